@@ -1,0 +1,124 @@
+/**
+ * The checklist contract (DESIGN.md, "The checklist"): stable item ids, statuses, verdicts.
+ * Views, reports, links and tests depend on these names; change them only with all of those.
+ */
+
+export const ITEM_IDS = [
+  'account-key-header',
+  'secret-key-header',
+  'key-values',
+  'endpoint',
+  'reached-api',
+  'keys-valid',
+  'same-account',
+  'source-ip',
+  'api-enabled',
+  'role-permits',
+  'rate-limit',
+] as const;
+export type ItemId = (typeof ITEM_IDS)[number];
+
+/** `condition-1..3` are the API's three documented conditions, in the docs' order. */
+export type ItemGroup =
+  'request' | 'transport' | 'condition-1' | 'condition-2' | 'condition-3' | 'account';
+
+export const ITEM_GROUP: Readonly<Record<ItemId, ItemGroup>> = {
+  'account-key-header': 'request',
+  'secret-key-header': 'request',
+  'key-values': 'request',
+  endpoint: 'request',
+  'reached-api': 'transport',
+  'keys-valid': 'condition-1',
+  'same-account': 'condition-2',
+  'source-ip': 'condition-3',
+  'api-enabled': 'account',
+  'role-permits': 'account',
+  'rate-limit': 'account',
+};
+
+/**
+ * - `pass`: shown to hold. `fail`: shown not to hold.
+ * - `suspect`: the answer says one of a set failed but not which (see `rank`).
+ * - `warn`: holds, but something is off. `unknown`: cannot be told from what is at hand.
+ * - `skipped`: not reached or not applicable.
+ */
+export type ItemStatus = 'pass' | 'fail' | 'suspect' | 'warn' | 'unknown' | 'skipped';
+
+export type Verdict =
+  | 'ok'
+  | 'auth-failed'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'request-error'
+  | 'server-error'
+  | 'unreachable'
+  | 'not-sent';
+
+export interface DocsLink {
+  title: string;
+  url: string;
+}
+
+/** One precise thing found, e.g. a character at a position in a header value. */
+export interface Finding {
+  /** The header it is about, as the user wrote it, when there is one. */
+  header?: string;
+  /** A sentence for a person; never holds a secret value. */
+  message: string;
+}
+
+export interface ChecklistItem {
+  id: ItemId;
+  group: ItemGroup;
+  /** Short name of the check, e.g. "Both keys are valid". */
+  title: string;
+  status: ItemStatus;
+  /** What was found, in one line. */
+  summary: string;
+  /** What it means and why Keycheck thinks so. */
+  explanation: string;
+  /** What to do; absent when nothing needs doing. */
+  fix?: string;
+  docs?: DocsLink;
+  /** For `suspect` items: 1 is the most likely of the suspects. */
+  rank?: number;
+  findings?: Finding[];
+}
+
+export interface Checklist {
+  verdict: Verdict;
+  /** The one item to fix first, or null when there is none. */
+  primaryCause: ItemId | null;
+  /** One sentence saying the verdict and the primary cause in words. */
+  headline: string;
+  /** Always all eleven items, in `ITEM_IDS` order. */
+  items: ChecklistItem[];
+}
+
+/** What the profile learned before and what the user told it; everything is optional. */
+export interface DiagnoseContext {
+  /** Learned from the last successful `GET /v1/`. */
+  learned?: {
+    accountId?: number;
+    accountName?: string;
+    keyName?: string;
+    allowedSourceIps?: string[];
+    httpSourceIp?: string;
+    /** ISO 8601 time of that success. */
+    at?: string;
+  };
+  /** The key's CIDR allow list as the user knows it. */
+  declaredAllowList?: string[];
+  /** True when the request went through a local relay: the API then sees the relay's IP. */
+  viaRelay?: boolean;
+  /** Answers whether METHOD PATH (path starting at `/v1/`) is an operation of the API. */
+  isKnownOperation?: (method: string, path: string) => boolean;
+  /** The page's own protocol, for mixed-content findings (`https:` or `http:`). */
+  pageProtocol?: string;
+}
+
+/** The two header names the API reads. */
+export const ACCOUNT_KEY_HEADER = 'x-api-key';
+export const USER_KEY_HEADER = 'x-api-secret-key';
+export const API_HOST = 'api.redislabs.com';
+export const API_BASE_URL = `https://${API_HOST}`;
