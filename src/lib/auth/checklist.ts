@@ -122,3 +122,8 @@ export const ACCOUNT_KEY_HEADER = 'x-api-key';
 export const USER_KEY_HEADER = 'x-api-secret-key';
 export const API_HOST = 'api.redislabs.com';
 export const API_BASE_URL = `https://${API_HOST}`;
+/**
+ * The sandbox answers at this origin. `.invalid` is reserved (RFC 2606): the name can never
+ * resolve, so a sandbox request can never reach a real host by mistake.
+ */
+export const SANDBOX_BASE_URL = 'https://sandbox.keycheck.invalid';
