@@ -1,0 +1,134 @@
+import type { ReceivedResponse, SentRequest, TransportFailure } from '../api/exchange';
+
+/**
+ * What went wrong in a paste and where. Line and column are 1-based and point into the text as
+ * pasted (columns count UTF-16 code units, as a text box does). The message never quotes the
+ * pasted text: it may hold a key.
+ */
+export interface PasteError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** Every parser returns this and never throws. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: PasteError };
+
+/** Something the reader should know about the paste that does not stop it being read. */
+export interface PasteNote {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** How the request box was read. */
+export type RequestFormat = 'curl' | 'http' | 'har' | 'curl-verbose';
+
+/**
+ * - `sent-literally`: inside single quotes (or where the shell does not expand it), so the
+ *   server received the text `$ACCOUNT_KEY` itself: a placeholder was sent.
+ * - `expanded-by-shell`: the customer's shell replaced it, so the paste does not show the value
+ *   that was sent. Never guess it: ask for it, or compare fingerprints.
+ */
+export type VariableHandling = 'sent-literally' | 'expanded-by-shell';
+
+/** A shell variable (or command substitution) found in a part of a pasted curl command. */
+export interface VariableUse {
+  /** `ACCOUNT_KEY`, `env:KEY` (PowerShell), `KEY` from `%KEY%` (cmd), or the command of `$(...)`. */
+  name: string;
+  /** As written: `$ACCOUNT_KEY`, `${ACCOUNT_KEY}`, `%KEY%`, `$(cat key.txt)`. */
+  written: string;
+  handling: VariableHandling;
+  /** Where it is: a header (by index into `request.headers`), the URL or the body. */
+  in: 'header' | 'url' | 'body';
+  headerIndex?: number;
+  headerName?: string;
+  /** Offset of `written` in the header value, the URL or the body as stored in the request. */
+  start: number;
+}
+
+/** One request read from the Request box, with what came with it. */
+export interface PastedRequest {
+  /** Short text to tell candidates apart, e.g. `GET /v1/ -> 401`. */
+  label: string;
+  request: SentRequest;
+  /** The answer that came with the paste (a HAR entry's response, the `<` lines of curl -v). */
+  response?: ReceivedResponse;
+  /** Set instead of `response` when the paste shows that no answer came (a HAR status 0). */
+  failure?: TransportFailure;
+  startedAt?: string;
+  durationMs?: number;
+  /** Shell variables, per header, in the URL and in the body (curl commands only). */
+  variables: VariableUse[];
+  /** Options of a curl command that were skipped, as written (e.g. `--retry`). */
+  unknownOptions: string[];
+  notes: PasteNote[];
+}
+
+export interface RequestPaste {
+  format: RequestFormat;
+  /** Always at least one. A HAR with several entries to the API host gives several. */
+  candidates: PastedRequest[];
+}
+
+/** How the Response box was read. */
+export type ResponseFormat = 'empty' | 'status-only' | 'body-only' | 'http';
+
+export interface ResponsePaste {
+  format: ResponseFormat;
+  /** Null when the box was empty: only the request-stage checks apply. */
+  response: ReceivedResponse | null;
+  notes: PasteNote[];
+}
+
+/** 1-based line and column of a UTF-16 offset into `text`. Linear in the offset. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** A failed result pointing at `offset` in `text`. */
+export function failAt<T>(text: string, offset: number, message: string): ParseResult<T> {
+  return { ok: false, error: { message, ...positionAt(text, offset) } };
+}
+
+/** A failed result pointing at a 1-based line and column. */
+export function failAtLine<T>(line: number, column: number, message: string): ParseResult<T> {
+  return { ok: false, error: { message, line, column } };
+}
+
+/** Size of a string in UTF-8 bytes. */
+export function utf8Size(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * Line and column lookups for many offsets into one text: line starts are found once, then
+ * each lookup is a binary search, so notes on a 1 MB paste stay linear overall.
+ */
+export function locator(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | null = null;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - (starts[lo] ?? 0) + 1 };
+  };
+}
