@@ -64,9 +64,18 @@ export function route(ctx: RouteContext): Response {
   for (const r of ROUTES) {
     if (r.method !== ctx.method) continue;
     const match = r.pattern.exec(path);
-    if (match) return r.handler(ctx, decodeURIComponent(match[1] ?? ''));
+    if (match) return r.handler(ctx, safeDecode(match[1] ?? ''));
   }
   return notFound(path, ctx.now);
+}
+
+/** A malformed escape stays as sent: it then matches no id and answers 404 rather than throwing. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function currentAccount({ account, key, user, clientIp }: RouteContext): Response {

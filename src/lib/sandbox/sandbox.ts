@@ -9,7 +9,7 @@ import { evaluateGate, type HeaderLookup } from './gate';
 import { buildInsideView, type InsideView } from './inside-view';
 import { ROLES, type Role, type SandboxWorld } from './model';
 import { createRateLimiter, type RateLimitState } from './rate-limit';
-import { forbidden, tooManyRequests, unauthorized } from './responses';
+import { apiTimestamp, forbidden, tooManyRequests, unauthorized } from './responses';
 import { isSimulated, route, type SandboxStore } from './routes';
 
 export interface SandboxOptions {
@@ -157,7 +157,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       value,
       userId: user.id,
       allowList: null,
-      createdTimestamp: new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      createdTimestamp: apiTimestamp(now()),
     });
     return { name: key.name, value };
   }

@@ -28,6 +28,7 @@ describe('unknown paths and ids', () => {
     expect((await send(sandbox, owner, 'GET', '/v1/subscriptions/52001')).status).toBe(404);
     expect((await send(sandbox, owner, 'GET', '/v1/subscriptions/99999')).status).toBe(404);
     expect((await send(sandbox, owner, 'GET', '/v1/subscriptions/abc')).status).toBe(400);
+    expect((await send(sandbox, owner, 'GET', '/v1/tasks/%E0%A4%A')).status).toBe(404);
   });
 
   test('an unknown path without keys is a 401: authentication comes first', async () => {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DEMO_PROFILES } from '../../../src/lib/sandbox';
+import { DEMO_KEYS, DEMO_PROFILES } from '../../../src/lib/sandbox';
 import { clockedSandbox, keyHeaders, observe, profile, send } from './send';
 
 const URL_V1 = 'https://sandbox.keycheck.invalid/v1/';
@@ -39,6 +40,26 @@ describe('authentication failures look the same from outside', () => {
     expect(disabled).toEqual(reference);
     expect(unknownAccount).toEqual(reference);
     expect(noUserKey).toEqual(reference);
+  });
+
+  test('any user key that is not one gives that same response', async () => {
+    const { sandbox } = clockedSandbox();
+    const reference = await observe(
+      await send(sandbox, profile('sandbox-wrong-user-key'), 'GET', '/v1/'),
+    );
+    const known = new Set<string>(Object.values(DEMO_KEYS));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.stringMatching(/^[!-~]{1,60}$/).filter((v) => !known.has(v)),
+        async (userKey) => {
+          const seen = await observe(
+            await send(sandbox, { accountKey: DEMO_KEYS.account1001, userKey }, 'GET', '/v1/'),
+          );
+          expect(seen).toEqual(reference);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   test('the inside view tells the wrong key from the mismatched pair', () => {
