@@ -1,0 +1,97 @@
+import type { ReceivedResponse } from '../api/exchange';
+import type { ChecklistItem } from './checklist';
+import { makeItem, unknownItem } from './items';
+import type { AnswerItemId } from './judged';
+import { BODY_WORDS, bodyKind, responseHeader } from './response-body';
+
+/** Reason phrases, for answers pasted without one. */
+const REASON: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** What the API document says each status means (FACTS.md, "What the API answers"). */
+const DOCUMENTED: Readonly<Record<number, string>> = {
+  400: 'bad request',
+  401: 'authentication failed',
+  403: 'not allowed to access requested resource (primarily due to client source IP API key restrictions)',
+  404: 'not found',
+  412: 'feature flag for this flow is off',
+  429: 'too many requests',
+  500: 'internal error (contact support)',
+};
+
+/** `HTTP 401 Unauthorized`. */
+export function statusWords(status: number, statusText = ''): string {
+  const text = statusText.trim() || REASON[status] || '';
+  return `HTTP ${status}${text ? ` ${text}` : ''}`;
+}
+
+/**
+ * The `reached-api` item for an HTTP answer. `stated` is set when the status line was missing
+ * and the body stated the status itself.
+ */
+export function reachedItem(
+  response: ReceivedResponse,
+  status: number,
+  stated: boolean,
+): ChecklistItem {
+  const kind = bodyKind(response.body);
+  const meaning = DOCUMENTED[status];
+  const words = stated ? `HTTP ${status}` : statusWords(status, response.statusText);
+  return makeItem('reached-api', 'pass', {
+    summary: `${words} with ${BODY_WORDS[kind]}.`,
+    explanation: `${stated ? `The status line was not pasted; the body itself states ${status}. ` : ''}An HTTP answer came back${meaning ? `; the API document gives ${status} the meaning "${meaning}"` : ''}.`,
+  });
+}
+
+/** `rate-limit` when the answer is not a 429: this request was not refused for rate. */
+export function rateLimitNotHit(response: ReceivedResponse, status: number): ChecklistItem {
+  const remaining = responseHeader(response, 'x-rate-limit-remaining')?.trim();
+  const left =
+    remaining !== undefined && /^\d+$/.test(remaining)
+      ? ` The answer says ${remaining} requests are left in this minute (x-rate-limit-remaining).`
+      : '';
+  return makeItem('rate-limit', remaining === '0' ? 'warn' : 'pass', {
+    summary:
+      remaining === '0'
+        ? 'Not hit yet, but no requests are left in this minute.'
+        : status < 300
+          ? `Holds: the answer was ${status}, not 429.`
+          : `Not the cause: the answer was ${status}, not 429.`,
+    explanation: `The API allows 400 requests per minute per account key and answers 429 past it.${left}`,
+    ...(remaining === '0' ? { fix: 'Wait for the next minute before sending more.' } : {}),
+  });
+}
+
+/** The same `unknown` text for several condition items. */
+export function unknownAll(
+  items: Partial<Record<AnswerItemId, ChecklistItem>>,
+  ids: readonly AnswerItemId[],
+  summary: string,
+  explanation: string,
+): void {
+  for (const id of ids) items[id] = unknownItem(id, summary, explanation);
+}

@@ -1,0 +1,152 @@
+import type { ExchangeSource, SentRequest } from '../api/exchange';
+import { refusedHeaderCharacter } from '../api/header-value';
+import type { RefusedCharacter } from '../api/header-value';
+import type { ChecklistItem, DiagnoseContext, Finding, ItemStatus } from './checklist';
+import { checkEndpoint } from './endpoint-check';
+import type { EndpointCheck } from './endpoint-check';
+import { scanKeyHeaders } from './header-checks';
+import type { SentKeyValue } from './header-checks';
+import { makeItem, worse } from './items';
+import { KEY_NAME, checkKeyValue, placeholderIn, placeholderRole } from './key-values';
+import type { KeyValueFinding, Sender } from './key-values';
+import { capitalize } from './text';
+
+/** The request-stage items plus what `diagnose()` needs to judge the answer. */
+export interface PreflightDetail {
+  items: [ChecklistItem, ChecklistItem, ChecklistItem, ChecklistItem];
+  endpoint: EndpointCheck;
+  values: SentKeyValue[];
+}
+
+const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+function senderOf(source: ExchangeSource | undefined): Sender | undefined {
+  if (source === undefined) return undefined;
+  return source === 'pasted' ? 'other' : 'fetch';
+}
+
+function pairFindings(values: SentKeyValue[], url: string): KeyValueFinding[] {
+  const found: KeyValueFinding[] = [];
+  const account = values.find((v) => v.role === 'account');
+  const user = values.find((v) => v.role === 'user');
+  if (account && user) {
+    const a = account.value.replace(HTTP_WHITESPACE, '');
+    const u = user.value.replace(HTTP_WHITESPACE, '');
+    if (a !== '' && a === u) {
+      found.push({
+        message:
+          'Both headers carry the same value: the account key and the user key are two different keys.',
+        severity: 'fail',
+        issue: 'same-value',
+      });
+    }
+  }
+  // Key shapes are not documented, so a swap is judged only by a placeholder that names the
+  // other key, e.g. $SECRET_KEY under x-api-key.
+  for (const v of values) {
+    const placeholder = placeholderIn(v.value);
+    const named = placeholder ? placeholderRole(placeholder) : null;
+    if (placeholder && named && named !== v.role) {
+      found.push({
+        header: v.header,
+        message: `${v.header} carries ${placeholder.text}, whose name says it holds ${KEY_NAME[named]}, not ${KEY_NAME[v.role]}: the keys look swapped between the headers.`,
+        severity: 'fail',
+        issue: 'swapped',
+      });
+    }
+  }
+  // Eight characters at least, so that a short value cannot match the URL by chance.
+  for (const v of values) {
+    const value = v.value.replace(HTTP_WHITESPACE, '');
+    if (value.length >= 8 && placeholderIn(value) === null && url.includes(value)) {
+      found.push({
+        header: v.header,
+        message: `The URL holds ${KEY_NAME[v.role]}: the API reads keys only from headers, and a URL ends up in logs and browser history. Treat this key as exposed.`,
+        severity: 'warn',
+        issue: 'in-url',
+      });
+    }
+  }
+  return found;
+}
+
+function keyValuesItem(values: SentKeyValue[], url: string, sender: Sender | undefined) {
+  const findings: KeyValueFinding[] = [];
+  for (const v of values) {
+    if (v.value.replace(HTTP_WHITESPACE, '') === '') continue;
+    const options = sender === undefined ? { header: v.header } : { header: v.header, sender };
+    findings.push(...checkKeyValue(v.value, v.role, options));
+  }
+  findings.push(...pairFindings(values, url));
+  const checked = values.filter((v) => v.value.replace(HTTP_WHITESPACE, '') !== '');
+  if (checked.length === 0) {
+    return makeItem('key-values', 'skipped', {
+      summary: 'No key value to check.',
+      explanation: 'The request carries no non-empty key header, so there is no value to inspect.',
+    });
+  }
+  const status = findings.reduce<ItemStatus>((s, f) => worse(s, f.severity), 'pass');
+  const worst = findings.find((f) => f.severity === status);
+  const publicFindings: Finding[] = findings.map((f) =>
+    f.header === undefined ? { message: f.message } : { header: f.header, message: f.message },
+  );
+  const which = checked.map((v) => KEY_NAME[v.role]);
+  return makeItem('key-values', status, {
+    summary:
+      worst?.message ?? `${capitalize([...new Set(which)].join(' and '))}: nothing wrong found.`,
+    explanation:
+      'Keycheck looks for what can never be right in a key value: a placeholder, quotes, an auth scheme such as "Bearer ", surrounding spaces, and any character outside printable ASCII (newlines, invisible and typographic characters picked up by copying). The length and alphabet of the keys are not documented, so a value is never judged by its shape.',
+    ...(status === 'pass'
+      ? {}
+      : {
+          fix: 'Copy the key again and paste it without anything around it. The account key can be viewed again in the console; the user key is shown only once, so if no clean copy is left, create a new user key.',
+        }),
+    findings: publicFindings,
+  });
+}
+
+/**
+ * Everything `preflight` finds, plus the parsed endpoint and the key values, for `diagnose()`.
+ * `source` words whitespace findings for the tool that sent the request (omit it when unknown).
+ */
+export function preflightDetail(
+  request: SentRequest,
+  context?: DiagnoseContext,
+  source?: ExchangeSource,
+): PreflightDetail {
+  const headers = Array.isArray(request.headers) ? request.headers : [];
+  const scan = scanKeyHeaders(headers);
+  const url = typeof request.url === 'string' ? request.url : '';
+  const method = typeof request.method === 'string' ? request.method : '';
+  const endpoint = checkEndpoint(method, url, context, source);
+  const values = keyValuesItem(scan.values, url, senderOf(source));
+  return { items: [scan.account, scan.user, values, endpoint.item], endpoint, values: scan.values };
+}
+
+/**
+ * The four request-stage items, in order: `account-key-header`, `secret-key-header`,
+ * `key-values`, `endpoint`. Each is `pass`, `warn` or `fail` (`key-values` is `skipped` when no
+ * key header has a value). Covers every mistake in FACTS.md "Mistakes seen in the wild" that can
+ * be seen in the request alone; `context.isKnownOperation`, when given, also checks the
+ * operation. `source` says which tool sent it (`pasted`: curl-like tools that keep surrounding
+ * spaces; `network`/`sandbox`: fetch); omit it before sending. Findings never hold a key value
+ * or a piece of one. Never throws, whatever the input.
+ */
+export function preflight(
+  request: SentRequest,
+  context?: DiagnoseContext,
+  source?: ExchangeSource,
+): ChecklistItem[] {
+  return [...preflightDetail(request, context, source).items];
+}
+
+/** The first header value `fetch` would refuse to send, with its header name, or null. */
+export function refusedHeader(
+  request: SentRequest,
+): { header: string; refused: RefusedCharacter } | null {
+  for (const h of request.headers) {
+    const refused = refusedHeaderCharacter(h.value);
+    if (refused) return { header: h.name, refused };
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+import ipaddr from 'ipaddr.js';
+import type { DiagnoseContext } from './checklist';
+
+/** What is known about the key's allow list and the address the API sees. */
+export interface AllowListFacts {
+  list?: string[];
+  /** Where the list comes from, in words: "the API" or "you (the profile's declared list)". */
+  listFrom?: string;
+  seenIp?: string;
+  /** When the API last saw that address, in words ("in this answer", "on 2025-01-17"). */
+  seenWhen?: string;
+}
+
+export type IpVerdict =
+  /** The list allows every address: condition 3 does not apply. */
+  | 'open'
+  /** The address seen is inside the list. */
+  | 'inside'
+  /** The address seen is outside the list. */
+  | 'outside'
+  /** A restricted list, but no address to test against it. */
+  | 'restricted'
+  /** No list known. */
+  | 'no-list';
+
+export interface IpJudgement {
+  verdict: IpVerdict;
+  /** The entry the address falls in, for `inside`. */
+  match?: string;
+  /** Entries that are not valid CIDR, named so that the user can fix them. */
+  invalid: string[];
+  /** The entry to add for `outside`: the address as /32 or /128. */
+  entryToAdd?: string;
+}
+
+const EVERYWHERE = new Set(['0.0.0.0/0', '::/0']);
+
+function parseIp(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  try {
+    // process() turns ::ffff:1.2.3.4 into 1.2.3.4, so v4 entries still match it.
+    return ipaddr.process(ip.trim());
+  } catch {
+    return null;
+  }
+}
+
+function parseEntry(entry: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
+  const text = entry.trim();
+  try {
+    if (ipaddr.isValidCIDR(text)) return ipaddr.parseCIDR(text);
+    // A bare address in an allow list means that one address.
+    const ip = parseIp(text);
+    return ip ? [ip, ip.kind() === 'ipv4' ? 32 : 128] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `ip` is allowed by `list`, using CIDR math (ipaddr.js). Never throws. */
+export function judgeAllowList(list: readonly string[] | undefined, ip?: string): IpJudgement {
+  if (!list || list.length === 0) return { verdict: 'no-list', invalid: [] };
+  const invalid: string[] = [];
+  const ranges: Array<[string, [ipaddr.IPv4 | ipaddr.IPv6, number]]> = [];
+  for (const entry of list) {
+    if (EVERYWHERE.has(entry.trim())) return { verdict: 'open', invalid };
+    const range = parseEntry(entry);
+    if (range) ranges.push([entry.trim(), range]);
+    else invalid.push(entry);
+  }
+  const addr = ip === undefined ? null : parseIp(ip);
+  if (!addr) return { verdict: 'restricted', invalid };
+  for (const [entry, range] of ranges) {
+    if (range[0].kind() === addr.kind() && addr.match(range)) {
+      return { verdict: 'inside', match: entry, invalid };
+    }
+  }
+  return {
+    verdict: 'outside',
+    invalid,
+    entryToAdd: `${addr.toString()}/${addr.kind() === 'ipv4' ? 32 : 128}`,
+  };
+}
+
+/** The allow list and address to reason with: the API's own data first, then the user's. */
+export function allowListFacts(context: DiagnoseContext | undefined): AllowListFacts {
+  const facts: AllowListFacts = {};
+  const learned = context?.learned;
+  if (learned?.allowedSourceIps && learned.allowedSourceIps.length > 0) {
+    facts.list = learned.allowedSourceIps;
+    facts.listFrom = 'the API, at the last success';
+  } else if (context?.declaredAllowList && context.declaredAllowList.length > 0) {
+    facts.list = context.declaredAllowList;
+    facts.listFrom = 'the allow list you declared for this key';
+  }
+  if (learned?.httpSourceIp) {
+    facts.seenIp = learned.httpSourceIp;
+    facts.seenWhen = learned.at ? `at the last success (${learned.at})` : 'at the last success';
+  }
+  return facts;
+}
+
+export function listWords(list: readonly string[]): string {
+  return list.map((e) => e.trim()).join(', ');
+}
+
+export const RELAY_NOTE =
+  "This request went through a local relay, so the API sees the public address of the machine the relay runs on, not this browser's.";

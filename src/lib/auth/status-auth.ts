@@ -1,0 +1,269 @@
+import type { ReceivedResponse } from '../api/exchange';
+import type { DiagnoseContext, ItemId } from './checklist';
+import { DOCS } from './docs-links';
+import { makeItem, skippedItem, unknownItem } from './items';
+import type { Judged } from './judged';
+import type { PreflightDetail } from './preflight';
+import { rateLimitNotHit, reachedItem } from './answer-common';
+import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords } from './source-ip';
+
+type Suspect = 'keys-valid' | 'same-account' | 'api-enabled';
+
+interface Score {
+  id: Suspect;
+  score: number;
+  reasons: string[];
+}
+
+function learnedWords(context: DiagnoseContext | undefined): string | null {
+  const learned = context?.learned;
+  if (!learned || (learned.at === undefined && learned.accountId === undefined)) return null;
+  const account =
+    learned.accountId === undefined
+      ? ''
+      : ` for account ${learned.accountId}${learned.accountName ? ` (${learned.accountName})` : ''}`;
+  return `This profile authenticated before${account}${learned.at ? ` at ${learned.at}` : ''}`;
+}
+
+/** The request-stage problem with the keys as sent, if any, for the ranking's reasons. */
+function keyProblem(detail: PreflightDetail): string | null {
+  const [account, user, values] = detail.items;
+  const bad =
+    [values, account, user].find((i) => i.status === 'fail') ??
+    (values.status === 'warn' ? values : undefined);
+  return bad ? bad.summary : null;
+}
+
+/**
+ * Ranks the three conditions a 401 leaves open. A 401 does not say which failed (FACTS.md,
+ * "Unknown"), so the order rests on the request stage and the profile's history, and each
+ * item says why it sits where it does.
+ */
+function rankSuspects(detail: PreflightDetail, context: DiagnoseContext | undefined): Score[] {
+  const keys: Score = {
+    id: 'keys-valid',
+    score: 3,
+    reasons: [
+      'A key that is mistyped, badly copied, deleted or regenerated is likely the most common cause of a 401; the user key is shown only once, so its copies go wrong more often.',
+    ],
+  };
+  const pair: Score = {
+    id: 'same-account',
+    score: 2,
+    reasons: [
+      'People who hold keys for several accounts pair an account key with a user key of another account; the API likely answers that with the same 401, since it does not say which condition failed.',
+    ],
+  };
+  const enabled: Score = {
+    id: 'api-enabled',
+    score: 1,
+    reasons: [
+      'The account key is created when the API is enabled, so an account key exists only where the API was enabled once; this fails only if an account owner has disabled the API since.',
+    ],
+  };
+  const problem = keyProblem(detail);
+  if (problem) {
+    keys.score += 10;
+    keys.reasons.unshift(`The request stage found a problem with the keys as sent: ${problem}`);
+  }
+  const before = learnedWords(context);
+  if (before) {
+    enabled.score += 1.7;
+    enabled.reasons.unshift(
+      `${before}: when a pair that worked stops working, the API disabled since, or a key deleted or regenerated since, are the likely changes.`,
+    );
+    pair.score -= 1.5;
+    pair.reasons.unshift(
+      `${before}, so this pair belonged to one account then; only a key replaced since could break that.`,
+    );
+  }
+  return [keys, pair, enabled].sort((a, b) => b.score - a.score);
+}
+
+const SUSPECT_TEXT: Readonly<Record<Suspect, { summary: string; fix: string }>> = {
+  'keys-valid': {
+    summary: 'Possible: one of the keys is wrong.',
+    fix: 'Check each key against its source: the account key can be viewed again in the console; the user key cannot be shown again, so if in doubt create a new user key and use it.',
+  },
+  'same-account': {
+    summary: 'Possible: the user key belongs to another account than the account key.',
+    fix: "Take both keys from the same account: that account's account key, and a user key created in that account.",
+  },
+  'api-enabled': {
+    summary: 'Possible: API access is disabled on the account.',
+    fix: 'Ask an account owner to check in the console (Access Management, API Keys) that the API is enabled.',
+  },
+};
+
+/** The answer items after a 401: the three conditions stay `suspect`, ranked. */
+export function judge401(
+  response: ReceivedResponse,
+  stated: boolean,
+  detail: PreflightDetail,
+  context: DiagnoseContext | undefined,
+): Judged {
+  const ranked = rankSuspects(detail, context);
+  const items = {} as Judged['items'];
+  items['reached-api'] = reachedItem(response, 401, stated);
+  ranked.forEach((s, index) => {
+    const text = SUSPECT_TEXT[s.id];
+    items[s.id] = makeItem(s.id, 'suspect', {
+      summary: `${text.summary} Ranked ${index + 1} of 3.`,
+      explanation: `A 401 says authentication failed, not which condition failed. ${s.reasons.join(' ')}`,
+      fix: text.fix,
+      rank: index + 1,
+    });
+  });
+  const facts = allowListFacts(context);
+  items['source-ip'] = unknownItem(
+    'source-ip',
+    'Likely not the cause of a 401.',
+    `The API document gives 403, not 401, as the answer primarily due to source IP restrictions; whether a blocked address always gets 403 is not published.${facts.list ? ` The key's allow list as known here: ${listWords(facts.list)}.` : ''}`,
+  );
+  items['role-permits'] = skippedItem(
+    'role-permits',
+    "Not reached: authentication failed, and a key's role matters only once it authenticates.",
+  );
+  items['rate-limit'] = rateLimitNotHit(response, 401);
+  return {
+    verdict: 'auth-failed',
+    items,
+    decisive: ranked[0]?.id ?? 'keys-valid',
+    lead: 'Not authenticated (HTTP 401)',
+    authenticated: false,
+  };
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const ROLES =
+  'Roles that may hold a user key: Owner (everything), Viewer (GET requests only), Logs viewer (GET /v1/logs only), Billing admin (billing data). Manager and Member may not use the API.';
+
+/** The answer items after a 403: source IP and role are the suspects. */
+export function judge403(
+  response: ReceivedResponse,
+  stated: boolean,
+  detail: PreflightDetail,
+  context: DiagnoseContext | undefined,
+  method: string,
+): Judged {
+  const items = {} as Judged['items'];
+  items['reached-api'] = reachedItem(response, 403, stated);
+  const passed =
+    'The API document separates 401 ("authentication failed") from 403 ("not allowed to access requested resource"), so a 403 means the keys got past authentication.';
+  items['keys-valid'] = makeItem('keys-valid', 'pass', {
+    summary: 'Holds: the answer was 403, not 401.',
+    explanation: passed,
+  });
+  items['same-account'] = makeItem('same-account', 'pass', {
+    summary: 'Holds: the answer was 403, not 401.',
+    explanation: passed,
+  });
+  items['api-enabled'] = makeItem('api-enabled', 'pass', {
+    summary: 'Holds: the answer was 403, not 401.',
+    explanation: `${passed} A disabled API is assumed to answer 401, like the other authentication failures.`,
+  });
+  items['rate-limit'] = rateLimitNotHit(response, 403);
+
+  const verb = method.trim().toUpperCase();
+  const path = detail.endpoint.path;
+  const facts = allowListFacts(context);
+  const judged = judgeAllowList(facts.list, facts.seenIp);
+  const relay = context?.viaRelay || detail.endpoint.hostKind === 'relay' ? ` ${RELAY_NOTE}` : '';
+  const invalid =
+    judged.invalid.length > 0
+      ? ` These entries are not valid CIDR: ${judged.invalid.join(', ')}.`
+      : '';
+  const list = facts.list ? listWords(facts.list) : '';
+  const from = facts.listFrom ? ` (from ${facts.listFrom})` : '';
+  const write = WRITES.has(verb);
+  let roleFirst = write && judged.verdict !== 'outside';
+  let ipText: {
+    status: 'pass' | 'fail' | 'suspect';
+    summary: string;
+    explanation: string;
+    fix?: string;
+  };
+  switch (judged.verdict) {
+    case 'open':
+      roleFirst = true;
+      ipText = {
+        status: 'pass',
+        summary: `This key allows every address (${list}), so the address is not the cause.`,
+        explanation: `The allow list${from} holds 0.0.0.0/0. If the list was changed since, this no longer holds.${relay}`,
+      };
+      break;
+    case 'outside':
+      ipText = {
+        status: 'fail',
+        summary: `This key allows only ${list}; the API last saw you at ${facts.seenIp}, which is outside it.`,
+        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. A 403 is, by the API document, primarily a source IP restriction.${invalid}${relay}`,
+        fix: `To allow this address, add ${judged.entryToAdd} to the key's allow list, or call from a network inside ${list}.`,
+      };
+      break;
+    case 'inside':
+      ipText = {
+        status: 'suspect',
+        summary: `This key allows only ${list}; the API saw you inside it (${facts.seenIp}) ${facts.seenWhen ?? 'before'}, so a 403 now likely means a new network.`,
+        explanation: `An IP-restricted key stops working from a new network (a VPN, a CI runner, a laptop at home).${invalid}${relay}`,
+        fix: `Call from an address inside ${list}, or add your current public address to the key's allow list (as /32).`,
+      };
+      break;
+    case 'restricted':
+      ipText = {
+        status: 'suspect',
+        summary: `This key allows only ${list}; the address the API sees now is not known here.`,
+        explanation: `A 403 is, by the API document, primarily a source IP restriction, and the key has one.${invalid}${relay}`,
+        fix: `Find your public address and check it against ${list}; to allow it, add it to the key's allow list as /32.`,
+      };
+      break;
+    case 'no-list':
+      ipText = {
+        status: 'suspect',
+        summary: "Possible: the key's allow list may exclude the address this request came from.",
+        explanation: `A 403 is, by the API document, primarily a source IP restriction. The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
+        fix: "Look at the key's allow list in the console, or run GET /v1/ from a network where the key works: its answer shows allowedSourceIps and the address the API sees (httpSourceIp).",
+      };
+      break;
+  }
+  const logsOnly = verb === 'GET' && /^\/v1\/logs\/?$/.test(path);
+  const roleWhy = write
+    ? `${verb} is a write: a Viewer key may only send GET requests and a Logs-viewer key only GET /v1/logs, which makes the role the likelier cause.`
+    : logsOnly
+      ? 'GET /v1/logs is allowed for Owner, Viewer and Logs-viewer keys, so the role is the less likely cause.'
+      : `A Logs-viewer key may only send GET /v1/logs and a Billing-admin key may only read billing data, so a key of either role gets a 403 here.`;
+  const ipRank = roleFirst ? 2 : 1;
+  const roleRank =
+    judged.verdict === 'outside' ? undefined : ipText.status === 'pass' ? 1 : roleFirst ? 1 : 2;
+  items['source-ip'] = makeItem('source-ip', ipText.status, {
+    summary: ipText.summary,
+    explanation: ipText.explanation,
+    ...(ipText.fix === undefined ? {} : { fix: ipText.fix }),
+    ...(ipText.status === 'suspect' ? { rank: ipRank } : {}),
+  });
+  items['role-permits'] =
+    roleRank === undefined
+      ? unknownItem(
+          'role-permits',
+          'Cannot be told until the address is allowed.',
+          `${ROLES} ${roleWhy}`,
+        )
+      : makeItem('role-permits', 'suspect', {
+          summary: `Possible: the key's role does not allow ${verb} ${path}.`,
+          explanation: `${ROLES} ${roleWhy}`,
+          fix: "Check the role of the key's user in the console (Access Management); for writes, use a key of an Owner.",
+          rank: roleRank,
+          docs: logsOnly ? DOCS.systemLogs : DOCS.accessManagement,
+        });
+  const decisive: ItemId =
+    ipText.status === 'fail' || (ipText.status === 'suspect' && ipRank === 1)
+      ? 'source-ip'
+      : 'role-permits';
+  return {
+    verdict: 'forbidden',
+    items,
+    decisive,
+    lead: 'Forbidden (HTTP 403)',
+    authenticated: true,
+  };
+}

@@ -1,0 +1,115 @@
+import type { ReceivedResponse } from '../api/exchange';
+import type { ChecklistItem, DiagnoseContext } from './checklist';
+import { makeItem } from './items';
+import type { Judged } from './judged';
+import type { PreflightDetail } from './preflight';
+import { rateLimitNotHit, reachedItem, statusWords } from './answer-common';
+import { parseAccount } from './response-body';
+import type { AccountInfo } from './response-body';
+import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords } from './source-ip';
+
+function accountWords(info: AccountInfo | null): string {
+  if (info?.accountId === undefined) return '';
+  return `account ${info.accountId}${info.accountName ? ` (${info.accountName})` : ''}`;
+}
+
+function sourceIpAfterSuccess(
+  info: AccountInfo | null,
+  context: DiagnoseContext | undefined,
+  relay: boolean,
+): ChecklistItem {
+  const facts = allowListFacts(context);
+  const list = info?.allowedSourceIps ?? facts.list;
+  const seen = info?.httpSourceIp ?? facts.seenIp;
+  const seenWhen = info?.httpSourceIp ? 'this request come from' : 'you last at';
+  const relayNote = relay ? ` ${RELAY_NOTE}` : '';
+  const judged = judgeAllowList(list, seen);
+  const from = info?.allowedSourceIps ? 'the answer' : 'what this profile learned before';
+  if (judged.verdict === 'open') {
+    return makeItem('source-ip', 'skipped', {
+      summary: `Not applicable: this key allows every address (${listWords(list ?? [])}).`,
+      explanation: `Condition 3 applies only when the user key has a CIDR allow list; by ${from}, this key has none that restricts it.${seen ? ` The API saw ${seenWhen} ${seen}.` : ''}${relayNote}`,
+    });
+  }
+  if (judged.verdict === 'no-list') {
+    return makeItem('source-ip', 'pass', {
+      summary: 'Holds: the request authenticated, so its address was allowed.',
+      explanation: `A request from an address outside the key's allow list does not authenticate; this one did. By default a key is allowed from every address.${relayNote}`,
+    });
+  }
+  const words = listWords(list ?? []);
+  const where =
+    judged.verdict === 'inside'
+      ? `; the API saw ${seenWhen} ${seen}, inside ${judged.match}`
+      : judged.verdict === 'outside'
+        ? `; the API saw ${seenWhen} ${seen}, which the list as known here does not contain, yet it authenticated: the list is likely out of date`
+        : '';
+  return makeItem('source-ip', judged.verdict === 'outside' ? 'warn' : 'pass', {
+    summary: `This key allows only ${words}${where}.`,
+    explanation: `The request authenticated, so it came from an allowed address. From another network (a VPN, a CI runner, home) this key will answer 403.${relayNote}`,
+  });
+}
+
+/** The answer items for a 2xx from the API: every condition held for this request. */
+export function judgeSuccess(
+  response: ReceivedResponse,
+  status: number,
+  stated: boolean,
+  detail: PreflightDetail,
+  context: DiagnoseContext | undefined,
+  method: string,
+): Judged {
+  const info = parseAccount(response.body);
+  const items = {} as Judged['items'];
+  items['reached-api'] = reachedItem(response, status, stated);
+  const account = accountWords(info);
+  const keyName = info?.keyName ? ` The user key is named ${info.keyName}.` : '';
+  items['keys-valid'] = makeItem('keys-valid', 'pass', {
+    summary: account
+      ? `Holds: the API accepted both keys and answered for ${account}.`
+      : 'Holds: the API accepted both keys.',
+    explanation: `The API answers ${status} only to a request that authenticated.${keyName}`,
+  });
+  const learnedId = context?.learned?.accountId;
+  const moved =
+    info?.accountId !== undefined && learnedId !== undefined && learnedId !== info.accountId;
+  items['same-account'] = moved
+    ? makeItem('same-account', 'warn', {
+        summary: `The keys belong together, but to ${account}, while this profile learned account ${learnedId} before.`,
+        explanation:
+          'The pair authenticates, so the user key belongs to the account of the account key; but it is not the account this profile was used with. One or both keys were likely replaced with keys of another account.',
+        fix: 'Check that this profile holds the keys of the account you mean.',
+      })
+    : makeItem('same-account', 'pass', {
+        summary: account
+          ? `Holds: the user key belongs to ${account}, the account of the account key.`
+          : 'Holds: the user key belongs to the account of the account key.',
+        explanation:
+          'A pair from two accounts does not authenticate; this one did.' +
+          (info?.keyName && account ? ` Key ${info.keyName} is a user key of ${account}.` : ''),
+      });
+  const relay = context?.viaRelay === true || detail.endpoint.hostKind === 'relay';
+  items['source-ip'] = sourceIpAfterSuccess(info, context, relay);
+  items['api-enabled'] = makeItem('api-enabled', 'pass', {
+    summary: account
+      ? `Holds: API access is enabled on ${account}.`
+      : 'Holds: API access is enabled on the account.',
+    explanation: 'The API answers only when API access is enabled on the account.',
+  });
+  const verb = method.trim().toUpperCase();
+  items['role-permits'] = makeItem('role-permits', 'pass', {
+    summary: `Holds: the key's role allows ${verb} ${detail.endpoint.path}.`,
+    explanation:
+      verb === 'GET'
+        ? 'The API answered this GET. This says nothing about writes: a Viewer key may only send GET requests, and a Logs-viewer key only GET /v1/logs.'
+        : 'The API accepted this write, which only an Owner key (or a role allowed this operation) may do.',
+  });
+  items['rate-limit'] = rateLimitNotHit(response, status);
+  return {
+    verdict: 'ok',
+    items,
+    decisive: null,
+    lead: `Authenticated (${statusWords(status, stated ? '' : response.statusText)}${account ? `, ${account}` : ''})`,
+    authenticated: true,
+  };
+}

@@ -1,0 +1,156 @@
+import type { Exchange, FailureKind } from '../api/exchange';
+import { API_HOST } from './checklist';
+import { describeCodePoint } from './char-names';
+import { DOCS } from './docs-links';
+import { makeItem, skippedItem, unknownItem } from './items';
+import type { AnswerItemId, Judged } from './judged';
+import { ANSWER_ITEMS } from './judged';
+import type { PreflightDetail } from './preflight';
+import { refusedHeader } from './preflight';
+
+interface FailureText {
+  summary: string;
+  explanation: string;
+  fix: string;
+}
+
+const RELAY_OR_CURL =
+  'Ways forward: copy the request as cURL, run it in a terminal and paste the output into Diagnose (the cURL round trip), or start a local relay on 127.0.0.1 and send through it.';
+
+function failureText(exchange: Exchange, kind: FailureKind, host: string): FailureText {
+  switch (kind) {
+    case 'offline':
+      return {
+        summary: 'The browser reports no network connection; nothing was sent.',
+        explanation:
+          'The browser knows it is offline, so the request never left this machine and nothing can be told about the keys.',
+        fix: 'Reconnect to a network, then send again.',
+      };
+    case 'unreachable':
+      return {
+        summary: `Nothing answered at ${host || 'the address'}: the name did not resolve or the connection was refused or reset.`,
+        explanation:
+          'No HTTP answer came back, so the keys were never judged. A typing mistake in the host, a VPN, a proxy or a firewall that blocks the address are the usual reasons.',
+        fix: `Check that the URL's host is ${API_HOST} and that this network can reach it.`,
+      };
+    case 'cors':
+      return {
+        summary: 'The server answered, but the browser withheld the answer from this page (CORS).',
+        explanation:
+          'A browser shows a page the answer from another origin only when that answer carries CORS headers. Whether the API sends them is not published; every known client calls it from a server or a terminal, so the API likely does not. The keys may be right or wrong: the answer that would tell was withheld.',
+        fix: RELAY_OR_CURL,
+      };
+    case 'timeout':
+      return {
+        summary: 'No answer came within the time limit.',
+        explanation:
+          'The request may have been sent, but no answer arrived in time, so nothing can be told about the keys. A slow network, a proxy that holds the connection, or a slow API are possible.',
+        fix: 'Send again; if it keeps timing out, try another network or the cURL round trip.',
+      };
+    case 'aborted':
+      return {
+        summary: 'The request was cancelled before an answer came.',
+        explanation: 'It was stopped on this side, so nothing can be told about the keys.',
+        fix: 'Send again and let it finish.',
+      };
+    case 'mixed-content':
+      return {
+        summary:
+          'The URL uses http and this page uses https, so the browser never sent the request (mixed content).',
+        explanation:
+          'A page loaded over https may not send to plain http, except to loopback (127.0.0.1, localhost) where a local relay listens. The API itself is served over https.',
+        fix: `Use https://${API_HOST}/v1/..., or a relay on 127.0.0.1.`,
+      };
+    case 'invalid-header-value': {
+      const refused = refusedHeader(exchange.request);
+      const where = refused
+        ? `${refused.header} holds ${describeCodePoint(refused.refused.char.codePointAt(0) ?? 0)} at character ${refused.refused.position}`
+        : 'a header value holds a character the browser refuses';
+      return {
+        summary: `The browser refused to send the request: ${where}.`,
+        explanation:
+          'fetch accepts a header value only if, after stripping surrounding spaces and line breaks, it holds no line break, no NUL and no character above U+00FF. It throws before anything is sent, and most tools then show only "Failed to fetch". Such characters come from copying a key out of chat, mail or a document.',
+        fix: 'Remove the character: paste the key again into the profile, or type it out.',
+      };
+    }
+    case 'blocked-by-policy':
+      return {
+        summary: `This page's Content-Security-Policy does not allow connecting to ${host || 'that address'}.`,
+        explanation: `Keycheck's page may connect only to the API host (${API_HOST}), the page itself and loopback (a local relay). This keeps keys from reaching any other host.`,
+        fix: `Send to https://${API_HOST}, or through a local relay on 127.0.0.1.`,
+      };
+  }
+}
+
+/** Before the network: the browser refused the request, so nothing left the page. */
+const NOT_SENT_KINDS: ReadonlySet<FailureKind> = new Set([
+  'invalid-header-value',
+  'mixed-content',
+  'blocked-by-policy',
+]);
+
+/** The answer items when no HTTP answer came back (`exchange.failure`) or none was given. */
+export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judged {
+  const items = {} as Judged['items'];
+  const failure = exchange.failure;
+  if (!failure) {
+    const pasted = exchange.source === 'pasted';
+    const why = pasted
+      ? 'Only the request is at hand: no answer was pasted.'
+      : 'The request has not been sent.';
+    items['reached-api'] = pasted
+      ? unknownItem('reached-api', 'No answer is part of this exchange.', why)
+      : skippedItem('reached-api', why);
+    for (const id of ANSWER_ITEMS.slice(1)) items[id] = skippedItem(id, why);
+    return {
+      verdict: 'not-sent',
+      items,
+      decisive: null,
+      lead: pasted ? 'No answer to judge' : 'Not sent yet',
+      authenticated: false,
+    };
+  }
+  const text = failureText(exchange, failure.kind, detail.endpoint.host);
+  const notSent = NOT_SENT_KINDS.has(failure.kind);
+  const reported = failure.message.trim();
+  items['reached-api'] = makeItem('reached-api', 'fail', {
+    summary: text.summary,
+    explanation:
+      reported === '' ? text.explanation : `${text.explanation} The browser said: ${reported}`,
+    fix: text.fix,
+    docs: failure.kind === 'cors' ? DOCS.useApi : DOCS.getStarted,
+  });
+  const rest = ANSWER_ITEMS.slice(1) as AnswerItemId[];
+  for (const id of rest) {
+    items[id] =
+      failure.kind === 'cors'
+        ? unknownItem(
+            id,
+            'Cannot be told: the browser withheld the answer.',
+            'The API may have judged this, but the browser did not let the page read its answer.',
+          )
+        : skippedItem(
+            id,
+            notSent
+              ? 'Not reached: the browser did not send the request.'
+              : 'Not reached: no answer came back.',
+          );
+  }
+  const words: Record<FailureKind, string> = {
+    offline: 'No answer: the browser is offline',
+    unreachable: 'No answer: nothing answered at that address',
+    cors: 'No answer readable: the browser withheld it (CORS)',
+    timeout: 'No answer within the time limit',
+    aborted: 'No answer: the request was cancelled',
+    'mixed-content': 'Not sent: http from an https page (mixed content)',
+    'invalid-header-value': 'Not sent: the browser refused a header value',
+    'blocked-by-policy': "Not sent: the page's Content-Security-Policy blocks that host",
+  };
+  return {
+    verdict: notSent ? 'not-sent' : 'unreachable',
+    items,
+    decisive: 'reached-api',
+    lead: words[failure.kind],
+    authenticated: false,
+  };
+}
