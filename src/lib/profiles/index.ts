@@ -1,0 +1,24 @@
+/** The profiles library: schema, repository over IndexedDB, vault, sync, export and import. */
+export { DEFAULT_BASE_URL, parseAllowListText, NAME_MAX_LENGTH } from './fields';
+export { filterProfiles } from './filter';
+export { applyImport, findClashes, importDrafts } from './import-apply';
+export type { ClashChoice, ImportApplyResult, ImportClash } from './import-apply';
+export { auditKeyName, diagnoseContextOf, learnFromAccountBody } from './learned';
+export { createMemoryRepository, openProfileRepository } from './open';
+export type { QuarantinedRecord } from './quarantine';
+export { ProfileRepository, uniqueName } from './repository';
+export type { DeletedProfile, DeleteResult, ProfileListing } from './repository';
+export type { RepositoryOptions, SaveOptions } from './repository';
+export type { SaveFailure, SaveManyResult, SaveResult, StorageStatus } from './results';
+export { SCHEMA_VERSION, validateProfileDraft } from './schema';
+export type { DraftField, FieldErrors, KeyState, Learned, Problem } from './schema';
+export type { Profile, ProfileDraft } from './schema';
+export { createProfileSync, SYNC_CHANNEL_NAME } from './sync';
+export type { ChannelLike, ProfileChange, ProfileSync } from './sync';
+export { exportProfiles } from './transfer-export';
+export type { ExportOptions, ExportResult } from './transfer-export';
+export { readImportFile } from './transfer-import';
+export type { ImportEntry, ImportProblem, ImportReadResult } from './transfer-import';
+export type { VaultResult, VaultStatus } from './vault';
+export type { VaultAccess } from './vault-access';
+export { DEFAULT_ITERATIONS, passphraseProblem } from './vault-crypto';

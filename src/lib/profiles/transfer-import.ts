@@ -1,0 +1,196 @@
+/**
+ * Reading an export file: nothing is written here. A malformed file gives one error saying what
+ * and where; a well-formed one gives the entries that can be imported and, for each bad entry,
+ * what is wrong with it (index, field, message).
+ */
+import * as v from 'valibot';
+import { sameName } from './fields';
+import {
+  AllowListSchema,
+  BaseUrlSchema,
+  issuesToProblems,
+  KeyNameSchema,
+  LearnedSchema,
+  NameSchema,
+  NotesSchema,
+  SealedBoxSchema,
+  type Learned,
+  type ProfileDraft,
+} from './schema';
+import { EXPORT_CONTEXT, EXPORT_FORMAT, EXPORT_VERSION } from './transfer-export';
+import { deriveMasterKey, fromBase64, openKeys, verifyCheck } from './vault-crypto';
+
+/** Larger than any real export of profiles; stops a wrong file from freezing the page. */
+export const IMPORT_MAX_CHARS = 10_000_000;
+
+export interface ImportEntry {
+  /** Position in the file's `profiles` list, from 0. */
+  index: number;
+  draft: ProfileDraft;
+  hasKeys: boolean;
+}
+
+export interface ImportProblem {
+  index: number;
+  field: string;
+  message: string;
+}
+
+export type ImportReadResult =
+  | { ok: true; entries: ImportEntry[]; problems: ImportProblem[]; includesKeys: boolean }
+  | {
+      ok: false;
+      kind:
+        | 'too-large'
+        | 'malformed'
+        | 'not-keycheck'
+        | 'unsupported-version'
+        | 'needs-passphrase'
+        | 'wrong-passphrase';
+      /** What and where, for a person; never quotes the file (it may hold keys). */
+      message: string;
+      line?: number;
+      column?: number;
+    };
+
+const EnvelopeSchema = v.object({
+  format: v.literal(EXPORT_FORMAT),
+  version: v.number(),
+  encryption: v.optional(
+    v.object({
+      kdf: v.literal('PBKDF2-SHA-256'),
+      iterations: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      salt: v.string(),
+      check: SealedBoxSchema,
+    }),
+  ),
+  profiles: v.array(v.unknown()),
+});
+
+const EntrySchema = v.object({
+  name: NameSchema,
+  baseUrl: v.optional(BaseUrlSchema),
+  keyName: v.optional(KeyNameSchema),
+  allowList: v.optional(AllowListSchema),
+  notes: v.optional(NotesSchema),
+  keysInTabOnly: v.optional(v.boolean()),
+  learned: v.optional(LearnedSchema),
+  sealedKeys: v.optional(SealedBoxSchema),
+});
+
+/** Line and column (from 1) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function parseJson(text: string): { ok: true; data: unknown } | ImportReadResult {
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch (error) {
+    // Engines word this differently; most give a position. Their message may quote the file,
+    // so only the position is kept.
+    const raw = error instanceof Error ? error.message : '';
+    const position = /position (\d+)/.exec(raw)?.[1];
+    const lineCol = /line (\d+) column (\d+)/.exec(raw);
+    let where = lineCol
+      ? { line: Number(lineCol[1]), column: Number(lineCol[2]) }
+      : position !== undefined
+        ? lineAndColumn(text, Number(position))
+        : /end of|unterminated|unexpected end/i.test(raw)
+          ? lineAndColumn(text, text.length)
+          : undefined;
+    if (text.trim() === '') where = undefined;
+    const message =
+      text.trim() === ''
+        ? 'The file is empty.'
+        : where === undefined
+          ? 'The file is not valid JSON.'
+          : `The file is not valid JSON: the error is at line ${where.line}, column ${where.column}.`;
+    return { ok: false, kind: 'malformed', message, ...where };
+  }
+}
+
+/**
+ * Reads an export file. With keys in it, `passphrase` is needed (`needs-passphrase` otherwise,
+ * unless `withoutKeys`), and a wrong one is told apart by the file's check value.
+ */
+export async function readImportFile(
+  text: string,
+  options: { passphrase?: string; withoutKeys?: boolean } = {},
+): Promise<ImportReadResult> {
+  if (text.length > IMPORT_MAX_CHARS) {
+    return {
+      ok: false,
+      kind: 'too-large',
+      message: 'The file is too large to be a profiles export.',
+    };
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  const data = 'data' in parsed ? parsed.data : undefined;
+  const envelope = v.safeParse(EnvelopeSchema, data);
+  if (!envelope.success) {
+    const problem = issuesToProblems(envelope.issues)[0];
+    const where = problem === undefined ? '' : ` (field "${problem.field}": ${problem.message})`;
+    return {
+      ok: false,
+      kind: 'not-keycheck',
+      message: `This is not a Keycheck profiles file${where}.`,
+    };
+  }
+  const file = envelope.output;
+  if (file.version !== EXPORT_VERSION) {
+    const message = `This file has version ${file.version}; this Keycheck reads version ${EXPORT_VERSION}.`;
+    return { ok: false, kind: 'unsupported-version', message };
+  }
+  const useKeys = file.encryption !== undefined && options.withoutKeys !== true;
+  let master = null;
+  if (useKeys && file.encryption !== undefined) {
+    if (options.passphrase === undefined) {
+      const message = 'This file includes keys: enter the passphrase it was exported with.';
+      return { ok: false, kind: 'needs-passphrase', message };
+    }
+    const { salt, iterations, check } = file.encryption;
+    master = await deriveMasterKey(options.passphrase, fromBase64(salt), iterations);
+    if (!(await verifyCheck(master, check, EXPORT_CONTEXT))) {
+      const message =
+        'That is not the passphrase this file was exported with. Nothing was imported.';
+      return { ok: false, kind: 'wrong-passphrase', message };
+    }
+  }
+  const entries: ImportEntry[] = [];
+  const problems: ImportProblem[] = [];
+  for (const [index, raw] of file.profiles.entries()) {
+    const entry = v.safeParse(EntrySchema, raw);
+    if (!entry.success) {
+      for (const p of issuesToProblems(entry.issues)) problems.push({ index, ...p });
+      continue;
+    }
+    const e = entry.output;
+    const earlier = entries.find((other) => sameName(other.draft.name, e.name));
+    if (earlier !== undefined) {
+      const message = `Entry ${earlier.index + 1} of this file has the same name.`;
+      problems.push({ index, field: 'name', message });
+      continue;
+    }
+    let keys = { accountKey: '', userKey: '' };
+    if (master !== null && e.sealedKeys !== undefined) {
+      const opened = await openKeys(master, e.sealedKeys, EXPORT_CONTEXT);
+      if (opened === null) {
+        problems.push({ index, field: 'sealedKeys', message: 'The keys do not decrypt: damaged.' });
+        continue;
+      }
+      keys = opened;
+    }
+    const draft: ProfileDraft = { name: e.name.trim(), ...keys, notes: e.notes ?? '' };
+    if (e.baseUrl !== undefined) draft.baseUrl = e.baseUrl;
+    if (e.keyName !== undefined) draft.keyName = e.keyName;
+    if (e.allowList !== undefined) draft.allowList = e.allowList;
+    if (e.keysInTabOnly !== undefined) draft.keysInTabOnly = e.keysInTabOnly;
+    if (e.learned !== undefined) draft.learned = e.learned as Learned;
+    entries.push({ index, draft, hasKeys: keys.accountKey !== '' || keys.userKey !== '' });
+  }
+  return { ok: true, entries, problems, includesKeys: useKeys };
+}
