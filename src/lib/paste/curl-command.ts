@@ -1,32 +1,29 @@
 import type { Header } from '../api/exchange';
+import {
+  addHeader,
+  appendQuery,
+  collectArguments,
+  findCurl,
+  join,
+  note,
+  shift,
+  sliceWord,
+  urlencodeData,
+  use,
+  type HeaderEntry,
+  type Piece,
+} from './curl-arguments';
 import { LONG_OPTIONS, SHORT_OPTIONS, type CurlAction, type CurlOption } from './curl-options';
 import {
   failAt,
   locator,
-  positionAt,
   type ParseResult,
   type PastedRequest,
   type PasteNote,
   type VariableUse,
 } from './result';
-import {
-  splitShellWords,
-  type ShellDialect,
-  type ShellToken,
-  type ShellWord,
-  type WordVariable,
-} from './shell-words';
+import { splitShellWords, type ShellDialect, type ShellWord } from './shell-words';
 import { basicCredentials, requestLabel } from './text';
-
-/** Text with the variables inside it, so that concatenation keeps their offsets right. */
-interface Piece {
-  text: string;
-  variables: WordVariable[];
-}
-
-const COMMAND_END = new Set([';', '&&', '||', '|', '&']);
-const CURL = /^(?:.*[/\\])?curl(?:\.exe)?$/i;
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
  * Reads a curl command as customers paste it: lines joined by `\`, `^` (cmd.exe) or a backtick
@@ -56,7 +53,7 @@ export function parseCurlCommand(
   }
   const args = collectArguments(text, tokens, start, notes);
 
-  const headers: { header: Header; variables: WordVariable[]; offset: number }[] = [];
+  const headers: HeaderEntry[] = [];
   const data: Piece[] = [];
   const query: Piece[] = [];
   const unknownOptions: string[] = [];
@@ -260,145 +257,4 @@ export function parseCurlCommand(
     ok: true,
     value: { label: requestLabel(request), request, variables, unknownOptions, notes },
   };
-}
-
-/** Index of the `curl` word that starts a command, or -1. */
-function findCurl(tokens: readonly ShellToken[]): number {
-  let atCommandStart = true;
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t] as ShellToken;
-    if (token.kind !== 'word') {
-      atCommandStart = token.kind === 'newline' || COMMAND_END.has(token.value);
-      continue;
-    }
-    if (atCommandStart && CURL.test(token.value)) return t;
-    // Shell prompts pasted along (`$ curl`) and variable assignments (`KEY=x curl`) come first.
-    atCommandStart &&= token.value === '$' || token.value === '>' || ASSIGNMENT.test(token.value);
-  }
-  return -1;
-}
-
-/** The words of the command after `curl`, up to where the shell would end it. */
-function collectArguments(
-  text: string,
-  tokens: readonly ShellToken[],
-  start: number,
-  notes: PasteNote[],
-): ShellWord[] {
-  const args: ShellWord[] = [];
-  let warned = false;
-  for (let t = start + 1; t < tokens.length; t++) {
-    const token = tokens[t] as ShellToken;
-    if (token.kind === 'word') {
-      args.push(token);
-    } else if (token.kind === 'operator') {
-      if (COMMAND_END.has(token.value)) break;
-      t++; // A redirection: its target is a file, not an argument.
-    } else {
-      // People often paste a multi-line command whose continuation characters were lost.
-      const next = tokens[t + 1];
-      if (next?.kind !== 'word' || !/^-|^https?:/i.test(next.value)) break;
-      if (!warned) {
-        warned = true;
-        notes.push({
-          message:
-            'A line ends without a continuation character: a shell would run the next line as a separate command. It is read as one command.',
-          ...positionAt(text, token.offset),
-        });
-      }
-    }
-  }
-  return args;
-}
-
-/** Adds `-H name: value`; curl skips a header without a colon, and `name;` sends it empty. */
-function addHeader(
-  word: ShellWord,
-  headers: { header: Header; variables: WordVariable[]; offset: number }[],
-  notes: PasteNote[],
-  locate: Locate,
-): void {
-  const raw = word.value;
-  if (raw.startsWith('@')) {
-    notes.push(note(locate, word, 'Headers are read from a file, which is not in the paste.'));
-    return;
-  }
-  const colon = raw.indexOf(':');
-  if (colon <= 0) {
-    if (raw.endsWith(';') && raw.length > 1) {
-      headers.push({
-        header: { name: raw.slice(0, -1), value: '' },
-        variables: [],
-        offset: word.offset,
-      });
-    } else if (word.variables.some((v) => v.handling === 'expanded-by-shell')) {
-      notes.push(
-        note(
-          locate,
-          word,
-          'A whole header comes from a shell variable: the paste does not show it.',
-        ),
-      );
-    } else {
-      notes.push(note(locate, word, 'A header without a colon: curl does not send it.'));
-    }
-    return;
-  }
-  const name = raw.slice(0, colon).trim();
-  let valueStart = colon + 1;
-  while (raw[valueStart] === ' ' || raw[valueStart] === '\t') valueStart++;
-  const value = raw.slice(valueStart);
-  if (value === '') {
-    notes.push(
-      note(locate, word, `"-H ${name}:" with no value removes that header instead of sending it.`),
-    );
-    return;
-  }
-  headers.push({
-    header: { name, value },
-    variables: shift(word.variables, -valueStart),
-    offset: word.offset,
-  });
-}
-
-function use(v: WordVariable, where: VariableUse['in']): VariableUse {
-  return { name: v.name, written: v.written, handling: v.handling, in: where, start: v.start };
-}
-
-/** Variables moved by `by` characters; those that end up before the start are dropped. */
-function shift(variables: readonly WordVariable[], by: number): WordVariable[] {
-  return variables.filter((v) => v.start + by >= 0).map((v) => ({ ...v, start: v.start + by }));
-}
-
-function sliceWord(word: ShellWord, from: number): ShellWord {
-  return { ...word, value: word.value.slice(from), variables: shift(word.variables, -from) };
-}
-
-function join(pieces: readonly Piece[], separator: string): Piece {
-  let text = '';
-  const variables: WordVariable[] = [];
-  pieces.forEach((piece, index) => {
-    if (index > 0) text += separator;
-    variables.push(...shift(piece.variables, text.length));
-    text += piece.text;
-  });
-  return { text, variables };
-}
-
-function appendQuery(url: Piece, query: Piece): Piece {
-  return join([url, query], url.text.includes('?') ? '&' : '?');
-}
-
-/** `--data-urlencode name=content`: the content part is percent-encoded. */
-function urlencodeData(value: string): string {
-  if (value.startsWith('@') || /^[^=]*@/.test(value)) return value;
-  const eq = value.indexOf('=');
-  if (eq < 0) return encodeURIComponent(value);
-  return value.slice(0, eq + 1) + encodeURIComponent(value.slice(eq + 1));
-}
-
-type Locate = ReturnType<typeof locator>;
-
-function note(locate: Locate, word: ShellWord, message: string): PasteNote {
-  return { message, ...locate(word.offset) };
 }

@@ -46,7 +46,6 @@ export function splitVerbose(text: string): {
         current = { request: [], response: [] };
         rounds.push(current);
         body = [];
-        headersClosed = false;
       }
       (prefix === '>' ? current.request : current.response).push(content);
       headersClosed = prefix === '<' && content.text.trim() === '';

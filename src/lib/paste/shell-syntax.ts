@@ -1,0 +1,129 @@
+/*
+ * The small pieces of shell syntax the word splitter needs: which shell a paste was written
+ * for, operators, `$'...'`, and which variables reached the program as text.
+ */
+import { failAt, type ParseResult } from './result';
+import type { ShellDialect, WordVariable } from './shell-words';
+
+/** Each note costs a scan for its line number: a pathological paste must stay linear. */
+export const MAX_NOTES = 5;
+export const NAME_START = /[A-Za-z_]/;
+export const NAME_CHAR = /[A-Za-z0-9_]/;
+/** Variables that no shell expands here, so the text itself was sent: a placeholder. */
+const LITERAL_VARIABLE =
+  /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%/g;
+export const POWERSHELL_ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  e: '\x1b',
+};
+
+/**
+ * Which shell the paste was written for, from its line continuations: a line ending in `^` is
+ * cmd.exe, one ending in a backtick (or a `$env:` variable) is PowerShell, anything else POSIX.
+ */
+export function detectDialect(text: string): ShellDialect {
+  if (/\^[ \t]*\r?\n/.test(text)) return 'cmd';
+  if (/`[ \t]*\r?\n/.test(text) || /\$env:[A-Za-z_]/i.test(text)) return 'powershell';
+  return 'posix';
+}
+
+/** Marks `$NAME`, `${NAME}` and `%NAME%` that reached the program as text: placeholders. */
+export function flagLiteralVariables(value: string, variables: WordVariable[]): void {
+  if (!value.includes('$') && !value.includes('%')) return;
+  // Expansions are recorded in order, and so are matches: one sweep keeps this linear.
+  const expanded = variables.slice();
+  let k = 0;
+  for (const match of value.matchAll(LITERAL_VARIABLE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    while (
+      k < expanded.length &&
+      (expanded[k]?.start ?? 0) + (expanded[k]?.written.length ?? 0) <= start
+    )
+      k++;
+    const next = expanded[k];
+    if (next && next.start < end) continue;
+    const written = match[0];
+    const name = written.replace(/^\$\{?|^%|\}$|%$/g, '');
+    variables.push({ name, written, handling: 'sent-literally', start });
+  }
+  variables.sort((a, b) => a.start - b.start);
+}
+
+/** The identifier at the start of `${...}`'s inside (`KEY` of `${KEY:-x}`), or ''. */
+export function leadingName(inner: string): string {
+  let j = 0;
+  while (j < inner.length && NAME_CHAR.test(inner[j] ?? '')) j++;
+  return inner.slice(0, j);
+}
+
+/** Offset of the `)` closing the `(` at `open`, or -1. Linear; quotes inside are not special. */
+export function matchingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === '(') depth++;
+    else if (text[j] === ')' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+const ANSI_C: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  v: '\v',
+};
+
+/** Bash's `$'...'`: backslash escapes are decoded (the common ones; others kept as written). */
+export function readAnsiC(text: string, at: number): ParseResult<{ text: string; end: number }> {
+  let out = '';
+  let j = at + 2;
+  while (j < text.length) {
+    const c = text[j] ?? '';
+    if (c === "'") return { ok: true, value: { text: out, end: j + 1 } };
+    if (c === '\\' && j + 1 < text.length) {
+      const n = text[j + 1] ?? '';
+      out += ANSI_C[n] ?? `\\${n}`;
+      j += 2;
+      continue;
+    }
+    out += c;
+    j++;
+  }
+  return failAt(text, at, "A $'...' string is never closed.");
+}
+
+/** The operator at `at`; `fd` is how many digits before it (from `word`) belong to it. */
+export function operatorAt(
+  text: string,
+  at: number,
+  dialect: ShellDialect,
+  word: string,
+): { text: string; fd: number } | null {
+  const c = text[at] ?? '';
+  const two = text.slice(at, at + 2);
+  if (c === '>' || c === '<') {
+    const fd = /^[0-9]$/.test(word) ? 1 : 0;
+    const op = two === '>>' || two === '>&' || two === '<&' ? two : c;
+    return { text: word.slice(0, fd) + op, fd };
+  }
+  if (two === '&&' || two === '||') return { text: two, fd: 0 };
+  if (c === '|' || c === '&') return { text: c, fd: 0 };
+  if (c === ';' && dialect !== 'cmd') return { text: c, fd: 0 };
+  if ((c === '(' || c === ')') && dialect === 'posix') return { text: c, fd: 0 };
+  return null;
+}
