@@ -1,0 +1,353 @@
+import { describe, expect, test } from 'vitest';
+import type { Exchange, FailureKind } from '../../../src/lib/api/exchange';
+import { diagnose } from '../../../src/lib/auth/diagnose';
+import { ITEM_IDS } from '../../../src/lib/auth/checklist';
+import type { ItemId, ItemStatus, Verdict } from '../../../src/lib/auth/checklist';
+import {
+  ACCOUNT_BODY,
+  NGINX_401,
+  SPRING_404,
+  answered,
+  isKnownOperation,
+  item,
+  keyHeaders,
+  request,
+} from './helpers';
+
+interface Row {
+  name: string;
+  exchange: Exchange;
+  verdict: Verdict;
+  primaryCause: ItemId | null;
+  decisive: Partial<Record<ItemId, ItemStatus>>;
+}
+
+const SUBSCRIPTION = 'https://api.redislabs.com/v1/subscriptions/114019/private-link';
+const SUSPECTS = {
+  'keys-valid': 'suspect',
+  'same-account': 'suspect',
+  'api-enabled': 'suspect',
+} as const;
+const AUTHENTICATED = {
+  'keys-valid': 'pass',
+  'same-account': 'pass',
+  'api-enabled': 'pass',
+} as const;
+const UNKNOWN = {
+  'keys-valid': 'unknown',
+  'same-account': 'unknown',
+  'api-enabled': 'unknown',
+} as const;
+
+const rows: Row[] = [
+  {
+    name: '200 GET /v1/',
+    exchange: answered(200, ACCOUNT_BODY),
+    verdict: 'ok',
+    primaryCause: null,
+    decisive: {
+      ...AUTHENTICATED,
+      'reached-api': 'pass',
+      'source-ip': 'skipped',
+      'role-permits': 'pass',
+    },
+  },
+  {
+    name: '201 POST /v1/subscriptions',
+    exchange: answered(201, '{"taskId":"t-1","_links":{"task":{"href":"/v1/tasks/t-1"}}}', [], {
+      method: 'POST',
+      url: 'https://api.redislabs.com/v1/subscriptions',
+    }),
+    verdict: 'ok',
+    primaryCause: null,
+    decisive: {
+      ...AUTHENTICATED,
+      'source-ip': 'pass',
+      'role-permits': 'pass',
+      'rate-limit': 'pass',
+    },
+  },
+  {
+    name: '400',
+    exchange: answered(400, '{"error":"bad"}'),
+    verdict: 'request-error',
+    primaryCause: null,
+    decisive: { ...AUTHENTICATED, endpoint: 'pass' },
+  },
+  {
+    name: '401 with a JSON body',
+    exchange: answered(401, '{"error":"unauthorized"}'),
+    verdict: 'auth-failed',
+    primaryCause: 'keys-valid',
+    decisive: { ...SUSPECTS, 'role-permits': 'skipped', 'source-ip': 'unknown' },
+  },
+  {
+    name: '401 with the nginx HTML body',
+    exchange: answered(401, NGINX_401),
+    verdict: 'auth-failed',
+    primaryCause: 'keys-valid',
+    decisive: SUSPECTS,
+  },
+  {
+    name: '401 with an empty body',
+    exchange: answered(401, ''),
+    verdict: 'auth-failed',
+    primaryCause: 'keys-valid',
+    decisive: SUSPECTS,
+  },
+  {
+    name: '403',
+    exchange: answered(403, ''),
+    verdict: 'forbidden',
+    primaryCause: 'source-ip',
+    decisive: { ...AUTHENTICATED, 'source-ip': 'suspect', 'role-permits': 'suspect' },
+  },
+  {
+    name: '404 on a known operation',
+    exchange: answered(404, SPRING_404, [], { url: SUBSCRIPTION }),
+    verdict: 'request-error',
+    primaryCause: 'endpoint',
+    decisive: { ...AUTHENTICATED, endpoint: 'warn' },
+  },
+  {
+    name: '404 on an unknown path',
+    exchange: answered(404, '', [], { url: 'https://api.redislabs.com/v1/nothing-here' }),
+    verdict: 'request-error',
+    primaryCause: 'endpoint',
+    decisive: { ...UNKNOWN, endpoint: 'fail' },
+  },
+  {
+    name: '409',
+    exchange: answered(409, ''),
+    verdict: 'request-error',
+    primaryCause: null,
+    decisive: AUTHENTICATED,
+  },
+  {
+    name: '412',
+    exchange: answered(412, ''),
+    verdict: 'request-error',
+    primaryCause: null,
+    decisive: AUTHENTICATED,
+  },
+  {
+    name: '422',
+    exchange: answered(422, ''),
+    verdict: 'request-error',
+    primaryCause: null,
+    decisive: AUTHENTICATED,
+  },
+  {
+    name: '429 with x-rate-limit-retry-after-seconds',
+    exchange: answered(429, '', [{ name: 'X-Rate-Limit-Retry-After-Seconds', value: '17' }]),
+    verdict: 'rate-limited',
+    primaryCause: 'rate-limit',
+    decisive: { ...UNKNOWN, 'rate-limit': 'fail' },
+  },
+  {
+    name: '429 without it',
+    exchange: answered(429, ''),
+    verdict: 'rate-limited',
+    primaryCause: 'rate-limit',
+    decisive: { 'rate-limit': 'fail' },
+  },
+  {
+    name: '500',
+    exchange: answered(500, ''),
+    verdict: 'server-error',
+    primaryCause: null,
+    decisive: { ...UNKNOWN, 'rate-limit': 'unknown', 'reached-api': 'pass' },
+  },
+  {
+    name: '503',
+    exchange: answered(503, ''),
+    verdict: 'server-error',
+    primaryCause: null,
+    decisive: UNKNOWN,
+  },
+];
+
+describe('diagnose over the status table', () => {
+  test.each(rows)('$name', ({ exchange, verdict, primaryCause, decisive }) => {
+    const checklist = diagnose(exchange, { isKnownOperation });
+    expect(checklist.verdict).toBe(verdict);
+    expect(checklist.primaryCause).toBe(primaryCause);
+    expect(checklist.items.map((i) => i.id)).toEqual([...ITEM_IDS]);
+    for (const [id, status] of Object.entries(decisive)) {
+      expect(item(checklist, id as ItemId).status, id).toBe(status);
+    }
+    expect(checklist.headline.length).toBeGreaterThan(10);
+  });
+
+  test('the 429 item quotes the retry header when present and says when it is absent', () => {
+    const withRetry = diagnose(rows[12]!.exchange);
+    expect(item(withRetry, 'rate-limit').summary).toContain('wait 17 seconds');
+    const without = diagnose(rows[13]!.exchange);
+    expect(item(without, 'rate-limit').summary).toContain(
+      'carries no x-rate-limit-retry-after-seconds header',
+    );
+    expect(item(without, 'rate-limit').explanation).toContain('400 requests per minute');
+  });
+
+  test('the 401 body kinds are told apart in reached-api', () => {
+    expect(item(diagnose(rows[3]!.exchange), 'reached-api').summary).toContain('a JSON body');
+    expect(item(diagnose(rows[4]!.exchange), 'reached-api').summary).toContain('nginx HTML page');
+    expect(item(diagnose(rows[5]!.exchange), 'reached-api').summary).toContain('an empty body');
+  });
+
+  test('headlines say the verdict and the primary cause in words', () => {
+    expect(diagnose(rows[3]!.exchange).headline).toBe(
+      'Not authenticated (HTTP 401); most likely cause: a wrong key (the answer does not say which condition failed).',
+    );
+    expect(diagnose(rows[6]!.exchange).headline).toContain('Forbidden (HTTP 403)');
+    expect(diagnose(rows[0]!.exchange).headline).toContain('account 1001 (Redis)');
+  });
+
+  test('a 404 without an operation list does not claim the path is unknown', () => {
+    const checklist = diagnose(answered(404, '', [], { url: SUBSCRIPTION }));
+    expect(checklist.verdict).toBe('request-error');
+    expect(item(checklist, 'endpoint').status).toBe('warn');
+    expect(item(checklist, 'endpoint').explanation).toContain('no operation list');
+    expect(item(checklist, 'keys-valid').status).toBe('unknown');
+  });
+
+  test('a 404 on a brand-new task id says it may appear in a few seconds', () => {
+    const checklist = diagnose(
+      answered(404, '', [], { url: 'https://api.redislabs.com/v1/tasks/abc' }),
+      {
+        isKnownOperation,
+      },
+    );
+    expect(item(checklist, 'endpoint').explanation).toContain('few seconds');
+    expect(item(checklist, 'endpoint').docs?.title).toBe('Manage tasks');
+  });
+
+  test('other status families: 3xx points at the URL, 405 too, 408 has no item to blame', () => {
+    const redirect = diagnose(
+      answered(302, '', [{ name: 'Location', value: 'https://app.redislabs.com/#/login' }]),
+    );
+    expect(redirect.verdict).toBe('request-error');
+    expect(redirect.primaryCause).toBe('endpoint');
+    expect(item(redirect, 'keys-valid').status).toBe('unknown');
+    expect(diagnose(answered(405, '')).primaryCause).toBe('endpoint');
+    expect(diagnose(answered(408, '')).primaryCause).toBeNull();
+    expect(diagnose(answered(102, '')).verdict).toBe('request-error');
+  });
+});
+
+describe('answers without a status', () => {
+  test('the nginx page states 401 itself', () => {
+    const checklist = diagnose({ ...answered(null, NGINX_401), source: 'pasted' });
+    expect(checklist.verdict).toBe('auth-failed');
+    expect(item(checklist, 'reached-api').explanation).toContain('status line was not pasted');
+  });
+
+  test('the Spring body states 404 itself', () => {
+    const checklist = diagnose(
+      { ...answered(null, SPRING_404, [], { url: SUBSCRIPTION }), source: 'pasted' },
+      {
+        isKnownOperation,
+      },
+    );
+    expect(checklist.verdict).toBe('request-error');
+    expect(checklist.primaryCause).toBe('endpoint');
+  });
+
+  test('a body that states nothing leaves the status and every condition unknown', () => {
+    const checklist = diagnose({ ...answered(null, 'oops'), source: 'pasted' });
+    expect(checklist.headline).toContain('The status is unknown');
+    for (const id of [
+      'keys-valid',
+      'same-account',
+      'source-ip',
+      'api-enabled',
+      'role-permits',
+      'rate-limit',
+    ] as const) {
+      expect(item(checklist, id).status).toBe('unknown');
+    }
+  });
+
+  test('a pasted answer without any request leaves the request items unknown', () => {
+    const checklist = diagnose({
+      source: 'pasted',
+      request: { method: 'GET', url: '', headers: [] },
+      response: { status: 401, statusText: '', headers: [], body: NGINX_401, size: 0 },
+    });
+    expect(checklist.verdict).toBe('auth-failed');
+    expect(checklist.items.slice(0, 4).map((i) => i.status)).toEqual([
+      'unknown',
+      'unknown',
+      'unknown',
+      'unknown',
+    ]);
+  });
+});
+
+describe('transport failures', () => {
+  const failed = (kind: FailureKind, req = request()): Exchange => ({
+    source: 'network',
+    request: req,
+    failure: { kind, message: 'Failed to fetch' },
+  });
+
+  test.each<[FailureKind, Verdict, string]>([
+    ['offline', 'unreachable', 'no network connection'],
+    ['unreachable', 'unreachable', 'Nothing answered'],
+    ['cors', 'unreachable', 'withheld'],
+    ['timeout', 'unreachable', 'time limit'],
+    ['aborted', 'unreachable', 'cancelled'],
+    ['mixed-content', 'not-sent', 'mixed content'],
+    ['invalid-header-value', 'not-sent', 'refused'],
+    ['blocked-by-policy', 'not-sent', 'Content-Security-Policy'],
+  ])('%s: verdict %s, reached-api fails and says so', (kind, verdict, words) => {
+    const checklist = diagnose(failed(kind));
+    expect(checklist.verdict).toBe(verdict);
+    expect(checklist.primaryCause).toBe('reached-api');
+    const reached = item(checklist, 'reached-api');
+    expect(reached.status).toBe('fail');
+    expect(reached.summary).toContain(words);
+    expect(reached.fix).toBeTruthy();
+    const rest = kind === 'cors' ? 'unknown' : 'skipped';
+    expect(item(checklist, 'keys-valid').status).toBe(rest);
+    expect(item(checklist, 'rate-limit').status).toBe(rest);
+  });
+
+  test('CORS names both ways forward', () => {
+    const fix = item(diagnose(failed('cors')), 'reached-api').fix ?? '';
+    expect(fix).toContain('cURL round trip');
+    expect(fix).toContain('127.0.0.1');
+  });
+
+  test('CSP names what the page may connect to', () => {
+    const text = item(diagnose(failed('blocked-by-policy')), 'reached-api').explanation;
+    expect(text).toContain('api.redislabs.com');
+    expect(text).toContain('loopback');
+  });
+
+  test('an invalid header value names the character, and the key value is the cause', () => {
+    const checklist = diagnose(
+      failed('invalid-header-value', request({ headers: keyHeaders('abcdef', 'ghijkl\u200bmn') })),
+    );
+    expect(item(checklist, 'reached-api').summary).toContain(
+      'x-api-secret-key holds U+200B ZERO WIDTH SPACE at character 7',
+    );
+    expect(checklist.primaryCause).toBe('key-values');
+  });
+
+  test('an unreachable console host blames the URL first', () => {
+    const checklist = diagnose(failed('cors', request({ url: 'https://app.redislabs.com/v1/' })));
+    expect(checklist.primaryCause).toBe('endpoint');
+    expect(checklist.headline).toContain('fix first: the URL');
+  });
+
+  test('a request not sent yet with a value fetch refuses: not-sent, key-values first', () => {
+    const checklist = diagnose({
+      source: 'network',
+      request: request({ headers: keyHeaders('abc\u2019def', 'ghi') }),
+    });
+    expect(checklist.verdict).toBe('not-sent');
+    expect(checklist.primaryCause).toBe('key-values');
+    expect(item(checklist, 'reached-api').status).toBe('skipped');
+  });
+});
