@@ -73,12 +73,13 @@ function pairFindings(values: SentKeyValue[], url: string): KeyValueFinding[] {
 function keyValuesItem(values: SentKeyValue[], url: string, sender: Sender | undefined) {
   const findings: KeyValueFinding[] = [];
   for (const v of values) {
-    if (v.value.replace(HTTP_WHITESPACE, '') === '') continue;
+    // A blank value is the header item's finding; any other character is still named here.
+    if (v.value === '' || /^ +$/.test(v.value)) continue;
     const options = sender === undefined ? { header: v.header } : { header: v.header, sender };
     findings.push(...checkKeyValue(v.value, v.role, options));
   }
   findings.push(...pairFindings(values, url));
-  const checked = values.filter((v) => v.value.replace(HTTP_WHITESPACE, '') !== '');
+  const checked = values.filter((v) => v.value !== '' && !/^ +$/.test(v.value));
   if (checked.length === 0) {
     return makeItem('key-values', 'skipped', {
       summary: 'No key value to check.',
