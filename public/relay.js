@@ -76,6 +76,8 @@ const DROPPED_REQUEST_HEADERS = new Set([
   'origin',
   'referer',
   'content-length',
+  // Answered here already (Node sends the 100 Continue); the body goes upstream whole.
+  'expect',
   'access-control-request-method',
   'access-control-request-headers',
   'access-control-request-private-network',
@@ -408,6 +410,9 @@ export function createRelay(options = {}) {
       });
       upstream.on('error', (error) => {
         clearTimeout(timer);
+        // Destroying the upstream request (timeout, client gone) also lands here: the answer
+        // is already complete then and must not be cut.
+        if (res.writableEnded) return;
         if (res.headersSent) {
           res.destroy();
           return;
