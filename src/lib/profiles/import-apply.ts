@@ -71,7 +71,8 @@ export function importDrafts(
     let draft: ProfileDraft = { ...entry.draft };
     if (clash !== undefined && choice === 'replace') {
       const target = clash.existing;
-      draft = { ...draft, id: target.id, revision: target.revision };
+      // The existing name stays: the clash was found by name, so it differs at most in case.
+      draft = { ...draft, id: target.id, revision: target.revision, name: target.name };
       if (!entry.hasKeys) {
         if (target.keyState === 'locked') {
           const message = `Unlock encryption first: "${target.name}" would lose its keys.`;

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { sameName } from './fields';
+import { jsonErrorOffset, lineAndColumn } from './json-position';
 import {
   AllowListSchema,
   BaseUrlSchema,
@@ -78,36 +79,19 @@ const EntrySchema = v.object({
   sealedKeys: v.optional(SealedBoxSchema),
 });
 
-/** Line and column (from 1) of a character offset. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
 function parseJson(text: string): { ok: true; data: unknown } | ImportReadResult {
   try {
     return { ok: true, data: JSON.parse(text) };
-  } catch (error) {
-    // Engines word this differently; most give a position. Their message may quote the file,
-    // so only the position is kept.
-    const raw = error instanceof Error ? error.message : '';
-    const position = /position (\d+)/.exec(raw)?.[1];
-    const lineCol = /line (\d+) column (\d+)/.exec(raw);
-    let where = lineCol
-      ? { line: Number(lineCol[1]), column: Number(lineCol[2]) }
-      : position !== undefined
-        ? lineAndColumn(text, Number(position))
-        : /end of|unterminated|unexpected end/i.test(raw)
-          ? lineAndColumn(text, text.length)
-          : undefined;
-    if (text.trim() === '') where = undefined;
-    const message =
-      text.trim() === ''
-        ? 'The file is empty.'
-        : where === undefined
-          ? 'The file is not valid JSON.'
-          : `The file is not valid JSON: the error is at line ${where.line}, column ${where.column}.`;
+  } catch {
+    // The engine's own message may quote the file (and so a key): only a position is kept.
+    if (text.trim() === '') return { ok: false, kind: 'malformed', message: 'The file is empty.' };
+    const offset = jsonErrorOffset(text);
+    if (offset === null) {
+      return { ok: false, kind: 'malformed', message: 'The file is not valid JSON.' };
+    }
+    const where = lineAndColumn(text, offset);
+    const what = offset >= text.length ? 'the file ends too early' : 'the error is';
+    const message = `The file is not valid JSON: ${what} at line ${where.line}, column ${where.column}.`;
     return { ok: false, kind: 'malformed', message, ...where };
   }
 }

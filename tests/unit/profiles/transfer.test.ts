@@ -1,0 +1,230 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  applyImport,
+  exportProfiles,
+  findClashes,
+  readImportFile,
+  type Profile,
+} from '../../../src/lib/profiles';
+import {
+  ACCOUNT_KEY,
+  draft,
+  freshStore,
+  openTestRepository,
+  rawDump,
+  TEST_ITERATIONS,
+  USER_KEY,
+} from './helpers';
+
+const EXPORT_PASS = 'export passphrase 1';
+
+async function repoWith(names: string[]) {
+  const store = freshStore();
+  const repo = await openTestRepository(store);
+  for (const name of names) {
+    const saved = await repo.save(
+      draft({ name, keyName: 'capi-api-key-name', allowList: ['10.0.0.0/24'] }),
+    );
+    if (!saved.ok) throw new Error(saved.kind);
+  }
+  return { store, repo, profiles: (await repo.list()).profiles };
+}
+
+function profileWith(accountKey: string, userKey: string, keysInTabOnly = false): Profile {
+  return {
+    id: 'p1',
+    name: 'Generated',
+    accountKey,
+    userKey,
+    baseUrl: 'https://api.redislabs.com',
+    notes: 'notes',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    revision: 1,
+    keysInTabOnly,
+    keyState: 'available',
+  };
+}
+
+describe('export', () => {
+  test('without includeKeys: settings only, no key', async () => {
+    const { profiles } = await repoWith(['Production']);
+    const result = await exportProfiles(profiles);
+    if (!result.ok) throw new Error(result.kind);
+    expect(JSON.parse(result.json)).toMatchObject({
+      format: 'keycheck-profiles',
+      version: 1,
+      profiles: [{ name: 'Production', keyName: 'capi-api-key-name', allowList: ['10.0.0.0/24'] }],
+    });
+    expect(result.json).not.toContain(ACCOUNT_KEY);
+    expect(result.json).not.toContain(USER_KEY);
+    expect(JSON.parse(result.json)).not.toHaveProperty('encryption');
+  });
+
+  test('with includeKeys: keys only sealed; they come back with the passphrase', async () => {
+    const { profiles } = await repoWith(['Production']);
+    const result = await exportProfiles(profiles, {
+      includeKeys: true,
+      passphrase: EXPORT_PASS,
+      iterations: TEST_ITERATIONS,
+    });
+    if (!result.ok) throw new Error(result.kind);
+    expect(result.json).not.toContain(ACCOUNT_KEY);
+    expect(result.json).not.toContain(USER_KEY);
+
+    expect(await readImportFile(result.json)).toMatchObject({
+      ok: false,
+      kind: 'needs-passphrase',
+    });
+    expect(await readImportFile(result.json, { passphrase: 'wrong passphrase' })).toMatchObject({
+      ok: false,
+      kind: 'wrong-passphrase',
+    });
+    const read = await readImportFile(result.json, { passphrase: EXPORT_PASS });
+    expect(read).toMatchObject({
+      ok: true,
+      includesKeys: true,
+      entries: [{ index: 0, hasKeys: true, draft: { accountKey: ACCOUNT_KEY, userKey: USER_KEY } }],
+    });
+    const keyless = await readImportFile(result.json, { withoutKeys: true });
+    expect(keyless).toMatchObject({
+      ok: true,
+      entries: [{ hasKeys: false, draft: { accountKey: '' } }],
+    });
+  });
+
+  test('"this tab only" keys are never exported, even with includeKeys', async () => {
+    const result = await exportProfiles([profileWith('tab-ACCOUNT-1', 'tab-USER-1', true)], {
+      includeKeys: true,
+      passphrase: EXPORT_PASS,
+      iterations: TEST_ITERATIONS,
+    });
+    expect(result).toMatchObject({ ok: true, keysLeftOut: ['Generated'] });
+    if (result.ok) expect(JSON.parse(result.json).profiles[0]).not.toHaveProperty('sealedKeys');
+  });
+
+  test('property: an export without includeKeys never contains either key', async () => {
+    // Keys of at least 4 characters: shorter ones could occur by chance in dates or field names.
+    const key = fc.string({ minLength: 4, maxLength: 64, unit: 'grapheme' });
+    await fc.assert(
+      fc.asyncProperty(key, key, fc.boolean(), async (accountKey, userKey, tabOnly) => {
+        const result = await exportProfiles([profileWith(accountKey, userKey, tabOnly)]);
+        if (!result.ok) return false;
+        const text = result.json;
+        const escaped = (s: string) => JSON.stringify(s).slice(1, -1);
+        return ![accountKey, userKey].some((k) => text.includes(k) || text.includes(escaped(k)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('import', () => {
+  test('reports each bad record (index, field, message) and reads the good ones', async () => {
+    const file = {
+      format: 'keycheck-profiles',
+      version: 1,
+      profiles: [
+        { name: 'Good one', baseUrl: 'https://api.redislabs.com', notes: '' },
+        { name: '', baseUrl: 'http://example.com' },
+        { name: 'Bad list', allowList: ['10.0.0.0/24', 'nope'] },
+        'not an object',
+        { name: 'good ONE' },
+      ],
+    };
+    const read = await readImportFile(JSON.stringify(file));
+    if (!read.ok) throw new Error(read.kind);
+    expect(read.entries.map((e) => e.index)).toEqual([0]);
+    expect(read.problems).toEqual(
+      expect.arrayContaining([
+        { index: 1, field: 'name', message: 'Enter a profile name.' },
+        { index: 1, field: 'baseUrl', message: expect.stringMatching(/only for this computer/) },
+        { index: 2, field: 'allowList', message: expect.stringMatching(/^Entry 2 \("nope"\)/) },
+        { index: 3, field: 'record', message: expect.any(String) },
+        { index: 4, field: 'name', message: 'Entry 1 of this file has the same name.' },
+      ]),
+    );
+  });
+
+  test('name clashes: skip, replace, keep both; replace keeps existing keys', async () => {
+    const { repo, store } = await repoWith(['Production', 'Staging', 'Dev']);
+    const file = {
+      format: 'keycheck-profiles',
+      version: 1,
+      profiles: [
+        { name: 'production', notes: 'imported prod' },
+        { name: 'Staging', notes: 'imported staging' },
+        { name: 'Dev', notes: 'imported dev' },
+        { name: 'New one', notes: 'fresh' },
+      ],
+    };
+    const read = await readImportFile(JSON.stringify(file));
+    if (!read.ok) throw new Error(read.kind);
+    const { profiles } = await repo.list();
+    expect(findClashes(read.entries, profiles).map((c) => [c.index, c.existing.name])).toEqual([
+      [0, 'Production'],
+      [1, 'Staging'],
+      [2, 'Dev'],
+    ]);
+
+    const before = await rawDump(store);
+    expect(await applyImport(repo, read.entries, { 0: 'replace' })).toMatchObject({
+      ok: false,
+      kind: 'undecided',
+      indexes: [1, 2],
+    });
+    expect(await rawDump(store)).toBe(before);
+
+    const applied = await applyImport(repo, read.entries, {
+      0: 'replace',
+      1: 'skip',
+      2: 'keep-both',
+    });
+    expect(applied).toMatchObject({ ok: true, skipped: [1] });
+    const after = (await repo.list()).profiles;
+    expect(after.map((p) => p.name)).toEqual([
+      'Dev',
+      'Dev (imported)',
+      'New one',
+      'Production',
+      'Staging',
+    ]);
+    expect(after.find((p) => p.name === 'Production')).toMatchObject({
+      notes: 'imported prod',
+      userKey: USER_KEY,
+      revision: 2,
+    });
+    expect(after.find((p) => p.name === 'Staging')?.notes).toBe('');
+    expect(after.find((p) => p.name === 'New one')).toMatchObject({
+      keyState: 'none',
+      accountKey: '',
+    });
+  });
+
+  test.each([
+    [
+      '{"format": "keycheck-profiles", "version": 1,\n  "profiles": [ { "name": "x" } }',
+      'malformed',
+    ],
+    ['', 'malformed'],
+    ['{"format": "something-else", "profiles": []}', 'not-keycheck'],
+    ['{"format": "keycheck-profiles", "version": 9, "profiles": []}', 'unsupported-version'],
+  ])('a malformed file changes nothing: %j', async (text, kind) => {
+    const { repo, store } = await repoWith(['Production']);
+    const before = await rawDump(store);
+    const read = await readImportFile(text);
+    expect(read).toMatchObject({ ok: false, kind });
+    expect(await rawDump(store)).toBe(before);
+    expect((await repo.list()).profiles).toHaveLength(1);
+  });
+
+  test('a JSON error says where', async () => {
+    const text = '{\n  "format": "keycheck-profiles",\n  "version": 1,\n  "profiles": [ ,]\n}';
+    const read = await readImportFile(text);
+    expect(read).toMatchObject({ ok: false, kind: 'malformed', line: 4, column: 17 });
+    expect(!read.ok && read.message).toBe(
+      'The file is not valid JSON: the error is at line 4, column 17.',
+    );
+  });
+});
