@@ -10,13 +10,13 @@ import { encodeComponent } from './text';
 /** Text with the variables inside it, so that concatenation keeps their offsets right. */
 export interface Piece {
   text: string;
-  variables: WordVariable[];
+  variables: readonly WordVariable[];
 }
 
 /** A header of the command, with the variables in its value and where its word began. */
 export interface HeaderEntry {
   header: Header;
-  variables: WordVariable[];
+  variables: readonly WordVariable[];
   offset: number;
 }
 
@@ -123,8 +123,23 @@ export function addHeader(
   });
 }
 
-export function use(v: WordVariable, where: VariableUse['in']): VariableUse {
-  return { name: v.name, written: v.written, handling: v.handling, in: where, start: v.start };
+export function use(
+  v: WordVariable,
+  where: VariableUse['in'],
+  header?: { index: number; name: string },
+): VariableUse {
+  // Built in one literal: spreading a returned object is a slow path on large pastes.
+  return header
+    ? {
+        name: v.name,
+        written: v.written,
+        handling: v.handling,
+        in: where,
+        headerIndex: header.index,
+        headerName: header.name,
+        start: v.start,
+      }
+    : { name: v.name, written: v.written, handling: v.handling, in: where, start: v.start };
 }
 
 /** Variables moved by `by` characters; those that end up before the start are dropped. */

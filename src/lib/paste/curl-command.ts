@@ -237,7 +237,7 @@ export function parseCurlCommand(
   const variables: VariableUse[] = [];
   headers.forEach((h, index) => {
     for (const v of h.variables) {
-      variables.push({ ...use(v, 'header'), headerIndex: index, headerName: h.header.name });
+      variables.push(use(v, 'header', { index, name: h.header.name }));
     }
   });
   for (const v of urlPiece.variables) variables.push(use(v, 'url'));

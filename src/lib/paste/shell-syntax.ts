@@ -34,11 +34,17 @@ export function detectDialect(text: string): ShellDialect {
   return 'posix';
 }
 
-/** Marks `$NAME`, `${NAME}` and `%NAME%` that reached the program as text: placeholders. */
-export function flagLiteralVariables(value: string, variables: WordVariable[]): void {
-  if (!value.includes('$') && !value.includes('%')) return;
+/**
+ * The word's variables plus every `$NAME`, `${NAME}` and `%NAME%` that reached the program as
+ * text (placeholders), in order. Returns `expanded` itself when there are none.
+ */
+export function flagLiteralVariables(
+  value: string,
+  expanded: readonly WordVariable[],
+): readonly WordVariable[] {
+  if (!value.includes('$') && !value.includes('%')) return expanded;
   // Expansions are recorded in order, and so are matches: one sweep keeps this linear.
-  const expanded = variables.slice();
+  const variables = expanded.slice();
   let k = 0;
   for (const match of value.matchAll(LITERAL_VARIABLE)) {
     const start = match.index;
@@ -54,7 +60,9 @@ export function flagLiteralVariables(value: string, variables: WordVariable[]): 
     const name = written.replace(/^\$\{?|^%|\}$|%$/g, '');
     variables.push({ name, written, handling: 'sent-literally', start });
   }
-  variables.sort((a, b) => a.start - b.start);
+  return variables.length === expanded.length
+    ? expanded
+    : variables.sort((a, b) => a.start - b.start);
 }
 
 /** The identifier at the start of `${...}`'s inside (`KEY` of `${KEY:-x}`), or ''. */
@@ -126,4 +134,36 @@ export function operatorAt(
   if (c === ';' && dialect !== 'cmd') return { text: c, fd: 0 };
   if ((c === '(' || c === ')') && dialect === 'posix') return { text: c, fd: 0 };
   return null;
+}
+
+/** A lookup of the ASCII characters in `chars`: the ones that end a run of plain text. */
+function stops(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Characters with a meaning outside quotes, per shell. */
+export const BARE_STOPS: Readonly<Record<ShellDialect, Uint8Array>> = {
+  posix: stops(' \t\r\n\\\'"$`#;&|<>()'),
+  cmd: stops(' \t\r\n^"%&|<>'),
+  powershell: stops(' \t\r\n`\'"$#;&|<>'),
+};
+
+/** Characters with a meaning inside double quotes, per shell. */
+export const QUOTED_STOPS: Readonly<Record<ShellDialect, Uint8Array>> = {
+  posix: stops('"\\$`'),
+  cmd: stops('"\\%'),
+  powershell: stops('"`$'),
+};
+
+/** The offset of the first character at or after `from` that is in `table`, or the end. */
+export function plainRunEnd(text: string, from: number, table: Uint8Array): number {
+  let j = from;
+  while (j < text.length) {
+    const code = text.charCodeAt(j);
+    if (code < 128 && table[code]) return j;
+    j++;
+  }
+  return j;
 }

@@ -22,6 +22,9 @@ import {
   NAME_CHAR,
   NAME_START,
   operatorAt,
+  plainRunEnd,
+  BARE_STOPS,
+  QUOTED_STOPS,
   POWERSHELL_ESCAPES,
   readAnsiC,
   detectDialect,
@@ -45,7 +48,7 @@ export interface ShellWord {
   value: string;
   /** Offset of the word's first character in the text. */
   offset: number;
-  variables: WordVariable[];
+  variables: readonly WordVariable[];
 }
 
 /** `;`, `&&`, `||`, `|`, `&`, or a redirection such as `>`, `2>`, `>>`, `<`. */
@@ -62,6 +65,8 @@ export interface ShellNewline {
 }
 
 export type ShellToken = ShellWord | ShellOperator | ShellNewline;
+
+const NONE: WordVariable[] = [];
 
 export interface ShellSplit {
   dialect: ShellDialect;
@@ -80,8 +85,11 @@ export function splitShellWords(
   const tokens: ShellToken[] = [];
   const notes: PasteNote[] = [];
   const escape = dialect === 'posix' ? '\\' : dialect === 'cmd' ? '^' : '`';
+  const bareStops = BARE_STOPS[dialect];
+  const quotedStops = QUOTED_STOPS[dialect];
   let value = '';
-  let variables: WordVariable[] = [];
+  // Most words hold no variable: they share one empty list instead of allocating their own.
+  let variables: WordVariable[] = NONE;
   let wordStart = -1;
   let i = 0;
 
@@ -90,13 +98,18 @@ export function splitShellWords(
   };
   const endWord = () => {
     if (wordStart < 0) return;
-    flagLiteralVariables(value, variables);
-    tokens.push({ kind: 'word', value, offset: wordStart, variables });
+    tokens.push({
+      kind: 'word',
+      value,
+      offset: wordStart,
+      variables: flagLiteralVariables(value, variables),
+    });
     value = '';
-    variables = [];
+    variables = NONE;
     wordStart = -1;
   };
   const expand = (name: string, written: string) => {
+    if (variables === NONE) variables = [];
     variables.push({ name, written, handling: 'expanded-by-shell', start: value.length });
     value += written;
   };
@@ -204,13 +217,15 @@ export function splitShellWords(
       i = end < 0 ? text.length : end;
       continue;
     }
-    const op = operatorAt(text, i, dialect, wordStart < 0 ? '' : value);
+    const op = '<>&|;()'.includes(c)
+      ? operatorAt(text, i, dialect, wordStart < 0 ? '' : value)
+      : null;
     if (op) {
       // A redirection's file-descriptor digits (`2>`) belong to the operator, not to a word.
       if (op.fd) {
         value = '';
         wordStart = -1;
-        variables = [];
+        variables = NONE;
       }
       endWord();
       tokens.push({ kind: 'operator', value: op.text, offset: i - op.fd });
@@ -288,8 +303,10 @@ export function splitShellWords(
           i = close + 1;
           continue;
         }
-        value += d;
-        i++;
+        // Plain text is copied a run at a time: per-character appends swamp the collector.
+        const end = plainRunEnd(text, i + 1, quotedStops);
+        value += text.slice(i, end);
+        i = end;
       }
       continue;
     }
@@ -313,8 +330,9 @@ export function splitShellWords(
       i = close + 1;
       continue;
     }
-    value += c;
-    i++;
+    const end = plainRunEnd(text, i + 1, bareStops);
+    value += text.slice(i, end);
+    i = end;
   }
   endWord();
   return { ok: true, value: { dialect, tokens, notes } };
