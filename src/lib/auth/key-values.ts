@@ -99,6 +99,7 @@ export function placeholderRole(placeholder: Placeholder): KeyRole | null {
   return null;
 }
 
+const PRINTABLE = /^[\x20-\x7e]*$/;
 const HTTP_EDGE_WHITESPACE = new Set([0x09, 0x0a, 0x0d, 0x20]);
 
 /** What happens to a character on its way out, as the tail of a sentence. */
@@ -114,6 +115,7 @@ function consequence(value: string, code: number, atEdge: boolean): string {
 }
 
 function characterFindings(value: string, which: KeyRole, header?: string): KeyValueFinding[] {
+  if (PRINTABLE.test(value)) return [];
   const seen = new Map<number, { first: number; count: number }>();
   const chars = [...value];
   chars.forEach((char, index) => {
@@ -224,6 +226,9 @@ export function checkKeyValue(
   const { header, sender } = options;
   const key = capitalize(KEY_NAME[which]);
   if (value === '') return [finding(`${key} is empty.`, 'fail', 'empty', header)];
+  if (/^ +$/.test(value)) {
+    return [finding(`${key} is only spaces: there is no key in it.`, 'fail', 'empty', header)];
+  }
   const found: KeyValueFinding[] = [];
   const placeholder = placeholderIn(value);
   if (placeholder) {
