@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Prints the gzip size of everything the first load fetches (the HTML and the scripts and styles
+// it references, preloads included) and of the whole build; fails when the first load passes
+// the budget. Lazy chunks count only in the total: they are fetched when a view needs them.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_BYTES = 60_000;
+const dist = process.argv[2] ?? 'dist';
+
+/** @param {string} file */
+const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** @param {string} dir @returns {string[]} */
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const referenced = [
+  ...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g),
+].map((m) => join(dist, /** @type {string} */ (m[1])));
+const firstLoad = [join(dist, 'index.html'), ...new Set(referenced)];
+
+const kb = (/** @type {number} */ n) => `${(n / 1000).toFixed(1).padStart(7)} KB`;
+let first = 0;
+console.log('First load (gzip):');
+for (const file of firstLoad) {
+  const size = gzipSize(file);
+  first += size;
+  console.log(`  ${kb(size)}  ${relative(dist, file)}`);
+}
+const all = walk(dist).filter((f) => /\.(html|js|css|json|webmanifest|svg)$/.test(f));
+const total = all.reduce((sum, file) => sum + gzipSize(file), 0);
+console.log(`  ${kb(first)}  total of the first load (budget ${kb(BUDGET_BYTES).trim()})`);
+console.log(`  ${kb(total)}  total of the build (${all.length} text files, gzip)`);
+
+if (first > BUDGET_BYTES) {
+  console.error(`The first load is ${first - BUDGET_BYTES} bytes over its budget.`);
+  process.exit(1);
+}

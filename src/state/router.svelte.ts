@@ -1,0 +1,31 @@
+/** The views, each a hash route (`#/playground`), so a static host serves them all. */
+export const ROUTES = ['playground', 'profiles', 'diagnose', 'walkthrough'] as const;
+export type Route = (typeof ROUTES)[number];
+
+function parse(hash: string): { route: Route; rest: string[] } {
+  const [name = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
+  const route = (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'playground';
+  return { route, rest };
+}
+
+/** The current view, read from and written to `location.hash`. */
+export class Router {
+  #current = $state(parse(''));
+
+  constructor(target: Window = window) {
+    const update = () => (this.#current = parse(target.location.hash));
+    update();
+    target.addEventListener('hashchange', update);
+  }
+
+  get route(): Route {
+    return this.#current.route;
+  }
+
+  /** What follows the route in the hash, e.g. `['3']` for `#/walkthrough/3`. */
+  get rest(): string[] {
+    return this.#current.rest;
+  }
+}
+
+export const router = new Router();

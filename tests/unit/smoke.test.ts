@@ -1,4 +1,0 @@
-import { expect, test } from 'vitest';
-test('webcrypto', async () => {
-  expect(typeof crypto.subtle.digest).toBe('function');
-});
