@@ -140,3 +140,13 @@ export function notesProblem(notes: string): string | null {
     ? `Keep notes to ${NOTES_MAX_LENGTH} characters or fewer (they have ${length}).`
     : null;
 }
+
+/** `base (copy)`, `base (copy 2)`, ... the first not taken, shortened to fit 80 characters. */
+export function uniqueName(base: string, taken: readonly string[], label: string): string {
+  for (let n = 1; ; n += 1) {
+    const suffix = n === 1 ? ` (${label})` : ` (${label} ${n})`;
+    const head = [...base].slice(0, NAME_MAX_LENGTH - [...suffix].length).join('');
+    const name = head.trimEnd() + suffix;
+    if (!taken.some((t) => sameName(t, name))) return name;
+  }
+}

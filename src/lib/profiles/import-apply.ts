@@ -3,9 +3,8 @@
  * chooses per clash (skip, replace, keep both under a new name), and everything is then saved
  * in one transaction, or nothing is.
  */
-import { sameName } from './fields';
+import { sameName, uniqueName } from './fields';
 import type { ProfileRepository } from './repository';
-import { uniqueName } from './repository';
 import type { SaveFailure } from './results';
 import type { Profile, ProfileDraft } from './schema';
 import type { ImportEntry } from './transfer-import';

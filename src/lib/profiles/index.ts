@@ -1,14 +1,14 @@
 /** The profiles library: schema, repository over IndexedDB, vault, sync, export and import. */
-export { DEFAULT_BASE_URL, parseAllowListText, NAME_MAX_LENGTH } from './fields';
+export { DEFAULT_BASE_URL, NAME_MAX_LENGTH, parseAllowListText, uniqueName } from './fields';
 export { filterProfiles } from './filter';
 export { applyImport, findClashes, importDrafts } from './import-apply';
 export type { ClashChoice, ImportApplyResult, ImportClash } from './import-apply';
 export { auditKeyName, diagnoseContextOf, learnFromAccountBody } from './learned';
 export { createMemoryRepository, openProfileRepository } from './open';
 export type { QuarantinedRecord } from './quarantine';
-export { ProfileRepository, uniqueName } from './repository';
-export type { DeletedProfile, DeleteResult, ProfileListing } from './repository';
-export type { RepositoryOptions, SaveOptions } from './repository';
+export { ProfileRepository } from './repository';
+export type { RepositoryOptions } from './repository';
+export type { DeletedProfile, DeleteResult, ProfileListing, SaveOptions } from './results';
 export type { SaveFailure, SaveManyResult, SaveResult, StorageStatus } from './results';
 export { SCHEMA_VERSION, validateProfileDraft } from './schema';
 export type { DraftField, FieldErrors, KeyState, Learned, Problem } from './schema';

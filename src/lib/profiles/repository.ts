@@ -6,9 +6,9 @@
  */
 import type { UseStore } from 'idb-keyval';
 import { guarded, memoryBackend, type KvBackend } from './backend';
-import { sameName } from './fields';
+import { uniqueName } from './fields';
 import { loadAll, type Repair } from './loading';
-import { exportQuarantine, type QuarantinedRecord } from './quarantine';
+import { exportQuarantine } from './quarantine';
 import {
   buildRecord,
   draftKeys,
@@ -21,11 +21,12 @@ import {
 import { QUARANTINE_PREFIX, revisionOf, toProfile, VAULT_META_KEY, type Keys } from './records';
 import { conflictMessage, LOCKED_MESSAGE, NOT_FOUND_MESSAGE, storageFailure } from './results';
 import { VAULT_CHANGED_MESSAGE } from './results';
-import type { SaveFailure, SaveManyResult, SaveResult, StorageStatus } from './results';
+import type { DeletedProfile, DeleteResult, ProfileListing, SaveOptions } from './results';
+import type { SaveManyResult, SaveResult, StorageStatus } from './results';
 import { planSave } from './save-plan';
 import { validateProfileDraft, type Learned, type Profile, type ProfileDraft } from './schema';
 import { createProfileSync, type ProfileChange, type ProfileSync } from './sync';
-import { readVaultMeta, type VaultStatus } from './vault';
+import { readVaultMeta } from './vault';
 import { VaultAccess } from './vault-access';
 import { DEFAULT_ITERATIONS } from './vault-crypto';
 
@@ -40,45 +41,6 @@ export interface RepositoryOptions {
   vaultIterations?: number;
   /** How long opening IndexedDB may take before the memory fallback is used (ms). */
   probeTimeoutMs?: number;
-}
-
-/** Everything `list()` found. */
-export interface ProfileListing {
-  /** Valid profiles, sorted by name. */
-  profiles: Profile[];
-  /** Records kept aside because they failed validation, oldest first. */
-  quarantined: QuarantinedRecord[];
-  /** Records written by a newer Keycheck (another tab): left alone; a reload shows them. */
-  newerRecords: number;
-  vault: VaultStatus;
-}
-
-/** What `delete()` removed: enough for `restore()` (undo). */
-export interface DeletedProfile {
-  profile: Profile;
-  /** The record as it was stored (keys sealed if they were). */
-  record: unknown;
-  tabKeys?: Keys;
-}
-
-export type DeleteResult =
-  { ok: true; deleted: DeletedProfile } | Extract<SaveFailure, { kind: 'not-found' | 'storage' }>;
-
-export interface SaveOptions {
-  /** Write even if the stored revision moved on: the "overwrite" answer to a conflict. */
-  overwrite?: boolean;
-  /** Default true; false for imports and duplicates of profiles without keys. */
-  requireKeys?: boolean;
-}
-
-/** `base (copy)`, `base (copy 2)`, ... the first not taken, shortened to fit 80 characters. */
-export function uniqueName(base: string, taken: readonly string[], label: string): string {
-  for (let n = 1; ; n += 1) {
-    const suffix = n === 1 ? ` (${label})` : ` (${label} ${n})`;
-    const head = [...base].slice(0, 80 - [...suffix].length).join('');
-    const name = head.trimEnd() + suffix;
-    if (!taken.some((t) => sameName(t, name))) return name;
-  }
 }
 
 export class ProfileRepository {

@@ -1,6 +1,9 @@
 /** The results the repository returns instead of throwing: each says what happened, for a person. */
 import type { StorageFailure } from './backend';
+import type { QuarantinedRecord } from './quarantine';
+import type { Keys } from './records';
 import type { FieldErrors, Profile } from './schema';
+import type { VaultStatus } from './vault';
 
 /** Whether profiles outlive the tab, and if not, why. */
 export interface StorageStatus {
@@ -42,4 +45,33 @@ export function storageMessage(reason: StorageFailure): string {
 /** The failure for a write the store refused. */
 export function storageFailure(reason: StorageFailure): Extract<SaveFailure, { kind: 'storage' }> {
   return { ok: false, kind: 'storage', reason, message: storageMessage(reason) };
+}
+
+/** Everything `list()` found. */
+export interface ProfileListing {
+  /** Valid profiles, sorted by name. */
+  profiles: Profile[];
+  /** Records kept aside because they failed validation, oldest first. */
+  quarantined: QuarantinedRecord[];
+  /** Records written by a newer Keycheck (another tab): left alone; a reload shows them. */
+  newerRecords: number;
+  vault: VaultStatus;
+}
+
+/** What `delete()` removed: enough for `restore()` (undo). */
+export interface DeletedProfile {
+  profile: Profile;
+  /** The record as it was stored (keys sealed if they were). */
+  record: unknown;
+  tabKeys?: Keys;
+}
+
+export type DeleteResult =
+  { ok: true; deleted: DeletedProfile } | Extract<SaveFailure, { kind: 'not-found' | 'storage' }>;
+
+export interface SaveOptions {
+  /** Write even if the stored revision moved on: the "overwrite" answer to a conflict. */
+  overwrite?: boolean;
+  /** Default true; false for imports and duplicates of profiles without keys. */
+  requireKeys?: boolean;
 }

@@ -187,7 +187,12 @@ export const StoredProfileSchema = v.pipe(
 export function issuesToProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
   return issues.map((issue) => {
     const path = issue.path?.map((item) => String(item.key)).join('.');
-    return { field: path === undefined || path === '' ? 'record' : path, message: issue.message };
+    // valibot's default wording quotes the value it received, which may be a key: keep only
+    // what was expected.
+    const message = issue.message.includes(issue.received)
+      ? `Not valid: expected ${issue.expected ?? 'something else'}.`
+      : issue.message;
+    return { field: path === undefined || path === '' ? 'record' : path, message };
   });
 }
 

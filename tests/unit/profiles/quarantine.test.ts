@@ -58,6 +58,23 @@ test('a corrupt record is moved aside, listed with what is wrong, exportable, ne
   expect((await repo.list()).quarantined).toEqual([]);
 });
 
+test('what is wrong is said without quoting a key', async () => {
+  const store = freshStore();
+  const wrongShape = {
+    schemaVersion: 2,
+    id: 'w',
+    name: 'Wrong shape',
+    keys: 'pasted-SECRET-value-99',
+  };
+  await seed(store, [['profile:w', wrongShape]]);
+  const repo = await openTestRepository(store);
+  const { quarantined } = await repo.list();
+  const problems = JSON.stringify(quarantined[0]?.problems);
+  expect(problems).toContain('"field":"keys"');
+  expect(problems).not.toContain('pasted-SECRET-value-99');
+  expect(await repo.exportQuarantine()).not.toContain('pasted-SECRET-value-99');
+});
+
 test('a record that is not an object at all is kept aside too', async () => {
   const store = freshStore();
   await seed(store, [['profile:x', 'just a string']]);
