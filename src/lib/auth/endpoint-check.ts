@@ -132,7 +132,7 @@ export function checkEndpoint(
     if (hostKind !== 'relay') {
       problems.push({
         status: 'fail',
-        message: `The URL uses http, not https: the API is served over https, and a page loaded over https never sends to http (mixed content). Only a local relay on loopback may use http.`,
+        message: `The URL uses http, not https: the API is served over https${context?.pageProtocol === 'http:' ? '' : ', and a page loaded over https never sends to http (mixed content)'}. Only a local relay on loopback may use http.`,
         fix: `Use https://${hostKind === 'api' ? API_HOST : host}${path}.`,
       });
     }

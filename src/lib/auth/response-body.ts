@@ -35,6 +35,7 @@ export function jsonObject(body: string): Record<string, unknown> | null {
   }
 }
 
+/** The body's kind: empty, JSON, the nginx error page, other HTML, or text. Never throws. */
 export function bodyKind(body: string): BodyKind {
   const text = body.trim();
   if (text === '') return 'empty';

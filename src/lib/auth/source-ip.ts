@@ -120,6 +120,7 @@ export function allowListFacts(context: DiagnoseContext | undefined): AllowListF
   return facts;
 }
 
+/** `10.0.0.0/24, 192.168.1.0/24`. */
 export function listWords(list: readonly string[]): string {
   return list.map((e) => e.trim()).join(', ');
 }

@@ -1,5 +1,6 @@
 /** Small text helpers shared by the checks. */
 
+/** The text with its first letter upper-cased, for sentences that start with a key's name. */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -24,9 +25,4 @@ export function distance(a: string, b: string, limit = 2): number {
     previous = current;
   }
   return Math.min(previous[b.length] ?? 0, limit + 1);
-}
-
-/** `1 time`, `2 times`. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -107,3 +107,12 @@ describe('endpoint', () => {
     expect(JSON.stringify(found)).not.toContain('s3cr3t');
   });
 });
+
+test('on a page served over http, plain http to the API is still wrong but is not mixed content', () => {
+  const found = item(
+    preflight(request({ url: 'http://api.redislabs.com/v1/' }), { pageProtocol: 'http:' }),
+    'endpoint',
+  );
+  expect(found.status).toBe('fail');
+  expect(found.summary).not.toContain('mixed content');
+});
