@@ -26,17 +26,22 @@ export class Playground {
   method = $state<string>('GET');
   path = $state('/v1/');
   profileId = $state(SANDBOX_CHOICES[0]?.id ?? '');
-  #choices = $state<readonly ProfileChoice[]>(SANDBOX_CHOICES);
+  #choices: () => readonly ProfileChoice[];
   #result = $state<PlaygroundResult | null>(null);
   #sending = $state(false);
   #controller: AbortController | null = null;
 
+  /** @param choices the profiles to offer; the sandbox's demo profiles by default. */
+  constructor(choices: () => readonly ProfileChoice[] = () => SANDBOX_CHOICES) {
+    this.#choices = choices;
+  }
+
   get choices(): readonly ProfileChoice[] {
-    return this.#choices;
+    return this.#choices();
   }
 
   get profile(): ProfileChoice | undefined {
-    return this.#choices.find((c) => c.id === this.profileId);
+    return this.choices.find((c) => c.id === this.profileId);
   }
 
   get result(): PlaygroundResult | null {
