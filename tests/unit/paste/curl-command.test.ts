@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { headerValue } from '../../../src/lib/api/exchange';
 import { parseCurlCommand } from '../../../src/lib/paste/curl-command';
+import { expandedVariables, fillVariables } from '../../../src/lib/paste/variables';
 import type { PastedRequest } from '../../../src/lib/paste/result';
 import { fixture } from './fixtures';
 
@@ -176,4 +177,18 @@ describe('errors say what and where', () => {
     if (!result.ok)
       expect(result.error).toMatchObject({ line, column, message: expect.stringMatching(message) });
   });
+});
+
+test('the values the user types go where the shell expanded a variable, nowhere else', () => {
+  const value = parsed(
+    `curl "https://$HOST/logs" -H "x-api-key: $ACCOUNT_KEY" -H 'x-api-secret-key: $SECRET_KEY' -H "x-extra: a-$ACCOUNT_KEY-b"`,
+  );
+  expect(expandedVariables(value).map((v) => v.name)).toEqual(['ACCOUNT_KEY', 'HOST']);
+  const filled = fillVariables(value, {
+    HOST: 'api.redislabs.com/v1',
+    ACCOUNT_KEY: 'k$1',
+    SECRET_KEY: 'x',
+  });
+  expect(filled.url).toBe('https://api.redislabs.com/v1/logs');
+  expect(filled.headers.map((h) => h.value)).toEqual(['k$1', '$SECRET_KEY', 'a-k$1-b']);
 });

@@ -1,0 +1,142 @@
+/*
+ * "Copy as cURL / fetch / HTTPie". Without the explicit include-secrets choice the two keys are
+ * written as shell (or environment) variables, so the command can be shared and still runs for
+ * whoever has set those variables; every other secret-looking header gets a variable too.
+ */
+import type { Header, SentRequest } from '../api/exchange';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../auth/checklist';
+import { isSecretHeader } from '../auth/redact';
+import { redactUrl } from '../report/redact-url';
+
+/** The variable that holds the account key (`x-api-key`) in an export without secrets. */
+export const ACCOUNT_KEY_VARIABLE = 'REDIS_CLOUD_ACCOUNT_KEY';
+/** The variable that holds the user key (`x-api-secret-key`) in an export without secrets. */
+export const USER_KEY_VARIABLE = 'REDIS_CLOUD_USER_KEY';
+
+export interface ExportOptions {
+  /** Write the real key values. Only after the user chose so explicitly. */
+  includeSecrets: boolean;
+}
+
+/** A header to write: either its literal value or the name of a variable holding it. */
+interface Part {
+  name: string;
+  value: string;
+  variable: string | null;
+}
+
+/** Which variable stands for a secret header's value; null when the value is not secret. */
+function variableFor(header: Header, request: SentRequest): string | null {
+  const name = header.name.trim().toLowerCase();
+  if (name === ACCOUNT_KEY_HEADER) return ACCOUNT_KEY_VARIABLE;
+  if (name === USER_KEY_HEADER) return USER_KEY_VARIABLE;
+  if (!isSecretHeader(header.name) || header.value === '') return null;
+  // A misspelled header that carries one of the two keys gets that key's variable.
+  const same = (wanted: string) =>
+    request.headers.some((h) => h.name.trim().toLowerCase() === wanted && h.value === header.value);
+  if (same(ACCOUNT_KEY_HEADER)) return ACCOUNT_KEY_VARIABLE;
+  if (same(USER_KEY_HEADER)) return USER_KEY_VARIABLE;
+  return (
+    header.name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'SECRET'
+  );
+}
+
+function parts(request: SentRequest, options: ExportOptions): { url: string; headers: Part[] } {
+  return {
+    url: options.includeSecrets ? request.url : redactUrl(request.url),
+    headers: request.headers.map((h) => {
+      const variable = options.includeSecrets ? null : variableFor(h, request);
+      return { name: h.name, value: variable ? '' : h.value, variable };
+    }),
+  };
+}
+
+/**
+ * A POSIX shell word that the shell passes on exactly: single quotes, with each `'` written as
+ * `'\''` (nothing is special inside single quotes, not even a backslash or a newline).
+ */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Text for inside double quotes, where `$`, backtick, `"` and `\` are special. */
+function doubleQuoted(text: string): string {
+  return text.replace(/[$`"\\]/g, '\\$&');
+}
+
+/** `"prefix$VARIABLE"`: double quotes, so that the user's shell expands the variable. */
+function withVariable(prefix: string, variable: string): string {
+  return `"${doubleQuoted(prefix)}$${variable}"`;
+}
+
+/**
+ * `curl -i` for the request (the response headers show, as Diagnose expects them back). Keys
+ * become `"$REDIS_CLOUD_ACCOUNT_KEY"` and `"$REDIS_CLOUD_USER_KEY"` unless `includeSecrets`.
+ */
+export function toCurl(request: SentRequest, options: ExportOptions): string {
+  const { url, headers } = parts(request, options);
+  const method = request.method.toUpperCase();
+  const args: string[] = [];
+  if (method === 'HEAD') args.push('--head');
+  else if (method !== (request.body !== undefined ? 'POST' : 'GET'))
+    args.push(`-X ${shellQuote(request.method)}`);
+  args.push(shellQuote(url));
+  for (const h of headers) {
+    // curl sends `name;` as an empty header; `name:` would remove it instead.
+    if (h.variable) args.push(`-H ${withVariable(`${h.name}: `, h.variable)}`);
+    else args.push(`-H ${shellQuote(h.value === '' ? `${h.name};` : `${h.name}: ${h.value}`)}`);
+  }
+  if (request.body !== undefined) args.push(`--data-raw ${shellQuote(request.body)}`);
+  return `curl -i ${args.join(' \\\n  ')}`;
+}
+
+/**
+ * A `fetch` call for Node 18+ or a browser console. Keys are read from
+ * `process.env.REDIS_CLOUD_ACCOUNT_KEY` / `process.env.REDIS_CLOUD_USER_KEY` unless
+ * `includeSecrets`. Duplicate header names keep both values (a list of pairs).
+ */
+export function toFetch(request: SentRequest, options: ExportOptions): string {
+  const { url, headers } = parts(request, options);
+  const q = (s: string) => JSON.stringify(s);
+  const valueOf = (h: Part) => (h.variable ? `process.env.${h.variable}` : q(h.value));
+  const names = headers.map((h) => h.name.toLowerCase());
+  const duplicates = new Set(names).size !== names.length;
+  const headerLines = duplicates
+    ? headers.map((h) => `    [${q(h.name)}, ${valueOf(h)}],`)
+    : headers.map((h) => `    ${q(h.name)}: ${valueOf(h)},`);
+  const lines = [`const response = await fetch(${q(url)}, {`, `  method: ${q(request.method)},`];
+  if (headers.length)
+    lines.push(
+      `  headers: ${duplicates ? '[' : '{'}`,
+      ...headerLines,
+      `  ${duplicates ? ']' : '}'},`,
+    );
+  if (request.body !== undefined) lines.push(`  body: ${q(request.body)},`);
+  lines.push(
+    '});',
+    'console.log(response.status, response.statusText);',
+    'console.log(await response.text());',
+  );
+  return lines.join('\n');
+}
+
+/**
+ * An HTTPie command printing the response headers and body. HTTPie reads `name:value` items
+ * and undoes a backslash before a separator, so backslashes in values are doubled.
+ */
+export function toHttpie(request: SentRequest, options: ExportOptions): string {
+  const { url, headers } = parts(request, options);
+  const args = [`--print=hb ${shellQuote(request.method.toUpperCase())} ${shellQuote(url)}`];
+  for (const h of headers) {
+    if (h.variable) args.push(withVariable(`${h.name}:`, h.variable));
+    // HTTPie sends `name;` as an empty header; `name:` would drop it.
+    else if (h.value === '') args.push(shellQuote(`${h.name};`));
+    else args.push(shellQuote(`${h.name}:${h.value.replace(/\\/g, '\\\\')}`));
+  }
+  if (request.body !== undefined) args.push(`--raw ${shellQuote(request.body)}`);
+  return `http ${args.join(' \\\n  ')}`;
+}
