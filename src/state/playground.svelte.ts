@@ -21,6 +21,12 @@ export interface PlaygroundResult {
   insideView: InsideView | null;
 }
 
+export type AfterAnswer = (
+  profile: ProfileChoice,
+  exchange: Exchange,
+  checklist: Checklist,
+) => void | Promise<void>;
+
 /** The request being built in the Playground, and the last answer with its checklist. */
 export class Playground {
   method = $state<string>('GET');
@@ -31,9 +37,19 @@ export class Playground {
   #sending = $state(false);
   #controller: AbortController | null = null;
 
-  /** @param choices the profiles to offer; the sandbox's demo profiles by default. */
-  constructor(choices: () => readonly ProfileChoice[] = () => SANDBOX_CHOICES) {
+  #afterAnswer: AfterAnswer | undefined;
+
+  /**
+   * @param choices the profiles to offer; the sandbox's demo profiles by default.
+   * @param afterAnswer told of every answer, with the unredacted exchange (a profile learns
+   *   from a successful `GET /v1/`); it must not keep or show the keys.
+   */
+  constructor(
+    choices: () => readonly ProfileChoice[] = () => SANDBOX_CHOICES,
+    afterAnswer?: AfterAnswer,
+  ) {
     this.#choices = choices;
+    this.#afterAnswer = afterAnswer;
   }
 
   get choices(): readonly ProfileChoice[] {
@@ -77,12 +93,18 @@ export class Playground {
         ...(isSandbox ? { fetch: sandbox.fetch, source: 'sandbox' as const } : {}),
         pageProtocol: location.protocol,
       });
-      const context: DiagnoseContext = { pageProtocol: location.protocol, isKnownOperation };
+      const context: DiagnoseContext = {
+        ...profile.context,
+        pageProtocol: location.protocol,
+        isKnownOperation,
+      };
+      const checklist = diagnose(exchange, context);
       this.#result = {
         exchange: await redactExchange(exchange),
-        checklist: diagnose(exchange, context),
+        checklist,
         insideView: isSandbox ? sandbox.insideView(exchange.request) : null,
       };
+      await this.#afterAnswer?.(profile, exchange, checklist);
     } finally {
       this.#sending = false;
       this.#controller = null;

@@ -1,4 +1,4 @@
-import { SANDBOX_BASE_URL } from '../lib/auth/checklist';
+import { SANDBOX_BASE_URL, type DiagnoseContext } from '../lib/auth/checklist';
 // Only the demo pairs, not the whole sandbox: the Profile select needs them on first paint.
 import { DEMO_PROFILES } from '../lib/sandbox/demo-profiles';
 
@@ -12,6 +12,8 @@ export interface ProfileChoice {
   userKey: string;
   /** One sentence on what the profile shows (sandbox profiles only). */
   lesson?: string;
+  /** What the profile learned before and what the user told it, for `diagnose()`. */
+  context?: DiagnoseContext;
 }
 
 export const SANDBOX_CHOICES: readonly ProfileChoice[] = DEMO_PROFILES.map((p) => ({

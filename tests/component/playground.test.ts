@@ -14,7 +14,9 @@ async function sendWith(profileName: string) {
     screen.getByRole('option', { name: profileName }),
   );
   await user.click(screen.getByRole('button', { name: 'Send' }));
-  return within(await screen.findByRole('list', { name: 'Authentication checklist' }));
+  return within(
+    await screen.findByRole('list', { name: 'Authentication checklist' }, { timeout: 5000 }),
+  );
 }
 
 test('the profile select offers the sandbox profiles in their own group', () => {
