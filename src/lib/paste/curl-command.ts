@@ -252,6 +252,12 @@ export function parseCurlCommand(
     notes.unshift({
       message: `Read as a ${dialect === 'cmd' ? 'Windows cmd.exe' : 'PowerShell'} command.`,
     });
+  } else if (variables.some((v) => v.written.startsWith('%'))) {
+    // A one-line command gives no continuation character to tell the shell by.
+    notes.push({
+      message:
+        'Read as a bash/zsh command, where %NAME% is sent as written. If it ran in Windows cmd.exe, the shell replaced %NAME% with its value: read it as cmd.exe instead.',
+    });
   }
   return {
     ok: true,

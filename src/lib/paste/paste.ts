@@ -1,5 +1,6 @@
 import type { Exchange } from '../api/exchange';
 import { parseCurlCommand } from './curl-command';
+import type { ShellDialect } from './shell-words';
 import { looksVerbose, parseCurlVerbose, responseLines, splitVerbose } from './curl-verbose';
 import { looksLikeHar, parseHar } from './har';
 import { isRequestLine, isStatusLine, readRequest, readResponse, splitLines } from './http-message';
@@ -18,10 +19,15 @@ const STATUS_ONLY = /^(?:HTTP(?:\/\d(?:\.\d)?)? +)?([1-5]\d\d)(?: +([^\n]*))?$/i
 
 /**
  * Reads the Request box: a curl command, a raw HTTP request, a HAR file or `curl -v` output,
- * whichever it is. A HAR may give several candidates; every other format gives one.
+ * whichever it is. A HAR may give several candidates; every other format gives one. The shell
+ * of a curl command is told from its line continuations; `options.dialect` overrides that
+ * (a one-line command does not show whether it ran in bash or cmd.exe).
  * Never throws; an error says what and where.
  */
-export function parseRequestPaste(text: string): ParseResult<RequestPaste> {
+export function parseRequestPaste(
+  text: string,
+  options: { dialect?: ShellDialect } = {},
+): ParseResult<RequestPaste> {
   if (text.trim() === '') {
     return { ok: false, error: { message: 'The Request box is empty.', line: 1, column: 1 } };
   }
@@ -41,7 +47,7 @@ export function parseRequestPaste(text: string): ParseResult<RequestPaste> {
       value: { label: requestLabel(request), request, variables: [], unknownOptions: [], notes },
     });
   }
-  if (CURL_WORD.test(text.slice(0, 65536))) return one('curl', parseCurlCommand(text));
+  if (CURL_WORD.test(text.slice(0, 65536))) return one('curl', parseCurlCommand(text, options));
   return {
     ok: false,
     error: {

@@ -192,3 +192,12 @@ test('the values the user types go where the shell expanded a variable, nowhere 
   expect(filled.url).toBe('https://api.redislabs.com/v1/logs');
   expect(filled.headers.map((h) => h.value)).toEqual(['k$1', '$SECRET_KEY', 'a-k$1-b']);
 });
+
+test('a one-line command with %NAME% is read as bash, says so, and can be read as cmd.exe', () => {
+  const text = 'curl.exe https://api.redislabs.com/v1/ -H "x-api-key: %REDIS_KEY%"';
+  const asBash = parsed(text);
+  expect(asBash.variables[0]?.handling).toBe('sent-literally');
+  expect(asBash.notes.at(-1)?.message).toMatch(/cmd\.exe/);
+  const asCmd = parseCurlCommand(text, { dialect: 'cmd' });
+  expect(asCmd.ok && asCmd.value.variables[0]?.handling).toBe('expanded-by-shell');
+});
