@@ -69,7 +69,7 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
       return {
         summary: `The browser refused to send the request: ${where}.`,
         explanation:
-          'fetch accepts a header value only if, after stripping surrounding spaces and line breaks, it holds no line break, no NUL and no character above U+00FF. It throws before anything is sent, and most tools then show only "Failed to fetch". Such characters come from copying a key out of chat, mail or a document.',
+          'fetch accepts a header value only if, after stripping surrounding spaces and line breaks, it holds no line break, no NUL and no character above U+00FF. It throws before anything is sent, and most tools then show only "Failed to fetch". Such characters come from copying a key out of chat, mail or a word processor.',
         fix: 'Remove the character: paste the key again into the profile, or type it out.',
       };
     }
