@@ -115,6 +115,13 @@ export interface DiagnoseContext {
   isKnownOperation?: (method: string, path: string) => boolean;
   /** The page's own protocol, for mixed-content findings (`https:` or `http:`). */
   pageProtocol?: string;
+  /**
+   * Key headers whose value a shell variable supplied and the customer's shell filled in (a
+   * pasted `-H "x-api-key: $ACCOUNT_KEY"`): the paste shows the variable, not what was sent, so
+   * the value is not judged as a placeholder; `key-values` says it is not in the paste instead.
+   * `header` is compared without case; `variable` is the name as written, e.g. `$ACCOUNT_KEY`.
+   */
+  shellExpanded?: { header: string; variable: string }[];
 }
 
 /** The two header names the API reads. */

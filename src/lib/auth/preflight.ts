@@ -70,13 +70,44 @@ function pairFindings(values: SentKeyValue[], url: string): KeyValueFinding[] {
   return found;
 }
 
-function keyValuesItem(values: SentKeyValue[], url: string, sender: Sender | undefined) {
+type ShellExpanded = NonNullable<DiagnoseContext['shellExpanded']>;
+
+/** The variable the customer's shell put into this header, or undefined. */
+function expandedVariable(v: SentKeyValue, expanded: ShellExpanded): string | undefined {
+  const name = v.header.trim().toLowerCase();
+  return expanded.find((e) => e.header.trim().toLowerCase() === name)?.variable;
+}
+
+/** The finding for a value the paste does not show; the variable's name is no secret. */
+function notInPaste(header: string, variable: string): Finding {
+  return {
+    header,
+    message: `${header} came from the shell variable ${variable.slice(0, 80)}, which the customer's shell filled in: the paste does not show the value. Type it below or compare fingerprints.`,
+  };
+}
+
+function keyValuesItem(
+  values: SentKeyValue[],
+  url: string,
+  sender: Sender | undefined,
+  expanded: ShellExpanded = [],
+) {
   const findings: KeyValueFinding[] = [];
+  const hidden: Finding[] = [];
   for (const v of values) {
     // A blank value is the header item's finding; any other character is still named here.
     if (v.value === '' || /^ +$/.test(v.value)) continue;
     const options = sender === undefined ? { header: v.header } : { header: v.header, sender };
-    findings.push(...checkKeyValue(v.value, v.role, options));
+    const own = checkKeyValue(v.value, v.role, options);
+    const variable = expandedVariable(v, expanded);
+    if (variable === undefined) {
+      findings.push(...own);
+      continue;
+    }
+    // The shell replaced the variable, so `$NAME` is what the paste shows, not what was sent:
+    // only what sits around it (quotes, spaces) was sent as written.
+    findings.push(...own.filter((f) => f.issue !== 'placeholder'));
+    hidden.push(notInPaste(v.header, variable));
   }
   findings.push(...pairFindings(values, url));
   const checked = values.filter((v) => v.value !== '' && !/^ +$/.test(v.value));
@@ -86,22 +117,36 @@ function keyValuesItem(values: SentKeyValue[], url: string, sender: Sender | und
       explanation: 'The request carries no non-empty key header, so there is no value to inspect.',
     });
   }
-  const status = findings.reduce<ItemStatus>((s, f) => worse(s, f.severity), 'pass');
+  let status = findings.reduce<ItemStatus>((s, f) => worse(s, f.severity), 'pass');
+  // A value the paste does not show cannot be called clean; only a sure failure outranks that.
+  if (hidden.length > 0 && status !== 'fail') status = 'unknown';
   const worst = findings.find((f) => f.severity === status);
-  const publicFindings: Finding[] = findings.map((f) =>
-    f.header === undefined ? { message: f.message } : { header: f.header, message: f.message },
-  );
+  const publicFindings: Finding[] = [
+    ...hidden,
+    ...findings.map((f) =>
+      f.header === undefined ? { message: f.message } : { header: f.header, message: f.message },
+    ),
+  ];
   const which = checked.map((v) => KEY_NAME[v.role]);
+  // The summary does not name the variable: a report scrubs anything that was in a key header.
+  const hiddenSummary = `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the customer's shell filled ${hidden.length === 1 ? 'it' : 'them'} in from a variable. Type the value or compare fingerprints.`;
   return makeItem('key-values', status, {
     summary:
-      worst?.message ?? `${capitalize([...new Set(which)].join(' and '))}: nothing wrong found.`,
+      worst?.message ??
+      (status === 'unknown'
+        ? hiddenSummary
+        : `${capitalize([...new Set(which)].join(' and '))}: nothing wrong found.`),
     explanation:
       'Keycheck looks for what can never be right in a key value: a placeholder, quotes, an auth scheme such as "Bearer ", surrounding spaces, and any character outside printable ASCII (newlines, invisible and typographic characters picked up by copying). The length and alphabet of the keys are not documented, so a value is never judged by its shape.',
     ...(status === 'pass'
       ? {}
-      : {
-          fix: 'Copy the key again and paste it without anything around it. The account key can be viewed again in the console; the user key is shown only once, so if no clean copy is left, create a new user key.',
-        }),
+      : status === 'unknown'
+        ? {
+            fix: "Ask the customer which key the variable held, type it into Keycheck's value box (it stays in this tab), or compare its fingerprint with the one the customer sees.",
+          }
+        : {
+            fix: 'Copy the key again and paste it without anything around it. The account key can be viewed again in the console; the user key is shown only once, so if no clean copy is left, create a new user key.',
+          }),
     findings: publicFindings,
   });
 }
@@ -120,7 +165,7 @@ export function preflightDetail(
   const url = typeof request.url === 'string' ? request.url : '';
   const method = typeof request.method === 'string' ? request.method : '';
   const endpoint = checkEndpoint(method, url, context, source);
-  const values = keyValuesItem(scan.values, url, senderOf(source));
+  const values = keyValuesItem(scan.values, url, senderOf(source), context?.shellExpanded);
   return { items: [scan.account, scan.user, values, endpoint.item], endpoint, values: scan.values };
 }
 
