@@ -1,0 +1,125 @@
+/**
+ * Runs one walkthrough trial in a sandbox of its own, so the trial shows the same thing whatever
+ * was tried before, and the Playground's sandbox never sees a walkthrough request.
+ */
+import { redactExchange, send, type ApiRequest } from '../api/client';
+import type { Exchange } from '../api/exchange';
+import { isKnownOperation } from '../api/catalog';
+import {
+  ACCOUNT_KEY_HEADER,
+  API_BASE_URL,
+  SANDBOX_BASE_URL,
+  USER_KEY_HEADER,
+  type Checklist,
+} from '../auth/checklist';
+import { diagnose } from '../auth/diagnose';
+import { createSandbox, type InsideView, type Sandbox, type SandboxOptions } from '../sandbox';
+import type { SandboxAction, Trial } from './model';
+
+export interface TrialResult {
+  trialId: string;
+  /** Secret header values replaced by fingerprints. */
+  exchange: Exchange;
+  checklist: Checklist;
+  insideView: InsideView;
+  /** A user key the trial created: its one showing. */
+  createdKey?: { name: string; value: string };
+  /** What happened before the request, in words (e.g. how the burst went). */
+  notes: string[];
+}
+
+export interface RunDeps {
+  createSandbox: (options: SandboxOptions) => Sandbox;
+  /** The start of the trial's simulated clock. */
+  now: () => number;
+}
+
+const DEFAULTS: RunDeps = { createSandbox, now: Date.now };
+
+/**
+ * Replays the trial's console actions, sends its request and diagnoses the answer. Never throws
+ * for a refused request (that is the lesson); throws only if an action itself is impossible,
+ * which would be a mistake in the steps' data.
+ */
+export async function runTrial(trial: Trial, deps: RunDeps = DEFAULTS): Promise<TrialResult> {
+  // A clock that moves only when a step says so: a burst lands within one minute, and "wait a
+  // minute" takes no time.
+  let clock = deps.now();
+  const sandbox = deps.createSandbox({
+    now: () => clock,
+    ...(trial.clientIp ? { clientIp: trial.clientIp } : {}),
+  });
+  const notes: string[] = [];
+  let created: { name: string; value: string } | undefined;
+  const request = trial.request;
+
+  const apply = async (action: SandboxAction): Promise<void> => {
+    if (action.kind === 'enable-api') {
+      sandbox.setApiEnabled(action.accountId, true);
+      notes.push(`API access turned on for account ${action.accountId}.`);
+    } else if (action.kind === 'create-key') {
+      created = sandbox.createUserKey(action.accountId, { name: action.name, role: action.role });
+      notes.push(`User key "${action.name}" created in account ${action.accountId}.`);
+    } else if (action.kind === 'wait') {
+      clock += action.ms;
+      notes.push(`${Math.round(action.ms / 1000)} seconds passed (simulated).`);
+    } else {
+      notes.push(await burst(sandbox, request.accountKey, userKeyOf(), action.count, request));
+    }
+  };
+  const userKeyOf = (): string => {
+    if (typeof request.userKey === 'string') return request.userKey;
+    if (!created) throw new Error(`Trial ${trial.id} uses a created key but creates none.`);
+    return created.value;
+  };
+
+  for (const action of trial.before ?? []) await apply(action);
+
+  const blocked = request.simulateBrowserBlock === true;
+  const apiRequest: ApiRequest = {
+    baseUrl: blocked ? API_BASE_URL : SANDBOX_BASE_URL,
+    method: request.method,
+    path: request.path,
+    headers: [
+      { name: ACCOUNT_KEY_HEADER, value: request.accountKey },
+      { name: USER_KEY_HEADER, value: userKeyOf() },
+    ],
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  };
+  const exchange = await send(apiRequest, {
+    // The sandbox answers only at its own origin, so a request to the API's address fails as
+    // fetch does; the probe then says "something answered", which is what CORS looks like.
+    fetch: sandbox.fetch,
+    source: blocked ? 'network' : 'sandbox',
+    now: () => clock,
+    ...(blocked ? { probe: () => Promise.resolve(true), online: () => true } : {}),
+  });
+  const checklist = diagnose(exchange, { isKnownOperation });
+  return {
+    trialId: trial.id,
+    exchange: await redactExchange(exchange),
+    checklist,
+    insideView: sandbox.insideView(exchange.request),
+    ...(created ? { createdKey: created } : {}),
+    notes,
+  };
+}
+
+async function burst(
+  sandbox: Sandbox,
+  accountKey: string,
+  userKey: string,
+  count: number,
+  request: Trial['request'],
+): Promise<string> {
+  const statuses = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const response = await sandbox.fetch(`${SANDBOX_BASE_URL}${request.path}`, {
+      method: request.method,
+      headers: { [ACCOUNT_KEY_HEADER]: accountKey, [USER_KEY_HEADER]: userKey },
+    });
+    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+  }
+  const counts = [...statuses].map(([status, n]) => `${n} answered ${status}`).join(', ');
+  return `Sent ${count} requests first: ${counts}.`;
+}
