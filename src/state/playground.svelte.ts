@@ -1,13 +1,16 @@
-import type { ApiRequest } from '../lib/api/client';
-import type { Exchange } from '../lib/api/exchange';
-import {
-  ACCOUNT_KEY_HEADER,
-  USER_KEY_HEADER,
-  type Checklist,
-  type DiagnoseContext,
-} from '../lib/auth/checklist';
-import type { InsideView } from '../lib/sandbox';
-import { loadEngine } from './load-engine';
+import { buildUrl } from '../lib/api/url';
+import { headerValue, type Exchange, type SentRequest } from '../lib/api/exchange';
+import type { Checklist, DiagnoseContext } from '../lib/auth/checklist';
+import { historyEntryOf, type HistoryEntry } from '../lib/profiles/history-entry';
+import { wentThroughRelay } from '../lib/api/relay';
+import type { InsideView, Sandbox } from '../lib/sandbox';
+import { loadEngine, type Engine } from './load-engine';
+import { ResponseBody } from './playground-body.svelte';
+import { EndpointCatalog } from './playground-catalog.svelte';
+import { CopyAs, type Clipboard, type CopyFormat } from './playground-copy.svelte';
+import { RequestDraft } from './playground-draft.svelte';
+import { RequestHistory, type HistorySource } from './playground-history.svelte';
+import { TaskFollower, type TaskFollowerOptions } from './playground-task.svelte';
 import { SANDBOX_CHOICES, type ProfileChoice } from './sandbox';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -27,37 +30,83 @@ export type AfterAnswer = (
   checklist: Checklist,
 ) => void | Promise<void>;
 
+/** What tests (and only they) replace; every part has the app's default. */
+export interface PlaygroundOptions {
+  /** The sandbox the demo profiles talk to; default the engine's, which lives as long as the tab. */
+  sandbox?: Sandbox;
+  /** The request history's store; default IndexedDB. */
+  history?: HistorySource;
+  task?: TaskFollowerOptions;
+  clipboard?: () => Clipboard | undefined;
+  /** The page's origin, for the connect policy. Default `location.origin`. */
+  pageOrigin?: () => string | null;
+}
+
 /** The request being built in the Playground, and the last answer with its checklist. */
 export class Playground {
-  method = $state<string>('GET');
-  path = $state('/v1/');
-  profileId = $state(SANDBOX_CHOICES[0]?.id ?? '');
+  readonly catalog = new EndpointCatalog(() => loadEngine().then((e) => e.catalog));
+  readonly draft = new RequestDraft(this.catalog);
+  readonly task: TaskFollower;
+  readonly history: RequestHistory;
+  readonly copyAs: CopyAs;
+  readonly body = new ResponseBody();
+  #profileId = $state(SANDBOX_CHOICES[0]?.id ?? '');
   #choices: () => readonly ProfileChoice[];
-  #result = $state<PlaygroundResult | null>(null);
+  #result = $state.raw<PlaygroundResult | null>(null);
   #sending = $state(false);
+  #formError = $state('');
   #controller: AbortController | null = null;
-
   #afterAnswer: AfterAnswer | undefined;
+  #options: PlaygroundOptions;
 
   /**
    * @param choices the profiles to offer; the sandbox's demo profiles by default.
    * @param afterAnswer told of every answer, with the unredacted exchange (a profile learns
    *   from a successful `GET /v1/`); it must not keep or show the keys.
+   * @param options replacements for tests: sandbox, history store, task timing, clipboard.
    */
   constructor(
     choices: () => readonly ProfileChoice[] = () => SANDBOX_CHOICES,
     afterAnswer?: AfterAnswer,
+    options: PlaygroundOptions = {},
   ) {
     this.#choices = choices;
     this.#afterAnswer = afterAnswer;
+    this.#options = options;
+    this.task = new TaskFollower(options.task);
+    this.history = new RequestHistory(options.history);
+    this.copyAs = new CopyAs(options.clipboard);
   }
 
   get choices(): readonly ProfileChoice[] {
     return this.#choices();
   }
 
+  get profileId(): string {
+    return this.#profileId;
+  }
+
+  set profileId(id: string) {
+    if (id === this.#profileId) return;
+    this.#profileId = id;
+    void this.history.show(id);
+  }
+
   get profile(): ProfileChoice | undefined {
     return this.choices.find((c) => c.id === this.profileId);
+  }
+
+  get method(): string {
+    return this.draft.method;
+  }
+  set method(method: string) {
+    this.draft.method = method;
+  }
+  get path(): string {
+    return this.draft.path;
+  }
+  set path(path: string) {
+    this.draft.path = path;
   }
 
   get result(): PlaygroundResult | null {
@@ -68,42 +117,83 @@ export class Playground {
     return this.#sending;
   }
 
+  /** Why the form refused to send (an invalid JSON body), or ''. */
+  get formError(): string {
+    return this.#formError;
+  }
+
+  #isSandbox(profile: ProfileChoice): boolean {
+    return profile.group === 'sandbox';
+  }
+
+  #send(
+    engine: Engine,
+    profile: ProfileChoice,
+    signal: AbortSignal,
+    method?: string,
+    path?: string,
+  ) {
+    const request = this.draft.request(profile);
+    if (method !== undefined && path !== undefined) {
+      Object.assign(request, { method, path, headers: request.headers.slice(0, 2) });
+      delete request.body;
+      delete request.query;
+    }
+    const pageOrigin = this.#options.pageOrigin?.() ?? globalThis.location?.origin ?? null;
+    return engine.send(request, {
+      signal,
+      timeoutMs: this.draft.timeoutMs,
+      pageProtocol: globalThis.location?.protocol ?? '',
+      ...(this.#isSandbox(profile)
+        ? { fetch: (this.#options.sandbox ?? engine.sandbox).fetch, source: 'sandbox' as const }
+        : { refuse: (url: URL) => engine.connectPolicyFailure(url, pageOrigin) }),
+    });
+  }
+
   /** Sends the request with the chosen profile's keys and diagnoses the answer. */
   async send(): Promise<void> {
     const profile = this.profile;
     if (!profile || this.#sending) return;
-    this.#controller = new AbortController();
+    const bodyError = this.draft.bodyError;
+    this.#formError = bodyError?.message ?? '';
+    if (bodyError) return;
+    const controller = new AbortController();
+    this.#controller = controller;
     this.#sending = true;
     // An old answer under a new request would mislead: clear it.
     this.#result = null;
+    this.task.offer(null);
     try {
-      const isSandbox = profile.group === 'sandbox';
-      const request: ApiRequest = {
-        baseUrl: profile.baseUrl,
-        method: this.method,
-        path: this.path,
-        headers: [
-          { name: ACCOUNT_KEY_HEADER, value: profile.accountKey },
-          { name: USER_KEY_HEADER, value: profile.userKey },
-        ],
-      };
-      const { send, diagnose, redactExchange, isKnownOperation, sandbox } = await loadEngine();
-      const exchange = await send(request, {
-        signal: this.#controller.signal,
-        ...(isSandbox ? { fetch: sandbox.fetch, source: 'sandbox' as const } : {}),
-        pageProtocol: location.protocol,
-      });
+      const engine = await loadEngine();
+      const exchange = await this.#send(engine, profile, controller.signal);
+      const isSandbox = this.#isSandbox(profile);
+      const viaRelay = wentThroughRelay(exchange);
       const context: DiagnoseContext = {
         ...profile.context,
-        pageProtocol: location.protocol,
-        isKnownOperation,
+        pageProtocol: globalThis.location?.protocol ?? '',
+        isKnownOperation: engine.isKnownOperation,
+        ...(viaRelay ? { viaRelay: true } : {}),
       };
-      const checklist = diagnose(exchange, context);
+      const checklist = engine.diagnose(exchange, context);
+      const shown = await engine.redactExchange(exchange);
+      const sandbox = this.#options.sandbox ?? engine.sandbox;
+      this.body.set(
+        shown.response?.body ?? '',
+        headerValue(shown.response?.headers ?? [], 'content-type'),
+      );
       this.#result = {
-        exchange: await redactExchange(exchange),
+        exchange: shown,
         checklist,
         insideView: isSandbox ? sandbox.insideView(exchange.request) : null,
       };
+      this.task.offer(shown.response ? engine.taskIdOf(shown.response.body) : null);
+      void this.history.record(
+        profile.id,
+        historyEntryOf(exchange, checklist.verdict, this.draft.path, [
+          profile.accountKey,
+          profile.userKey,
+        ]),
+      );
       await this.#afterAnswer?.(profile, exchange, checklist);
     } finally {
       this.#sending = false;
@@ -114,6 +204,51 @@ export class Playground {
   /** Stops a request in flight; its checklist then says it was cancelled. */
   cancel(): void {
     this.#controller?.abort();
+  }
+
+  /** Follows the answer's task with the profile that got it. */
+  async followTask(): Promise<void> {
+    const profile = this.profile;
+    if (!profile) return;
+    const engine = await loadEngine();
+    await this.task.follow((taskId, signal) =>
+      this.#send(engine, profile, signal, 'GET', `/v1/tasks/${encodeURIComponent(taskId)}`),
+    );
+  }
+
+  /** Puts a history entry back in the form and sends it; a write's body is not kept, so not sent. */
+  async rerun(entry: HistoryEntry): Promise<void> {
+    this.draft.method = entry.method;
+    this.draft.path = entry.path;
+    if (entry.method === 'GET' || entry.method === 'DELETE') await this.send();
+    else this.#formError = 'Bodies are not kept in the history: check the body, then send.';
+  }
+
+  /** The request as it would be sent now, with the real keys (export hides them by default). */
+  #currentRequest(profile: ProfileChoice): SentRequest {
+    const request = this.draft.request(profile);
+    const url = buildUrl(request.baseUrl, request.path, request.query);
+    const headers = [...request.headers];
+    if (
+      request.body !== undefined &&
+      !headers.some((h) => h.name.toLowerCase() === 'content-type')
+    ) {
+      headers.push({ name: 'content-type', value: 'application/json' });
+    }
+    const sent: SentRequest = {
+      method: request.method.toUpperCase(),
+      url: url?.href ?? `${request.baseUrl}${request.path}`,
+      headers,
+    };
+    if (request.body !== undefined) sent.body = request.body;
+    return sent;
+  }
+
+  async copy(format: CopyFormat): Promise<void> {
+    const profile = this.profile;
+    if (!profile) return;
+    const engine = await loadEngine();
+    await this.copyAs.copy(format, this.#currentRequest(profile), engine.exporters);
   }
 }
 

@@ -59,6 +59,11 @@ export interface SendOptions {
   online?: () => boolean;
   /** `https:` or `http:`: the page's protocol, for mixed content. Default: the page's, if any. */
   pageProtocol?: string;
+  /**
+   * A rule the URL must pass before anything is sent, such as the page's connect policy
+   * (`connectPolicyFailure`): a failure returned here is reported as not sent.
+   */
+  refuse?: (url: URL) => TransportFailure | null;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -110,7 +115,10 @@ export async function send(request: ApiRequest, options: SendOptions = {}): Prom
   });
   if (!url) return notSent(invalidUrlFailure(request.baseUrl, request.path));
   const refused =
-    headerFailure(headers) ?? mixedContentFailure(url, options.pageProtocol ?? pageProtocol());
+    headerFailure(headers) ??
+    mixedContentFailure(url, options.pageProtocol ?? pageProtocol()) ??
+    options.refuse?.(url) ??
+    null;
   if (refused) return notSent(refused);
 
   // One deadline for the whole answer. ky's timeout covers waiting for the headers only;

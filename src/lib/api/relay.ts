@@ -1,0 +1,22 @@
+import { headerValue, type Exchange } from './exchange';
+import { isLoopbackHost } from './url';
+
+/** The mark the local relay (public/relay.js) puts on every answer. */
+export const RELAY_HEADER = 'x-keycheck-relay';
+
+/**
+ * Whether the request went through a local relay: it was sent to a loopback address (where a
+ * relay listens) or the answer carries the relay's mark. The API then sees the public address
+ * of the machine the relay runs on, not this browser's. Sandbox exchanges never do.
+ */
+export function wentThroughRelay(exchange: Exchange): boolean {
+  if (exchange.source === 'sandbox') return false;
+  if (exchange.response && headerValue(exchange.response.headers, RELAY_HEADER) === '1') {
+    return true;
+  }
+  try {
+    return isLoopbackHost(new URL(exchange.request.url).hostname);
+  } catch {
+    return false;
+  }
+}
