@@ -28,6 +28,7 @@ export class KeyCheck {
   // Reactive collections: each profile's card follows only its own entry.
   #results = new SvelteMap<string, KeyCheckResult>();
   #busy = new SvelteSet<string>();
+  #latest = $state<string | null>(null);
 
   constructor(profiles: Profiles, engine: () => Promise<Engine> = loadEngine) {
     this.#profiles = profiles;
@@ -37,6 +38,11 @@ export class KeyCheck {
   /** The last check of a profile in this tab (checklists hold no key). */
   result(id: string): KeyCheckResult | undefined {
     return this.#results.get(id);
+  }
+
+  /** The profile checked last: its checklist is the one shown (one checklist at a time). */
+  get latest(): string | null {
+    return this.#latest;
   }
 
   checking(id: string): boolean {
@@ -76,6 +82,7 @@ export class KeyCheck {
       const learned = await this.#profiles.learn(profile.id, exchange);
       const result = { checklist, status: exchange.response?.status ?? null, learned };
       this.#results.set(profile.id, result);
+      this.#latest = profile.id;
       return result;
     } finally {
       this.#busy.delete(profile.id);

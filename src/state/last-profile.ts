@@ -1,8 +1,10 @@
 /**
- * Which profile the Playground last sent with: only its id (no secret), kept in IndexedDB like
- * everything else the app keeps, in a small database of its own so the profiles store holds
- * nothing but profiles. localStorage stays unused on purpose: one storage mechanism.
+ * Which profile the Playground last sent with: only its id (no secret), kept in the app's
+ * preferences store in IndexedDB beside the theme and the walkthrough's progress. localStorage
+ * stays unused on purpose: one storage mechanism.
  */
+import { get, set, type UseStore } from 'idb-keyval';
+import { preferencesStore } from '../lib/profiles/preferences-store';
 
 export interface LastProfileStore {
   get(): Promise<string | undefined>;
@@ -12,22 +14,14 @@ export interface LastProfileStore {
 const KEY = 'last-profile';
 
 /**
- * The store in IndexedDB (database `keycheck-prefs`). idb-keyval is loaded on first use, and
- * every failure (private mode, blocked) reads as "nothing remembered": this is a convenience.
+ * The store in IndexedDB, opened on first use (never at startup). Every failure (private mode,
+ * blocked) reads as "nothing remembered": this is a convenience, not data.
  */
-export function idbLastProfile(): LastProfileStore {
-  let opened: Promise<{ idb: typeof import('idb-keyval'); store: import('idb-keyval').UseStore }>;
-  // Opened on first use, never at startup.
-  const open = () =>
-    (opened ??= import('idb-keyval').then((idb) => ({
-      idb,
-      store: idb.createStore('keycheck-prefs', 'prefs'),
-    })));
+export function idbLastProfile(store: () => UseStore = preferencesStore): LastProfileStore {
   return {
     async get() {
       try {
-        const { idb, store } = await open();
-        const id: unknown = await idb.get(KEY, store);
+        const id: unknown = await get(KEY, store());
         return typeof id === 'string' ? id : undefined;
       } catch {
         return undefined;
@@ -35,8 +29,7 @@ export function idbLastProfile(): LastProfileStore {
     },
     async set(id) {
       try {
-        const { idb, store } = await open();
-        await idb.set(KEY, id, store);
+        await set(KEY, id, store());
       } catch {
         // Not remembered: the select then starts on the first demo profile, as on a first visit.
       }
@@ -44,7 +37,7 @@ export function idbLastProfile(): LastProfileStore {
   };
 }
 
-/** A store in memory, for tests and for pages without IndexedDB. */
+/** A store in memory, for tests. */
 export function memoryLastProfile(initial?: string): LastProfileStore {
   let id = initial;
   return {

@@ -11,6 +11,7 @@ import { CopyAs, type Clipboard, type CopyFormat } from './playground-copy.svelt
 import { RequestDraft } from './playground-draft.svelte';
 import { RequestHistory, type HistorySource } from './playground-history.svelte';
 import { TaskFollower, type TaskFollowerOptions } from './playground-task.svelte';
+import { profileChoices } from './profile-choices.svelte';
 import { SANDBOX_CHOICES, type ProfileChoice } from './sandbox';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -52,6 +53,8 @@ export class Playground {
   readonly body = new ResponseBody();
   #profileId = $state(SANDBOX_CHOICES[0]?.id ?? '');
   #choices: () => readonly ProfileChoice[];
+  // A pasted request's profile: this tab's memory only, never stored, never in the history.
+  #temporary = $state.raw<ProfileChoice | null>(null);
   #result = $state.raw<PlaygroundResult | null>(null);
   #sending = $state(false);
   #formError = $state('');
@@ -79,7 +82,20 @@ export class Playground {
   }
 
   get choices(): readonly ProfileChoice[] {
-    return this.#choices();
+    const temporary = this.#temporary;
+    return temporary ? [...this.#choices(), temporary] : this.#choices();
+  }
+
+  /**
+   * Offers `choice` in the Profile select for this tab only (it replaces any earlier one),
+   * picks it, and sets the method and path. Its answers teach no profile and join no history.
+   */
+  openTemporary(choice: ProfileChoice, method: string, path: string): void {
+    this.#temporary = choice;
+    this.#profileId = choice.id;
+    this.draft.method = method;
+    this.draft.path = path;
+    this.#result = null;
   }
 
   get profileId(): string {
@@ -187,6 +203,7 @@ export class Playground {
         insideView: isSandbox ? sandbox.insideView(exchange.request) : null,
       };
       this.task.offer(shown.response ? engine.taskIdOf(shown.response.body) : null);
+      if (profile === this.#temporary) return;
       void this.history.record(
         profile.id,
         historyEntryOf(exchange, checklist.verdict, this.draft.path, [
@@ -252,4 +269,7 @@ export class Playground {
   }
 }
 
-export const playground = new Playground();
+// The demo profiles, then the user's; the user's learn from answers; the last one used is kept.
+export const playground = profileChoices.remember(
+  new Playground(() => [...SANDBOX_CHOICES, ...profileChoices.list], profileChoices.afterAnswer),
+);
