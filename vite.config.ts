@@ -1,12 +1,45 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './scripts/csp.js';
 
 export default defineConfig({
   // Relative asset paths: the build runs from any static host, under a sub-path too.
   base: './',
-  plugins: [svelte(), svelteTesting(), contentSecurityPolicy()],
+  plugins: [
+    svelte(),
+    svelteTesting(),
+    contentSecurityPolicy(),
+    VitePWA({
+      // The app registers the worker itself (src/state/app-update.svelte.ts): no inline script.
+      injectRegister: false,
+      // A new version waits for the person's Reload, never swapped in under unsaved work.
+      registerType: 'prompt',
+      strategies: 'generateSW',
+      includeAssets: ['favicon.svg', 'relay.js'],
+      manifest: {
+        name: 'Keycheck',
+        short_name: 'Keycheck',
+        description: 'Find out why a Redis Cloud API key does not work.',
+        // Relative, so the installed app works under a sub-path too.
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#fbfbfa',
+        theme_color: '#a4221a',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        // Every built file, lazy views included: after one visit the whole app works offline.
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        navigateFallback: 'index.html',
+        // Only the first install claims the page; later versions wait (no skipWaiting).
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: { target: 'es2022' },
   preview: { port: 4173, strictPort: true },
   test: {
