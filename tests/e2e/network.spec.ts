@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createProfile, item, sendPath, verdict } from './network-helpers';
+import { createProfile, item, sendPath, verdict } from './servers/ui';
 import {
   ACCOUNT_KEY,
   BIG_BODY,
