@@ -1,5 +1,6 @@
 import type { ApiRequest } from '../lib/api/client';
-import type { Header } from '../lib/api/exchange';
+import type { Header, SentRequest } from '../lib/api/exchange';
+import { buildUrl } from '../lib/api/url';
 import type { Operation, OperationParam } from '../lib/api/catalog';
 import { checkJsonBody, type JsonBodyError } from '../lib/api/json-body';
 import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../lib/auth/checklist';
@@ -146,5 +147,28 @@ export class RequestDraft {
     if (Object.keys(query).length > 0) request.query = query;
     if (this.takesBody && this.body.trim() !== '') request.body = this.body;
     return request;
+  }
+
+  /**
+   * The request as the client would send it now, with the real keys: for "Copy as", whose
+   * export hides them unless the person includes them.
+   */
+  sentRequest(profile: ProfileChoice): SentRequest {
+    const request = this.request(profile);
+    const url = buildUrl(request.baseUrl, request.path, request.query);
+    const headers = [...request.headers];
+    if (
+      request.body !== undefined &&
+      !headers.some((h) => h.name.toLowerCase() === 'content-type')
+    ) {
+      headers.push({ name: 'content-type', value: 'application/json' });
+    }
+    const sent: SentRequest = {
+      method: request.method.toUpperCase(),
+      url: url?.href ?? `${request.baseUrl}${request.path}`,
+      headers,
+    };
+    if (request.body !== undefined) sent.body = request.body;
+    return sent;
   }
 }

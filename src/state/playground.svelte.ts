@@ -1,5 +1,4 @@
-import { buildUrl } from '../lib/api/url';
-import { headerValue, type Exchange, type SentRequest } from '../lib/api/exchange';
+import { headerValue, type Exchange } from '../lib/api/exchange';
 import type { Checklist, DiagnoseContext } from '../lib/auth/checklist';
 import { historyEntryOf, type HistoryEntry } from '../lib/profiles/history-entry';
 import { wentThroughRelay } from '../lib/api/relay';
@@ -241,31 +240,11 @@ export class Playground {
     else this.#formError = 'Bodies are not kept in the history: check the body, then send.';
   }
 
-  /** The request as it would be sent now, with the real keys (export hides them by default). */
-  #currentRequest(profile: ProfileChoice): SentRequest {
-    const request = this.draft.request(profile);
-    const url = buildUrl(request.baseUrl, request.path, request.query);
-    const headers = [...request.headers];
-    if (
-      request.body !== undefined &&
-      !headers.some((h) => h.name.toLowerCase() === 'content-type')
-    ) {
-      headers.push({ name: 'content-type', value: 'application/json' });
-    }
-    const sent: SentRequest = {
-      method: request.method.toUpperCase(),
-      url: url?.href ?? `${request.baseUrl}${request.path}`,
-      headers,
-    };
-    if (request.body !== undefined) sent.body = request.body;
-    return sent;
-  }
-
   async copy(format: CopyFormat): Promise<void> {
     const profile = this.profile;
     if (!profile) return;
     const engine = await loadEngine();
-    await this.copyAs.copy(format, this.#currentRequest(profile), engine.exporters);
+    await this.copyAs.copy(format, this.draft.sentRequest(profile), engine.exporters);
   }
 }
 

@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { createStore, entries } from 'idb-keyval';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+
+// These load the request engine and its catalog; on a busy machine that can take seconds.
+vi.setConfig({ testTimeout: 20_000 });
 import { createHistoryStore } from '../../src/lib/profiles/history';
 import { DEMO_PROFILES } from '../../src/lib/sandbox';
 import { checklist, setup } from './playground-helpers';

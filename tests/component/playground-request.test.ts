@@ -1,5 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+
+// These load the request engine and its catalog; on a busy machine that can take seconds.
+vi.setConfig({ testTimeout: 20_000 });
 import { checklist, item, setup, verdict } from './playground-helpers';
 
 const path = () => screen.getByLabelText('Path') as HTMLInputElement;

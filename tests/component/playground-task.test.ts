@@ -1,5 +1,8 @@
 import { screen, within } from '@testing-library/svelte';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+
+// The first test loads the request engine; on a busy machine that alone can take seconds.
+vi.setConfig({ testTimeout: 20_000 });
 import { checklist, setup } from './playground-helpers';
 
 async function createSubscription(body: string) {

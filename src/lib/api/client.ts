@@ -77,7 +77,8 @@ const MAX_TIMER_MS = 2_147_483_647;
  * responses, and a request that got no answer comes back with a `failure`:
  * - checked before sending, nothing sent: a header `fetch` refuses (`invalid-header-value`),
  *   an `http:` URL from an `https:` page (`mixed-content`), a base URL and path that make no
- *   http(s) URL (`unreachable`);
+ *   http(s) URL (`unreachable`), a URL the `refuse` option rejects (its failure, such as
+ *   `blocked-by-policy`);
  * - after: `aborted`, `timeout`, `offline`, `cors` or `unreachable` (see `classifyFailure`).
  * When a body is given without a `content-type` header, `content-type: application/json` is
  * added (and shows in `request.headers`). A body on GET or HEAD is dropped: `fetch` refuses one.
