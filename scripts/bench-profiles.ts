@@ -42,7 +42,7 @@ if ((globalThis as Record<string, unknown>)[INNER] !== true) {
 } else {
   // jsdom ships no types (and @types/jsdom is not installed): only its constructor is used.
   const jsdom = 'jsdom';
-  const { JSDOM } = (await import(jsdom)) as {
+  const { JSDOM } = (await import(/* @vite-ignore */ jsdom)) as {
     JSDOM: new (html: string, options: object) => { window: Window };
   };
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
