@@ -6,6 +6,23 @@ const bodyBackground = (page: Page) =>
 const LIGHT_BG = 'rgb(251, 251, 250)';
 const DARK_BG = 'rgb(21, 21, 20)';
 
+/** The theme saved in IndexedDB, read the way the app stores it. */
+const savedTheme = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('keycheck-preferences');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('preferences')) return resolve(undefined);
+          const get = db.transaction('preferences').objectStore('preferences').get('theme');
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error ?? new Error('get failed'));
+        };
+      }),
+  );
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
@@ -46,6 +63,7 @@ test('the theme follows the system until chosen, and the choice is kept', async 
   await theme.selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await bodyBackground(page)).toBe(DARK_BG);
+  await expect.poll(() => savedTheme(page)).toBe('dark');
   await page.reload();
   await expect(page.getByLabel('Theme')).toHaveValue('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -65,6 +83,8 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation with the system in ${scheme}`, async ({
     page,
   }) => {
+    // axe over two full views with an answer takes a while on a slow machine.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: scheme });
     await eachViewWithAnAnswer(page, async (view) => {
       expect(await seriousViolations(page), `${view} in ${scheme}`).toEqual([]);
@@ -75,9 +95,11 @@ for (const scheme of ['light', 'dark'] as const) {
 test('axe finds no serious or critical violation with the toggle set against the system', async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('./');
   await page.getByLabel('Theme').selectOption('dark');
+  await expect.poll(() => savedTheme(page)).toBe('dark');
   await page.reload();
   await expect(page.getByLabel('Theme')).toHaveValue('dark');
   await eachViewWithAnAnswer(page, async (view) => {
