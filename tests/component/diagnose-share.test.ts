@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test, vi } from 'vitest';
 import DiagnoseView from '../../src/components/diagnose/DiagnoseView.svelte';
 import { SANDBOX_BASE_URL } from '../../src/lib/auth/checklist';
 import { DEMO_PROFILES } from '../../src/lib/sandbox/demo-profiles';
@@ -14,6 +14,8 @@ import { Router } from '../../src/state/router.svelte';
 
 // The request engine loads once, on first use; a cold load must not eat one test's time.
 beforeAll(() => loadEngine().then(() => undefined), 30_000);
+// Each test types, parses and hashes in jsdom: seconds on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 20_000 });
 
 const ACCOUNT_KEY = 'Qx7rT2mLp9Vb4Nc8Zd3Fh6Jk';
 const USER_KEY = 'S1w5Ey8Ru2Io4Pa7Sd9Fg3Hj6Kl0Zx';

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test, vi } from 'vitest';
 import DiagnoseView from '../../src/components/diagnose/DiagnoseView.svelte';
 import { fingerprint, formatFingerprint } from '../../src/lib/auth/fingerprint';
 import { Diagnose, type DiagnoseOptions } from '../../src/state/diagnose.svelte';
@@ -10,6 +10,8 @@ import { SharedDiagnosis } from '../../src/state/diagnose-share.svelte';
 
 // The request engine loads once, on first use; a cold load must not eat one test's time.
 beforeAll(() => loadEngine().then(() => undefined), 30_000);
+// Each test types, parses and hashes in jsdom: seconds on a busy machine, not a hang.
+vi.setConfig({ testTimeout: 20_000 });
 
 const DOCS_EXAMPLE =
   'curl -s -X GET "https://$HOST/logs" -H "accept: application/json" -H "x-api-key: $ACCOUNT_KEY" -H "x-api-secret-key: $SECRET_KEY"';
