@@ -4,6 +4,10 @@ export type Engine = typeof import('./engine');
 let engine: Promise<Engine> | undefined;
 
 export function loadEngine(): Promise<Engine> {
-  engine ??= import('./engine');
+  engine ??= import('./engine').catch((error: unknown) => {
+    // A failed load (offline, a new version replaced the files) must not stick: try again next time.
+    engine = undefined;
+    throw error;
+  });
   return engine;
 }

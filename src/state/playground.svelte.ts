@@ -179,7 +179,14 @@ export class Playground {
     this.#result = null;
     this.task.offer(null);
     try {
-      const engine = await loadEngine();
+      let engine: Engine;
+      try {
+        engine = await loadEngine();
+      } catch {
+        this.#formError =
+          'The request engine could not be loaded, so nothing was sent. Check the connection, then send again (or reload the page).';
+        return;
+      }
       const exchange = await this.#send(engine, profile, controller.signal);
       const isSandbox = this.#isSandbox(profile);
       const viaRelay = wentThroughRelay(exchange);
