@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PROFILES } from '../../src/lib/sandbox';
 
@@ -82,6 +83,25 @@ test('Copy link opens Diagnose on the same verdict in a new page, and the link h
       .evaluateAll((items) => items.map((li) => `${li.dataset.condition}=${li.dataset.status}`)),
   ).toEqual(statuses);
   await other.close();
+});
+
+test('the diagnosed page has no serious accessibility problem, and no key reaches the console or the URL', async ({
+  page,
+}) => {
+  // axe walks every node of a long checklist: slow on a busy machine.
+  test.slow();
+  const logged: string[] = [];
+  page.on('console', (message) => logged.push(message.text()));
+  await diagnose(page, REQUEST, RESPONSE);
+  await page.getByLabel('Key to fingerprint').fill(ACCOUNT_KEY);
+  await expect(page.getByText('Matches the account key')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  for (const run of [...runsOf(ACCOUNT_KEY), ...runsOf(USER_KEY)]) {
+    expect(page.url()).not.toContain(run);
+    expect(logged.join('\n')).not.toContain(run);
+  }
 });
 
 test('a damaged link says so', async ({ page }) => {
