@@ -2,7 +2,6 @@
  * The Diagnose view's state: the two paste boxes, what they were read as, the values typed for
  * shell variables (memory only: never stored, never in the URL), the diagnosis and the report.
  */
-import type { Checklist } from '../lib/auth/checklist';
 import type {
   PasteError,
   PasteNote,
@@ -99,21 +98,12 @@ export class Diagnose {
   get unknownOptions(): string[] {
     return this.candidate?.unknownOptions ?? [];
   }
-  get checklist(): Checklist | null {
-    return this.#evaluation?.checklist ?? null;
-  }
   /** The diagnosis without the exchange that may hold typed keys. */
   get result(): Omit<Evaluation, 'exchange'> | null {
     const e = this.#evaluation;
-    return (
-      e && {
-        shown: e.shown,
-        checklist: e.checklist,
-        fingerprints: e.fingerprints,
-        report: e.report,
-        hidden: e.hidden,
-      }
-    );
+    if (!e) return null;
+    const { shown, checklist, fingerprints, report, hidden } = e;
+    return { shown, checklist, fingerprints, report, hidden };
   }
   /** What the last copy or open did, in words ('' before any). */
   get status(): string {
