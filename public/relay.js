@@ -39,6 +39,23 @@ export const RELAY_ERROR_HEADER = 'x-keycheck-relay-error';
 
 const ALLOWED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const ALLOWED_REQUEST_HEADERS = ['x-api-key', 'x-api-secret-key', 'content-type', 'accept'];
+/** A header name as HTTP defines it (a token). */
+const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
+/**
+ * The headers an allowed page may send: the two keys and the content headers, plus any other
+ * header the person added in the Playground (it goes to the API like the keys do; the relay
+ * strips cookies and hop-by-hop headers on the way anyway).
+ * @param {string | undefined} requested the preflight's Access-Control-Request-Headers
+ * @returns {string[]}
+ */
+function allowedRequestHeaders(requested) {
+  const extra = (requested ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => HEADER_TOKEN.test(name) && name !== 'cookie');
+  return [...new Set([...ALLOWED_REQUEST_HEADERS, ...extra])];
+}
 /** Response headers the page may read; names actually present in an answer are added to these. */
 const EXPOSED_HEADERS = [
   'x-rate-limit-retry-after-seconds',
@@ -297,7 +314,9 @@ export function createRelay(options = {}) {
         [RELAY_HEADER]: '1',
         allow: ALLOWED_METHODS.join(', '),
         'access-control-allow-methods': ALLOWED_METHODS.join(', '),
-        'access-control-allow-headers': ALLOWED_REQUEST_HEADERS.join(', '),
+        'access-control-allow-headers': allowedRequestHeaders(
+          req.headers['access-control-request-headers'],
+        ).join(', '),
         'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
       };
       // Chrome asks a public https page's permission to reach a loopback address (Private

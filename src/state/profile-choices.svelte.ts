@@ -5,7 +5,7 @@
 import type { Exchange } from '../lib/api/exchange';
 import type { Profile } from '../lib/profiles';
 import { diagnoseContextOf } from '../lib/profiles/learned';
-import { idbLastProfile, type LastProfileStore } from './last-profile';
+import { idbLastProfile, type LastProfileStore } from '../lib/profiles/last-profile';
 import { profiles as appProfiles, type Profiles } from './profiles.svelte';
 import type { ProfileChoice } from './sandbox';
 

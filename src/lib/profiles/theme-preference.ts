@@ -1,4 +1,4 @@
-/** The chosen colour theme, in IndexedDB (never localStorage: see DESIGN.md). */
+/** The chosen colour theme, in IndexedDB (never Web Storage: see DESIGN.md). */
 import { get, set, type UseStore } from 'idb-keyval';
 import { preferencesStore } from './preferences-store';
 import { isThemeChoice, type ThemeChoice } from './theme-choice';

@@ -220,6 +220,21 @@ describe('CORS', () => {
     expect(api.seen).toHaveLength(0);
   });
 
+  test('a preflight also allows the extra headers a person added in the Playground', async () => {
+    await startRelay();
+    const answer = await call(`${relayUrl}/v1/`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: DEPLOYED_APP,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'x-api-key,x-request-id,cookie',
+      },
+    });
+    const headers = (answer.headers['access-control-allow-headers'] ?? '').split(', ');
+    expect(headers).toContain('x-request-id');
+    expect(headers).not.toContain('cookie');
+  });
+
   test('a page on another origin gets 403 and nothing reaches the API', async () => {
     await startRelay();
     const answer = await call(`${relayUrl}/v1/`, {

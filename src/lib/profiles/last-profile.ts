@@ -1,10 +1,10 @@
 /**
  * Which profile the Playground last sent with: only its id (no secret), kept in the app's
- * preferences store in IndexedDB beside the theme and the walkthrough's progress. localStorage
+ * preferences store in IndexedDB beside the theme and the walkthrough's progress. Web Storage
  * stays unused on purpose: one storage mechanism.
  */
 import { get, set, type UseStore } from 'idb-keyval';
-import { preferencesStore } from '../lib/profiles/preferences-store';
+import { preferencesStore } from './preferences-store';
 
 export interface LastProfileStore {
   get(): Promise<string | undefined>;
@@ -33,18 +33,6 @@ export function idbLastProfile(store: () => UseStore = preferencesStore): LastPr
       } catch {
         // Not remembered: the select then starts on the first demo profile, as on a first visit.
       }
-    },
-  };
-}
-
-/** A store in memory, for tests. */
-export function memoryLastProfile(initial?: string): LastProfileStore {
-  let id = initial;
-  return {
-    get: () => Promise.resolve(id),
-    set: (next) => {
-      id = next;
-      return Promise.resolve();
     },
   };
 }
