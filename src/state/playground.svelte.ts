@@ -179,14 +179,8 @@ export class Playground {
     this.#result = null;
     this.task.offer(null);
     try {
-      let engine: Engine;
-      try {
-        engine = await loadEngine();
-      } catch {
-        this.#formError =
-          'The request engine could not be loaded, so nothing was sent. Check the connection, then send again (or reload the page).';
-        return;
-      }
+      const engine = await this.#engine();
+      if (!engine) return;
       const exchange = await this.#send(engine, profile, controller.signal);
       const isSandbox = this.#isSandbox(profile);
       const viaRelay = wentThroughRelay(exchange);
@@ -224,6 +218,17 @@ export class Playground {
     }
   }
 
+  /** The request engine, or null (and a message) when it cannot be loaded, e.g. offline. */
+  async #engine(): Promise<Engine | null> {
+    try {
+      return await loadEngine();
+    } catch {
+      this.#formError =
+        'The request engine could not be loaded, so nothing was sent. Check the connection, then try again (or reload the page).';
+      return null;
+    }
+  }
+
   /** Stops a request in flight; its checklist then says it was cancelled. */
   cancel(): void {
     this.#controller?.abort();
@@ -233,7 +238,8 @@ export class Playground {
   async followTask(): Promise<void> {
     const profile = this.profile;
     if (!profile) return;
-    const engine = await loadEngine();
+    const engine = await this.#engine();
+    if (!engine) return;
     await this.task.follow((taskId, signal) =>
       this.#send(engine, profile, signal, 'GET', `/v1/tasks/${encodeURIComponent(taskId)}`),
     );
@@ -250,7 +256,8 @@ export class Playground {
   async copy(format: CopyFormat): Promise<void> {
     const profile = this.profile;
     if (!profile) return;
-    const engine = await loadEngine();
+    const engine = await this.#engine();
+    if (!engine) return;
     await this.copyAs.copy(format, this.draft.sentRequest(profile), engine.exporters);
   }
 }
