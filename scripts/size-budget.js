@@ -2,7 +2,7 @@
 // Prints the gzip size of everything the first load fetches (the HTML and the scripts and styles
 // it references, preloads included) and of the whole build; fails when the first load passes
 // the budget. Lazy chunks count only in the total: they are fetched when a view needs them.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -37,6 +37,16 @@ for (const file of firstLoad) {
 const all = walk(dist).filter((f) => /\.(html|js|css|json|webmanifest|svg)$/.test(f));
 const total = all.reduce((sum, file) => sum + gzipSize(file), 0);
 console.log(`  ${kb(first)}  total of the first load (budget ${kb(BUDGET_BYTES).trim()})`);
+// After the first load the service worker fetches the rest for offline use, in the background:
+// not on the first screen's path, but every visitor downloads it, so it is reported too.
+const swPath = join(dist, 'sw.js');
+if (existsSync(swPath)) {
+  const precached = [...readFileSync(swPath, 'utf8').matchAll(/url:"([^"]+)"/g)]
+    .map((m) => join(dist, /** @type {string} */ (m[1])))
+    .filter((file) => existsSync(file) && !firstLoad.includes(file));
+  const later = precached.reduce((sum, file) => sum + gzipSize(file), 0);
+  console.log(`  ${kb(later)}  precached after the first load (${precached.length} files)`);
+}
 console.log(`  ${kb(total)}  total of the build (${all.length} text files, gzip)`);
 
 if (first > BUDGET_BYTES) {
