@@ -38,16 +38,21 @@ export interface ReceivedResponse {
  * - `invalid-header-value`: a header value `fetch` refuses (non-Latin-1, control characters);
  *   nothing was sent.
  * - `blocked-by-policy`: the page's Content-Security-Policy forbids connecting to that host.
+ * - `invalid-url`: the base URL and path make no http(s) URL (or the path names another
+ *   host); nothing was sent.
  */
-export type FailureKind =
-  | 'offline'
-  | 'unreachable'
-  | 'cors'
-  | 'timeout'
-  | 'aborted'
-  | 'mixed-content'
-  | 'invalid-header-value'
-  | 'blocked-by-policy';
+export const FAILURE_KINDS = [
+  'offline',
+  'unreachable',
+  'cors',
+  'timeout',
+  'aborted',
+  'mixed-content',
+  'invalid-header-value',
+  'blocked-by-policy',
+  'invalid-url',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 export interface TransportFailure {
   kind: FailureKind;

@@ -93,7 +93,7 @@ export function mixedContentFailure(url: URL, pageProtocol?: string): TransportF
 /** The failure for a base URL and path that do not make an http(s) URL. */
 export function invalidUrlFailure(baseUrl: string, path: string): TransportFailure {
   return {
-    kind: 'unreachable',
+    kind: 'invalid-url',
     message: `"${baseUrl}" with the path "${path}" is not an http or https address; nothing was sent.`,
   };
 }

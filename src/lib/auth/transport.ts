@@ -79,6 +79,13 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
         explanation: `Keycheck's page may connect only to the API host (${API_HOST}), the page itself and loopback (a local relay). This keeps keys from reaching any other host.`,
         fix: `Send to https://${API_HOST}, or through a local relay on 127.0.0.1.`,
       };
+    case 'invalid-url':
+      return {
+        summary: 'The base URL and the path are not a web address, so nothing was sent.',
+        explanation:
+          "A request needs an http or https URL: the profile's base URL (such as https://api.redislabs.com) followed by a path under /v1/. A full URL typed as the path is refused too, so keys never go to a host the profile does not name.",
+        fix: `Check the profile's API base URL (https://${API_HOST}) and that the path starts with /v1/.`,
+      };
   }
 }
 
@@ -87,6 +94,7 @@ const NOT_SENT_KINDS: ReadonlySet<FailureKind> = new Set([
   'invalid-header-value',
   'mixed-content',
   'blocked-by-policy',
+  'invalid-url',
 ]);
 
 /** The answer items when no HTTP answer came back (`exchange.failure`) or none was given. */
@@ -145,6 +153,7 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     'mixed-content': 'Not sent: http from an https page (mixed content)',
     'invalid-header-value': 'Not sent: the browser refused a header value',
     'blocked-by-policy': "Not sent: the page's Content-Security-Policy blocks that host",
+    'invalid-url': 'Not sent: the URL is not a web address',
   };
   return {
     verdict: notSent ? 'not-sent' : 'unreachable',

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { ITEM_IDS, type Checklist } from '../auth/checklist';
-import type { Exchange } from '../api/exchange';
+import { FAILURE_KINDS, type Exchange } from '../api/exchange';
 import type { KeyFingerprints } from './report';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -72,16 +72,7 @@ const exchange = v.object({
   ),
   failure: v.exactOptional(
     v.object({
-      kind: v.picklist([
-        'offline',
-        'unreachable',
-        'cors',
-        'timeout',
-        'aborted',
-        'mixed-content',
-        'invalid-header-value',
-        'blocked-by-policy',
-      ]),
+      kind: v.picklist(FAILURE_KINDS),
       message: text(5000),
     }),
   ),

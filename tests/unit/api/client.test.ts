@@ -238,7 +238,7 @@ describe('refused before sending', () => {
     const exchange = await send(request('https://elsewhere.example/v1/'), {
       fetch: async () => (calls++, new Response('')),
     });
-    expect(exchange.failure?.kind).toBe('unreachable');
+    expect(exchange.failure?.kind).toBe('invalid-url');
     expect(exchange.failure?.message).toContain('not an http or https address');
     expect(calls).toBe(0);
   });

@@ -300,6 +300,7 @@ describe('transport failures', () => {
     ['mixed-content', 'not-sent', 'mixed content'],
     ['invalid-header-value', 'not-sent', 'refused'],
     ['blocked-by-policy', 'not-sent', 'Content-Security-Policy'],
+    ['invalid-url', 'not-sent', 'not a web address'],
   ])('%s: verdict %s, reached-api fails and says so', (kind, verdict, words) => {
     const checklist = diagnose(failed(kind));
     expect(checklist.verdict).toBe(verdict);

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Exchange, FailureKind, Header } from '../../../src/lib/api/exchange';
+import {
+  FAILURE_KINDS,
+  type Exchange,
+  type FailureKind,
+  type Header,
+} from '../../../src/lib/api/exchange';
 import { codePointLabel } from '../../../src/lib/api/header-value';
 import { ITEM_IDS } from '../../../src/lib/auth/checklist';
 import { diagnose } from '../../../src/lib/auth/diagnose';
@@ -58,16 +63,7 @@ describe('properties', () => {
       anyText,
       fc.constantFrom(ACCOUNT_BODY, NGINX_401, SPRING_404, '{"account":1}'),
     );
-    const kind = fc.constantFrom<FailureKind>(
-      'offline',
-      'unreachable',
-      'cors',
-      'timeout',
-      'aborted',
-      'mixed-content',
-      'invalid-header-value',
-      'blocked-by-policy',
-    );
+    const kind = fc.constantFrom<FailureKind>(...FAILURE_KINDS);
     fc.assert(
       fc.property(
         method,
