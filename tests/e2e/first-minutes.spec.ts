@@ -30,7 +30,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** The Playground with an answer, then the walkthrough with a trial's result. */
+/** Every view in a state that shows its controls and, where it has one, an answer. */
 async function eachViewWithAnAnswer(page: Page, check: (view: string) => Promise<void>) {
   await page.goto('./#/playground');
   await page.getByLabel('Profile').selectOption('sandbox-mismatched-pair');
@@ -41,6 +41,20 @@ async function eachViewWithAnAnswer(page: Page, check: (view: string) => Promise
   await page.getByRole('button', { name: 'Create a user key and use it' }).click();
   await expect(page.locator('[data-verdict]')).toBeVisible();
   await check('walkthrough');
+  await page.goto('./#/profiles');
+  await page.getByRole('button', { name: 'New profile' }).click();
+  await expect(page.getByLabel('Profile name')).toBeVisible();
+  await check('profiles');
+  await page.goto('./#/diagnose');
+  await page
+    .getByLabel('Request', { exact: true })
+    .fill(
+      `curl -i https://api.redislabs.com/v1/ -H 'x-api-key: $ACCOUNT_KEY' -H "x-api-secret-key: $SECRET_KEY"`,
+    );
+  await page.getByLabel('Response', { exact: true }).fill('HTTP/1.1 401 Unauthorized');
+  await page.getByRole('button', { name: 'Diagnose', exact: true }).click();
+  await expect(page.locator('[data-verdict]')).toBeVisible();
+  await check('diagnose');
 }
 
 test('the first screen says what to do, with the walkthrough one click away', async ({ page }) => {
@@ -83,8 +97,8 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation with the system in ${scheme}`, async ({
     page,
   }) => {
-    // axe over two full views with an answer takes a while on a slow machine.
-    test.setTimeout(90_000);
+    // axe over four full views takes a while on a slow machine.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     await eachViewWithAnAnswer(page, async (view) => {
       expect(await seriousViolations(page), `${view} in ${scheme}`).toEqual([]);
@@ -95,7 +109,7 @@ for (const scheme of ['light', 'dark'] as const) {
 test('axe finds no serious or critical violation with the toggle set against the system', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('./');
   await page.getByLabel('Theme').selectOption('dark');
