@@ -171,8 +171,9 @@ describe('truncated, binary and large pastes', () => {
     ]) {
       const started = performance.now();
       const result = parse?.(text);
-      // Generous for a loaded CI machine: the point is to catch super-linear blowups, which take minutes.
-      expect(performance.now() - started).toBeLessThan(3000);
+      // A hang guard, not a speed target (scripts print those): a super-linear blowup on 1 MB
+      // takes minutes, a linear read milliseconds, so the bound can be generous.
+      expect(performance.now() - started).toBeLessThan(10_000);
       if (result) expectWellPlaced(text, result);
     }
   });

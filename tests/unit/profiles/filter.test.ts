@@ -33,13 +33,3 @@ test('matches every word in name, key name, host, notes and what was learned; ne
   expect(filterProfiles(list, 'redis 1001').map((p) => p.id)).toEqual(['id-3']);
   expect(filterProfiles(list, 'secret-account')).toEqual([]);
 });
-
-test('1,000 profiles answer a keystroke well within a frame', () => {
-  const list = Array.from({ length: 1000 }, (_, i) => profile(i, { notes: `note ${i}` }));
-  filterProfiles(list, 'warm');
-  const started = performance.now();
-  for (const query of ['p', 'pr', 'pro', 'prof', 'profile 9', 'profile 99'])
-    filterProfiles(list, query);
-  // Six keystrokes; generous bound so a slow CI machine does not flake.
-  expect((performance.now() - started) / 6).toBeLessThan(16);
-});

@@ -47,12 +47,14 @@ describe('node relay.js', () => {
       KEYCHECK_RELAY_TARGET: api.url,
     });
     const started = running;
-    await expect.poll(() => started.stdout(), { timeout: 5000 }).toMatch(/API base URL/);
+    // The banner's lines may arrive in separate chunks: wait for the last one shown here.
+    await expect
+      .poll(() => started.stdout(), { timeout: 5000 })
+      .toContain(`Forwarding /v1/ requests to ${api.url}`);
     const base = /use (http:\/\/127\.0\.0\.1:\d+) as the profile's API base URL/.exec(
       started.stdout(),
     )?.[1];
     expect(base).toBeDefined();
-    expect(started.stdout()).toContain(`Forwarding /v1/ requests to ${api.url}`);
 
     const answer = await call(`${base}/v1/?token=${USER_KEY}`, {
       headers: { ...KEY_HEADERS, origin: 'https://keycheck.example' },
