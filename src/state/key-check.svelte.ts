@@ -2,17 +2,13 @@
  * "Check keys" on a profile: `GET /v1/` with its keys, the checklist of the answer, and what the
  * profile learns from a success. The request engine is loaded on first use.
  */
-import {
-  ACCOUNT_KEY_HEADER,
-  SANDBOX_BASE_URL,
-  USER_KEY_HEADER,
-  type Checklist,
-} from '../lib/auth/checklist';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER, type Checklist } from '../lib/auth/checklist';
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type { Profile } from '../lib/profiles';
 import { diagnoseContextOf } from '../lib/profiles/learned';
 import { loadEngine, type Engine } from './load-engine';
 import type { Profiles } from './profiles.svelte';
+import { sendAs } from './send-as';
 
 export interface KeyCheckResult {
   checklist: Checklist;
@@ -29,6 +25,7 @@ export class KeyCheck {
   #results = new SvelteMap<string, KeyCheckResult>();
   #busy = new SvelteSet<string>();
   #latest = $state<string | null>(null);
+  #failure = $state('');
 
   constructor(profiles: Profiles, engine: () => Promise<Engine> = loadEngine) {
     this.#profiles = profiles;
@@ -45,6 +42,11 @@ export class KeyCheck {
     return this.#latest;
   }
 
+  /** Why the last check could not run (the request engine did not load), or ''. */
+  get failure(): string {
+    return this.#failure;
+  }
+
   checking(id: string): boolean {
     return this.#busy.has(id);
   }
@@ -56,24 +58,27 @@ export class KeyCheck {
   async check(profile: Profile): Promise<KeyCheckResult | undefined> {
     if (this.#busy.has(profile.id)) return undefined;
     this.#busy.add(profile.id);
+    this.#latest = profile.id;
     try {
-      const { send, diagnose, isKnownOperation, sandbox } = await this.#engine();
-      const isSandbox = profile.baseUrl === SANDBOX_BASE_URL;
-      const exchange = await send(
-        {
-          baseUrl: profile.baseUrl,
-          method: 'GET',
-          path: '/v1/',
-          headers: [
-            { name: ACCOUNT_KEY_HEADER, value: profile.accountKey },
-            { name: USER_KEY_HEADER, value: profile.userKey },
-          ],
-        },
-        {
-          ...(isSandbox ? { fetch: sandbox.fetch, source: 'sandbox' as const } : {}),
-          pageProtocol: location.protocol,
-        },
-      );
+      this.#failure = '';
+      let engine: Engine;
+      try {
+        engine = await this.#engine();
+      } catch {
+        this.#failure =
+          'The request engine could not be loaded, so nothing was sent. Check the connection, then try again (or reload the page).';
+        return undefined;
+      }
+      const { diagnose, isKnownOperation } = engine;
+      const exchange = await sendAs(engine, {
+        baseUrl: profile.baseUrl,
+        method: 'GET',
+        path: '/v1/',
+        headers: [
+          { name: ACCOUNT_KEY_HEADER, value: profile.accountKey },
+          { name: USER_KEY_HEADER, value: profile.userKey },
+        ],
+      });
       const checklist = diagnose(exchange, {
         ...diagnoseContextOf(profile),
         pageProtocol: location.protocol,

@@ -1,5 +1,5 @@
 import { headerValue, type Exchange } from '../lib/api/exchange';
-import type { Checklist, DiagnoseContext } from '../lib/auth/checklist';
+import { isSandboxUrl, type Checklist, type DiagnoseContext } from '../lib/auth/checklist';
 import { historyEntryOf, type HistoryEntry } from '../lib/profiles/history-entry';
 import { wentThroughRelay } from '../lib/api/relay';
 import type { InsideView, Sandbox } from '../lib/sandbox';
@@ -12,6 +12,7 @@ import { RequestHistory, type HistorySource } from './playground-history.svelte'
 import { TaskFollower, type TaskFollowerOptions } from './playground-task.svelte';
 import { profileChoices } from './profile-choices.svelte';
 import { SANDBOX_CHOICES, type ProfileChoice } from './sandbox';
+import { sendAs } from './send-as';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -55,6 +56,8 @@ export class Playground {
   // A pasted request's profile: this tab's memory only, never stored, never in the history.
   #temporary = $state.raw<ProfileChoice | null>(null);
   #result = $state.raw<PlaygroundResult | null>(null);
+  /** The profile the shown answer was sent with. */
+  #answeredBy: ProfileChoice | null = null;
   #sending = $state(false);
   #formError = $state('');
   #controller: AbortController | null = null;
@@ -138,7 +141,7 @@ export class Playground {
   }
 
   #isSandbox(profile: ProfileChoice): boolean {
-    return profile.group === 'sandbox';
+    return isSandboxUrl(profile.baseUrl);
   }
 
   #send(
@@ -154,14 +157,11 @@ export class Playground {
       delete request.body;
       delete request.query;
     }
-    const pageOrigin = this.#options.pageOrigin?.() ?? globalThis.location?.origin ?? null;
-    return engine.send(request, {
+    return sendAs(engine, request, {
       signal,
       timeoutMs: this.draft.timeoutMs,
-      pageProtocol: globalThis.location?.protocol ?? '',
-      ...(this.#isSandbox(profile)
-        ? { fetch: (this.#options.sandbox ?? engine.sandbox).fetch, source: 'sandbox' as const }
-        : { refuse: (url: URL) => engine.connectPolicyFailure(url, pageOrigin) }),
+      ...(this.#options.sandbox ? { sandbox: this.#options.sandbox } : {}),
+      ...(this.#options.pageOrigin ? { pageOrigin: this.#options.pageOrigin() } : {}),
     });
   }
 
@@ -172,6 +172,8 @@ export class Playground {
     const bodyError = this.draft.bodyError;
     this.#formError = bodyError?.message ?? '';
     if (bodyError) return;
+    // The path as sent: the box may be edited while the answer is awaited.
+    const sentPath = this.draft.path;
     const controller = new AbortController();
     this.#controller = controller;
     this.#sending = true;
@@ -202,11 +204,12 @@ export class Playground {
         checklist,
         insideView: isSandbox ? sandbox.insideView(exchange.request) : null,
       };
+      this.#answeredBy = profile;
       this.task.offer(shown.response ? engine.taskIdOf(shown.response.body) : null);
       if (profile === this.#temporary) return;
       void this.history.record(
         profile.id,
-        historyEntryOf(exchange, checklist.verdict, this.draft.path, [
+        historyEntryOf(exchange, checklist.verdict, sentPath, [
           profile.accountKey,
           profile.userKey,
         ]),
@@ -234,9 +237,9 @@ export class Playground {
     this.#controller?.abort();
   }
 
-  /** Follows the answer's task with the profile that got it. */
+  /** Follows the answer's task with the profile that got it (not the one chosen since). */
   async followTask(): Promise<void> {
-    const profile = this.profile;
+    const profile = this.#answeredBy;
     if (!profile) return;
     const engine = await this.#engine();
     if (!engine) return;

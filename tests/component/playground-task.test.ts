@@ -70,3 +70,12 @@ test('a task id that stays unknown past the grace time stops with the status sai
   await user.click(await screen.findByRole('button', { name: 'Follow task' }));
   expect(await screen.findByText(/answered 404/, {}, { timeout: 5000 })).toBeInTheDocument();
 });
+
+test('the task is followed with the keys that created it, even after another profile is chosen', async () => {
+  const { user, playground } = await createSubscription(VALID);
+  // A key that the sandbox refuses: polling with it would end in 401, not in completion.
+  playground.profileId = 'sandbox-wrong-user-key';
+  await user.click(screen.getByRole('button', { name: 'Follow task' }));
+  await screen.findByText('The task has finished.', {}, { timeout: 5000 });
+  expect((await states()).at(-1)).toBe('processing-completed');
+});

@@ -134,3 +134,12 @@ export const API_BASE_URL = `https://${API_HOST}`;
  * resolve, so a sandbox request can never reach a real host by mistake.
  */
 export const SANDBOX_BASE_URL = 'https://sandbox.keycheck.invalid';
+
+/** Whether requests to this base URL are the sandbox's to answer. */
+export function isSandboxUrl(baseUrl: string): boolean {
+  try {
+    return new URL(baseUrl).origin === SANDBOX_BASE_URL;
+  } catch {
+    return false;
+  }
+}
