@@ -180,7 +180,7 @@ export function classifyFailure(error: unknown, facts: FailureFacts): TransportF
   if (isNetworkError(error) && facts.probeAnswered === true) {
     return {
       kind: 'cors',
-      message: `${facts.origin} answered, but the browser withheld the answer from this page: the server sent no CORS headers allowing it${saidSuffix}.`,
+      message: `${facts.origin} answered, but the browser withheld the answer from this page: most likely the server sent no CORS headers allowing it${saidSuffix}.`,
     };
   }
   return {

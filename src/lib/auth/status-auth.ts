@@ -160,7 +160,7 @@ export function judge403(
     explanation: passed,
   });
   items['api-enabled'] = makeItem('api-enabled', 'pass', {
-    summary: 'Holds: the answer was 403, not 401.',
+    summary: 'Likely holds: the answer was 403, not 401.',
     explanation: `${passed} A disabled API is assumed to answer 401, like the other authentication failures.`,
   });
   items['rate-limit'] = rateLimitNotHit(response, 403);

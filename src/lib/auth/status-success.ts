@@ -46,7 +46,7 @@ function sourceIpAfterSuccess(
         : '';
   return makeItem('source-ip', judged.verdict === 'outside' ? 'warn' : 'pass', {
     summary: `This key allows only ${words}${where}.`,
-    explanation: `The request authenticated, so it came from an allowed address. From another network (a VPN, a CI runner, home) this key will answer 403.${relayNote}`,
+    explanation: `The request authenticated, so it came from an allowed address. From another network (a VPN, a CI runner, home) this key will be refused, most likely with a 403.${relayNote}`,
   });
 }
 

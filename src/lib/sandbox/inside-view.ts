@@ -139,7 +139,7 @@ function summarize(view: InsideView): string[] {
 
   if (view.apiEnabled === false && accountKey.accountId !== undefined) {
     lines.push(
-      `API access is disabled on account ${accountKey.accountId}: the API answers 401 as for a wrong key.`,
+      `API access is disabled on account ${accountKey.accountId}: the sandbox answers 401 as for a wrong key (what the real API answers is not published).`,
     );
   } else if (view.apiEnabled === true) {
     lines.push(`API access is enabled on account ${accountKey.accountId ?? ''}.`);

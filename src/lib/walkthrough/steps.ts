@@ -182,7 +182,7 @@ export const STEPS: readonly WalkthroughStep[] = [
       },
     ],
     lesson: [
-      'The keys are right, so this is not a 401: the API answers 403, which the API document explains as "primarily due to client source IP API key restrictions". "Primarily": a role can give a 403 too (step 8).',
+      'The keys are right, so this is not a 401: the sandbox answers 403, as the real API most likely does; the API document explains 403 as "primarily due to client source IP API key restrictions". "Primarily": a role can give a 403 too (step 8).',
       'The fix: send from an address inside the list (the office network or VPN it was made for), or ask an account owner to add your address to it. To see your address as the API sees it, send `GET /v1/` with a key that has no list and read `key.httpSourceIp`. Expect this again from any new network: VPN, CI runner, laptop at home.',
     ],
   },
