@@ -6,13 +6,14 @@ import { quarantineEntry, readQuarantined, type QuarantinedRecord } from './quar
 import {
   keysOf,
   loadRecord,
+  placeKeys,
   PROFILE_PREFIX,
   QUARANTINE_PREFIX,
   toProfile,
   type Keys,
   type VaultSession,
 } from './records';
-import type { Problem, Profile } from './schema';
+import type { Problem, Profile, StoredProfile } from './schema';
 
 /** A write to make only if the record at `key` still equals `seen`. */
 export interface Repair {
@@ -42,8 +43,24 @@ export function byName(a: { name: string }, b: { name: string }): number {
   return collator.compare(a.name, b.name);
 }
 
+/**
+ * What to write back for a migrated record. Old records hold plain keys: with the vault on they
+ * are sealed with this tab's session, and while it is locked nothing is written (the old record
+ * stays and is migrated again next load), so plain keys are never written while the vault is on.
+ */
+async function migratedWrite(
+  record: StoredProfile,
+  vaultOn: boolean,
+  session: VaultSession | null,
+): Promise<StoredProfile | null> {
+  if (!vaultOn || record.keys === undefined) return record;
+  return session === null ? null : placeKeys(record, record.keys, session);
+}
+
 export async function loadAll(
   entries: readonly (readonly [string, unknown])[],
+  /** Whether the vault is on (a vault record exists), unlocked in this tab or not. */
+  vaultOn: boolean,
   session: VaultSession | null,
   tabKeys: ReadonlyMap<string, Keys>,
   cache: Map<string, Keys>,
@@ -69,7 +86,10 @@ export async function loadAll(
         moveAside(key, raw, DAMAGED);
         continue;
       }
-      if (loaded.migrated) out.repairs.push({ key, seen: raw, put: [key, loaded.record] });
+      if (loaded.migrated) {
+        const put = await migratedWrite(loaded.record, vaultOn, session);
+        if (put !== null) out.repairs.push({ key, seen: raw, put: [key, put] });
+      }
       out.profiles.push(toProfile(loaded.record, opened.state, opened.keys));
     }
   }

@@ -58,25 +58,29 @@ export function readQuarantined(key: string, value: unknown): QuarantinedRecord 
 /** Field names that hold a key in any schema version (v1 called the user key `secretKey`). */
 const SECRET_FIELD = /^(accountKey|userKey|secretKey|apiKey|api[-_]?secret|keys)$/i;
 
+/** What stands in for a key: its fingerprint. A value already removed stays as it is. */
+async function removed(value: string): Promise<string> {
+  return REMOVED.test(value) ? value : `[removed: ${formatFingerprint(await fingerprint(value))}]`;
+}
+const REMOVED = /^\[removed(: [^\]]*)?\]$/;
+
 /**
  * A copy of `value` in which every secret field holds only its fingerprint. Sealed keys are
  * kept: they are ciphertext, and the only way to get them back with the passphrase.
  */
-async function redact(value: unknown): Promise<unknown> {
+export async function redact(value: unknown): Promise<unknown> {
   if (Array.isArray(value)) return Promise.all(value.map(redact));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [field, inner] of Object.entries(value)) {
     if (!SECRET_FIELD.test(field)) out[field] = await redact(inner);
     else if (typeof inner === 'string') {
-      out[field] = `[removed: ${formatFingerprint(await fingerprint(inner))}]`;
+      out[field] = await removed(inner);
     } else if (typeof inner === 'object' && inner !== null) {
       const fields = await Promise.all(
         Object.entries(inner).map(async ([k, v]) => [
           k,
-          typeof v === 'string'
-            ? `[removed: ${formatFingerprint(await fingerprint(v))}]`
-            : '[removed]',
+          typeof v === 'string' ? await removed(v) : '[removed]',
         ]),
       );
       out[field] = Object.fromEntries(fields);

@@ -137,15 +137,22 @@ export async function buildRecord(
   if (allowList.length > 0) record.allowList = allowList;
   if (draft.learned !== undefined) record.learned = draft.learned;
   const keys = draftKeys(draft);
-  if (keys !== undefined && !record.keysInTabOnly) {
-    if (session === null) record.keys = keys;
-    else
-      record.sealedKeys = {
-        keyId: session.keyId,
-        ...(await sealKeys(session.master, keys, sealContext(id))),
-      };
-  }
-  return record;
+  return keys !== undefined && !record.keysInTabOnly ? placeKeys(record, keys, session) : record;
+}
+
+/**
+ * `record` holding `keys` the way the vault wants them now: sealed with the session when there
+ * is one, plain otherwise. The caller makes sure the vault is off when `session` is null.
+ */
+export async function placeKeys(
+  record: StoredProfile,
+  keys: Keys,
+  session: VaultSession | null,
+): Promise<StoredProfile> {
+  const rest = omit(record, 'keys', 'sealedKeys');
+  if (session === null) return { ...rest, keys };
+  const box = await sealKeys(session.master, keys, sealContext(record.id));
+  return { ...rest, sealedKeys: { keyId: session.keyId, ...box } };
 }
 
 /** What an existing record keeps through a save: when it was made and what it learned. */

@@ -15,6 +15,7 @@ import {
   keysOf,
   loadRecord,
   omit,
+  placeKeys,
   PROFILE_PREFIX,
   profileKey,
 } from './records';
@@ -22,7 +23,7 @@ import { QUARANTINE_PREFIX, revisionOf, toProfile, VAULT_META_KEY, type Keys } f
 import { conflictMessage, LOCKED_MESSAGE, NOT_FOUND_MESSAGE, storageFailure } from './results';
 import { VAULT_CHANGED_MESSAGE } from './results';
 import type { DeletedProfile, DeleteResult, ProfileListing, SaveOptions } from './results';
-import type { SaveManyResult, SaveResult, StorageStatus } from './results';
+import type { SaveFailure, SaveManyResult, SaveResult, StorageStatus } from './results';
 import { planSave } from './save-plan';
 import { validateProfileDraft, type Learned, type Profile, type ProfileDraft } from './schema';
 import { createProfileSync, type ProfileChange, type ProfileSync } from './sync';
@@ -88,8 +89,9 @@ export class ProfileRepository {
     const meta = readVaultMeta(all.find(([key]) => key === VAULT_META_KEY)?.[1]);
     this.vault.reconcile(meta);
     const at = this.#now().toISOString();
-    const loaded = await loadAll(all, this.vault.session, this.#tabKeys, this.vault.cache, at);
-    if (loaded.repairs.length > 0) await this.#repair(loaded.repairs);
+    const { session, cache } = this.vault;
+    const loaded = await loadAll(all, meta !== null, session, this.#tabKeys, cache, at);
+    if (loaded.repairs.length > 0) await this.#repair(loaded.repairs, meta?.keyId ?? null);
     const { profiles, quarantined, newerRecords } = loaded;
     return { profiles, quarantined, newerRecords, vault: this.vault.status(meta) };
   }
@@ -184,25 +186,69 @@ export class ProfileRepository {
     return { ok: true, deleted };
   }
 
-  /** Puts a deleted profile back exactly as it was (undo). A conflict if the id is in use. */
+  /**
+   * Puts a deleted profile back as it was (undo), its keys placed for the vault as it is now:
+   * sealed if the vault was turned on or re-keyed meanwhile, plain if it was turned off. `locked`
+   * when the keys would have to be sealed but this tab is locked; a conflict if the id is in use.
+   */
   async restore(deleted: DeletedProfile): Promise<SaveResult> {
     const { id } = deleted.profile;
     const key = profileKey(id);
+    const meta = readVaultMeta(await this.#backend.get(VAULT_META_KEY));
+    this.vault.reconcile(meta);
+    const record = await this.#restorable(deleted, meta?.keyId ?? null);
+    if ('ok' in record) return record;
     const done = await guarded(() =>
-      this.#backend.transact([key], (current) =>
-        current.get(key) !== undefined
-          ? { result: false }
-          : { puts: [[key, deleted.record]], result: true },
-      ),
+      this.#backend.transact([VAULT_META_KEY, key], (current) => {
+        if ((readVaultMeta(current.get(VAULT_META_KEY))?.keyId ?? null) !== (meta?.keyId ?? null))
+          return { result: 'vault-changed' as const };
+        if (current.get(key) !== undefined) return { result: 'conflict' as const };
+        return { puts: [[key, record.value]], result: 'ok' as const };
+      }),
     );
     if (!done.ok) return storageFailure(done.reason);
-    if (!done.value) {
+    if (done.value === 'vault-changed') {
+      return { ok: false, kind: 'vault-changed', message: VAULT_CHANGED_MESSAGE };
+    }
+    if (done.value === 'conflict') {
       const stored = (await this.get(id)) ?? null;
       return { ok: false, kind: 'conflict', stored, index: 0, message: conflictMessage(stored) };
     }
     if (deleted.tabKeys !== undefined) this.#tabKeys.set(id, deleted.tabKeys);
-    this.#sync?.announce([{ kind: 'saved', id, revision: revisionOf(deleted.record) }]);
+    this.#sync?.announce([{ kind: 'saved', id, revision: revisionOf(record.value) }]);
     return { ok: true, profile: deleted.profile };
+  }
+
+  /** The record `restore` writes: never plain keys while the vault (`vaultKeyId`) is on. */
+  async #restorable(
+    deleted: DeletedProfile,
+    vaultKeyId: string | null,
+  ): Promise<{ value: unknown } | SaveFailure> {
+    const loaded = loadRecord(deleted.record);
+    // delete() only hands out records that load; anything else goes back only without a vault.
+    if (loaded.kind !== 'ok') {
+      return vaultKeyId === null
+        ? { value: deleted.record }
+        : { ok: false, kind: 'not-found', message: NOT_FOUND_MESSAGE };
+    }
+    const { record } = loaded;
+    const { profile } = deleted;
+    const sealedForNow = record.sealedKeys !== undefined && record.sealedKeys.keyId === vaultKeyId;
+    const noKeys = record.keys === undefined && record.sealedKeys === undefined;
+    if (record.keysInTabOnly || noKeys || sealedForNow) return { value: record };
+    // Plain keys, or sealed for a vault that is gone or re-keyed: place them anew if known.
+    const keys: Keys | undefined =
+      record.keys ??
+      (profile.keyState === 'available'
+        ? { accountKey: profile.accountKey, userKey: profile.userKey }
+        : undefined);
+    // Sealed for another vault and not known here: the ciphertext is all there is; keep it.
+    if (keys === undefined) return { value: record };
+    const session = this.vault.session;
+    if (vaultKeyId !== null && session === null) {
+      return { ok: false, kind: 'locked', message: LOCKED_MESSAGE };
+    }
+    return { value: await placeKeys(record, keys, vaultKeyId === null ? null : session) };
   }
 
   /** A copy named "<name> (copy)" with the same keys, settings and learned part. */
@@ -285,11 +331,17 @@ export class ProfileRepository {
     return names;
   }
 
-  /** Writes migrations back and moves bad records aside, each only if unchanged since read. */
-  async #repair(repairs: readonly Repair[]): Promise<void> {
+  /**
+   * Writes migrations back and moves bad records aside, each only if unchanged since read, and
+   * nothing if the vault was turned on, off or re-keyed since (the keys were placed for it).
+   */
+  async #repair(repairs: readonly Repair[], vaultKeyId: string | null): Promise<void> {
     const keys = repairs.map((r) => r.key);
     const moved = await guarded(() =>
-      this.#backend.transact(keys, (current) => {
+      this.#backend.transact([VAULT_META_KEY, ...keys], (current) => {
+        if ((readVaultMeta(current.get(VAULT_META_KEY))?.keyId ?? null) !== vaultKeyId) {
+          return { result: false };
+        }
         const fresh = repairs.filter(
           (r) => JSON.stringify(current.get(r.key)) === JSON.stringify(r.seen),
         );

@@ -6,16 +6,18 @@
  */
 import * as v from 'valibot';
 import type { Guarded, KvBackend } from './backend';
+import { quarantineEntry, redact } from './quarantine';
 import {
   loadRecord,
   omit,
   PROFILE_PREFIX,
+  QUARANTINE_PREFIX,
   sealContext,
   VAULT_META_KEY,
   type Keys,
   type VaultSession,
 } from './records';
-import { SealedBoxSchema, type StoredProfile } from './schema';
+import { SealedBoxSchema, type Problem, type StoredProfile } from './schema';
 import {
   deriveMasterKey,
   fromBase64,
@@ -33,7 +35,16 @@ import {
 export type VaultStatus = 'off' | 'locked' | 'unlocked';
 
 export type VaultResult =
-  | { ok: true }
+  | {
+      ok: true;
+      /**
+       * Profile records written by a newer Keycheck, left exactly as they were: their keys did
+       * not get the change (they may still be plain text). Present only when there are some.
+       */
+      newerRecords?: number;
+      /** A sentence for a person about `newerRecords`, for the UI to show as a warning. */
+      warning?: string;
+    }
   | {
       ok: false;
       kind:
@@ -120,10 +131,38 @@ async function newMeta(
   return { meta, session: { keyId, master } };
 }
 
+/** The note added to a record kept aside whose plain keys were replaced by fingerprints. */
+function keysRemovedNote(enabling: boolean): Problem {
+  const when = enabling
+    ? 'when encryption was turned on'
+    : 'when the encryption passphrase was changed';
+  return {
+    field: 'keys',
+    message: `The keys in this record were removed ${when}, so that none is stored in plain text; only their fingerprints are kept.`,
+  };
+}
+
+/**
+ * A kept-aside record's raw content with key fields replaced by their fingerprints (sealed keys
+ * stay), or null when it holds no plain key.
+ */
+async function withoutPlainKeys(record: unknown): Promise<unknown> {
+  const redacted = await redact(record);
+  return JSON.stringify(redacted) === JSON.stringify(record) ? null : redacted;
+}
+
+function newerWarning(count: number): string {
+  const records = count === 1 ? '1 profile was' : `${count} profiles were`;
+  return `${records} saved by a newer version of Keycheck and left unchanged: their keys did not get this change (they may still be stored in plain text, or encrypted with an earlier passphrase). Open Keycheck in its newer version to update them.`;
+}
+
 /**
  * Rewrites every valid profile record's keys with `transform`, then commits them with
  * `metaAfter` (null deletes the vault record), all in one transaction that first checks that
- * neither the vault record nor any profile changed since they were read.
+ * neither the vault record nor any entry rewritten changed since they were read. With the vault
+ * on afterwards, records kept aside (quarantined, or failing validation) keep no plain keys: those
+ * are replaced by their fingerprints, with a note, and the records are still kept and listed.
+ * Records from a newer Keycheck are left alone and counted in the result.
  */
 async function rewriteAll(
   ctx: VaultContext,
@@ -133,11 +172,33 @@ async function rewriteAll(
   oldMaster: MasterKey | null,
 ): Promise<VaultResult> {
   await ctx.refresh();
-  const puts: [string, unknown][] = [];
+  const puts: (readonly [string, unknown])[] = [];
+  const deletes: string[] = [];
   const snapshots = new Map<string, string>();
+  const note = keysRemovedNote(metaBefore === null);
+  const at = ctx.now();
+  let newer = 0;
   for (const [key, raw] of await ctx.backend.entries()) {
+    if (key.startsWith(QUARANTINE_PREFIX) && metaAfter !== null) {
+      const entry = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      const record = await withoutPlainKeys(entry['record']);
+      if (record === null) continue;
+      const problems = Array.isArray(entry['problems']) ? (entry['problems'] as Problem[]) : [];
+      snapshots.set(key, JSON.stringify(raw));
+      puts.push([key, { ...entry, record, problems: [...problems, note] }]);
+      continue;
+    }
     if (!key.startsWith(PROFILE_PREFIX)) continue;
     const loaded = loadRecord(raw);
+    if (loaded.kind === 'newer') newer += 1;
+    if (loaded.kind === 'invalid' && metaAfter !== null) {
+      // Normally already moved aside by refresh(); if it is still here, move it aside now.
+      const record = await withoutPlainKeys(raw);
+      if (record === null) continue;
+      snapshots.set(key, JSON.stringify(raw));
+      puts.push(quarantineEntry(key, record, [...loaded.problems, note], at));
+      deletes.push(key);
+    }
     if (loaded.kind !== 'ok') continue;
     const record = loaded.record;
     let keys: Keys | null = record.keys ?? null;
@@ -164,12 +225,15 @@ async function rewriteAll(
         [...snapshots].every(([key, snapshot]) => JSON.stringify(current.get(key)) === snapshot);
       if (!unchanged) return { result: false };
       return metaAfter === null
-        ? { puts, deletes: [VAULT_META_KEY], result: true }
-        : { puts: [...puts, [VAULT_META_KEY, metaAfter] as const], result: true };
+        ? { puts, deletes: [...deletes, VAULT_META_KEY], result: true }
+        : { puts: [...puts, [VAULT_META_KEY, metaAfter] as const], deletes, result: true };
     }),
   );
   if (!outcome.ok) return STORAGE;
-  return outcome.value ? { ok: true } : CHANGED;
+  if (!outcome.value) return CHANGED;
+  return newer === 0
+    ? { ok: true }
+    : { ok: true, newerRecords: newer, warning: newerWarning(newer) };
 }
 
 function sealWith(session: VaultSession) {
