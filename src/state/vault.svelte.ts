@@ -90,7 +90,9 @@ export class VaultControls {
     this.#notice = null;
     try {
       const result = await operation(await this.#profiles.repository());
-      if (result.ok) this.#notice = done;
+      // A warning (records of a newer version left as they were) belongs beside the success.
+      if (result.ok)
+        this.#notice = 'warning' in result && result.warning ? `${done} ${result.warning}` : done;
       else this.#error = result.message;
       return result.ok;
     } catch {
