@@ -16,6 +16,7 @@ import type { PastedRequest, ResponsePaste } from '../lib/paste/result';
 import { fillVariables } from '../lib/paste/variables';
 import { buildReport, keyFingerprints, type KeyFingerprints } from '../lib/report/report';
 import { redactUrl } from '../lib/report/redact-url';
+import { scrubDeep, secretForms } from '../lib/report/scrub';
 
 /** The parts of the request engine a diagnosis needs (the lazily loaded engine has both). */
 export interface DiagnoseEngine {
@@ -41,6 +42,8 @@ export interface Evaluation {
   fingerprints: KeyFingerprints;
   report: string;
   hidden: HiddenValue[];
+  /** The values the user typed, for scrubbing the share link: memory only, like `exchange`. */
+  typed: string[];
 }
 
 /** The header uses of shell-expanded variables whose value nobody typed. */
@@ -67,7 +70,11 @@ async function shownHeader(header: Header, hidden: readonly HiddenValue[]): Prom
   return from ? { name: header.name, value: HIDDEN_MARK(from.variable) } : redactHeader(header);
 }
 
-async function shownExchange(exchange: Exchange, hidden: readonly HiddenValue[]) {
+async function shownExchange(
+  exchange: Exchange,
+  hidden: readonly HiddenValue[],
+  secrets: readonly string[],
+) {
   const { request, response } = exchange;
   const shownRequest: SentRequest = {
     method: request.method,
@@ -83,7 +90,32 @@ async function shownExchange(exchange: Exchange, hidden: readonly HiddenValue[])
     );
     shown.response = { ...response, headers };
   }
+  // A typed value (a key, or a `$SEG` of the URL) is shown nowhere, even where it was typed in.
+  shown.request = scrubDeep(shown.request, secrets);
+  if (shown.response) shown.response = scrubDeep(shown.response, secrets);
+  if (shown.failure) {
+    shown.failure = { ...shown.failure, message: scrubDeep(shown.failure.message, secrets) };
+  }
   return shown;
+}
+
+/** The checklist with its sentences scrubbed; ids and statuses are kept as they are. */
+function scrubChecklist(checklist: Checklist, secrets: readonly string[]): Checklist {
+  const text = (t: string) => scrubDeep(t, secrets);
+  return {
+    ...checklist,
+    headline: text(checklist.headline),
+    items: checklist.items.map((item) => ({
+      ...item,
+      title: text(item.title),
+      summary: text(item.summary),
+      explanation: text(item.explanation),
+      ...(item.fix !== undefined ? { fix: text(item.fix) } : {}),
+      ...(item.findings
+        ? { findings: item.findings.map((f) => ({ ...f, message: text(f.message) })) }
+        : {}),
+    })),
+  };
 }
 
 const KEY_LINE: Readonly<Record<string, RegExp>> = {
@@ -127,14 +159,22 @@ export async function evaluate(
     if (name === ACCOUNT_KEY_HEADER) fingerprints.account = null;
     if (name === USER_KEY_HEADER) fingerprints.user = null;
   }
-  const report = markHidden(buildReport({ exchange, checklist, fingerprints, at }), hidden);
+  const typedValues = Object.values(typed);
+  // Only the typed values: a header's own text (`$ACCOUNT_KEY` left unfilled) is shown as is.
+  const secrets = secretForms(typedValues);
+  const report = markHidden(
+    buildReport({ exchange, checklist, fingerprints, at, typed: typedValues }),
+    hidden,
+  );
   return {
     exchange,
-    shown: await shownExchange(exchange, hidden),
-    checklist,
+    shown: await shownExchange(exchange, hidden, secrets),
+    // The checklist's findings may quote the URL or a header: no typed value in them either.
+    checklist: scrubChecklist(checklist, secrets),
     fingerprints,
     report,
     hidden,
+    typed: typedValues,
   };
 }
 

@@ -51,6 +51,9 @@ export class Diagnose {
   #values = $state<Record<string, string>>({});
   #evaluation = $state.raw<Evaluation | null>(null);
   #status = $state('');
+  #engineError = $state('');
+  /** The request text last diagnosed: typed values belong to that paste only. */
+  #diagnosed: string | null = null;
   #run = 0;
   #parse: PasteParser | undefined;
   #options: DiagnoseOptions;
@@ -99,11 +102,15 @@ export class Diagnose {
     return this.candidate?.unknownOptions ?? [];
   }
   /** The diagnosis without the exchange that may hold typed keys. */
-  get result(): Omit<Evaluation, 'exchange'> | null {
+  get result(): Omit<Evaluation, 'exchange' | 'typed'> | null {
     const e = this.#evaluation;
     if (!e) return null;
     const { shown, checklist, fingerprints, report, hidden } = e;
     return { shown, checklist, fingerprints, report, hidden };
+  }
+  /** Why no diagnosis could be made although the paste was read ('' when none). */
+  get engineError(): string {
+    return this.#engineError;
   }
   /** What the last copy or open did, in words ('' before any). */
   get status(): string {
@@ -122,6 +129,7 @@ export class Diagnose {
     if (this.#busy) return;
     this.#busy = true;
     this.#status = '';
+    this.#engineError = '';
     try {
       this.#parse ??= defaultParser();
       const read = await this.#parse({ request: this.request, response: this.response });
@@ -131,6 +139,10 @@ export class Diagnose {
       this.#answer = read.response.ok ? read.response.value : null;
       this.#entry = 0;
       this.#evaluation = null;
+      // A different request (another customer's, maybe): the values typed for the last one
+      // must not fill this one's variables.
+      if (this.request !== this.#diagnosed) this.#values = {};
+      this.#diagnosed = this.request;
       if (this.#paste && read.response.ok) await this.#evaluate();
     } finally {
       this.#busy = false;
@@ -146,7 +158,18 @@ export class Diagnose {
     const candidate = this.candidate;
     if (!candidate || this.#responseError) return;
     const run = ++this.#run;
-    const engine = await (this.#options.engine ?? loadEngine)();
+    let engine: DiagnoseEngine;
+    try {
+      engine = await (this.#options.engine ?? loadEngine)();
+    } catch {
+      if (run === this.#run) {
+        this.#evaluation = null;
+        this.#engineError =
+          'The diagnosis engine could not be loaded, so nothing was diagnosed. Check the connection, then try again (or reload the page).';
+      }
+      return;
+    }
+    if (run === this.#run) this.#engineError = '';
     const at = (this.#options.now ?? currentTime)();
     const result = await evaluate(engine, candidate, this.#answer, { ...this.#values }, at);
     // A slower, older run must not overwrite a newer one (entries switched quickly).
@@ -168,6 +191,7 @@ export class Diagnose {
       checklist: e.checklist,
       fingerprints: e.fingerprints,
       at: (this.#options.now ?? currentTime)(),
+      typed: e.typed,
     });
     const page = this.#options.pageUrl?.() ?? `${location.origin}${location.pathname}`;
     this.#status = await copyTo(`${page}#${fragment}`, 'Copied the link.', this.#options.clipboard);

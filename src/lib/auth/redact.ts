@@ -1,15 +1,19 @@
 import type { Header, SentRequest } from '../api/exchange';
 import { fingerprint, formatFingerprint } from './fingerprint';
+import { misspelledKeyHeader } from './header-checks';
 
-/**
- * Header names whose values are secrets: the two the API reads, their common misspellings, and
- * the generic credential headers. A misspelled name still carries a real key.
- */
+/** Names of generic credential headers, and the usual spellings of the two key headers. */
 const SECRET_HEADER =
   /(^|[-_])(api[-_]?key|secret|token|auth|authorization|password|cookie)([-_]|$)/i;
 
+/**
+ * Whether a header's value is a secret: the two headers the API reads, every name the checklist
+ * reads as a misspelling of one of them (`x-access-key`, `x-user-key`: a misspelled name still
+ * carries a real key), and the generic credential headers. The one test of "secret header" for
+ * redaction, the report, share links and exports.
+ */
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADER.test(name.trim());
+  return SECRET_HEADER.test(name.trim()) || misspelledKeyHeader(name) !== null;
 }
 
 /** A copy of the header with its value replaced by the value's fingerprint when secret. */

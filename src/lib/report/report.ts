@@ -10,7 +10,7 @@ import {
 import { fingerprint, type Fingerprint } from '../auth/fingerprint';
 import { code, prose } from './markdown';
 import { redactUrl } from './redact-url';
-import { scrubSecrets, secretsOf } from './scrub';
+import { scrubSecrets, secretForms, secretsOf } from './scrub';
 
 /** The fingerprints of the two keys as sent; `null` when that header was not sent. */
 export interface KeyFingerprints {
@@ -24,6 +24,16 @@ export interface ReportInput {
   fingerprints: KeyFingerprints;
   /** When the report was made. */
   at: Date;
+  /**
+   * Values the user typed for shell variables (URL, body or header): scrubbed like keys, since
+   * the view promises they go into no report or link.
+   */
+  typed?: readonly string[];
+}
+
+/** Every secret a report or link must not hold: the request's keys and the typed values. */
+export function reportSecrets(input: Pick<ReportInput, 'exchange' | 'typed'>): string[] {
+  return [...new Set([...secretsOf(input.exchange.request), ...secretForms(input.typed ?? [])])];
 }
 
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
@@ -69,7 +79,8 @@ export async function keyFingerprints(headers: readonly Header[]): Promise<KeyFi
  * a header value of the request; as a last defence, any run of 8 or more characters of a secret
  * sent in the request is scrubbed from the final text.
  */
-export function buildReport({ exchange, checklist, fingerprints, at }: ReportInput): string {
+export function buildReport(input: ReportInput): string {
+  const { exchange, checklist, fingerprints, at } = input;
   const { request, response, failure } = exchange;
   const lines: string[] = ['## Keycheck report', ''];
   lines.push(`- **Made:** ${at.toISOString()}`);
@@ -108,7 +119,7 @@ export function buildReport({ exchange, checklist, fingerprints, at }: ReportInp
     'Keys appear only as fingerprints (first 8 hex digits of SHA-256, and length). To check which key was used, type it into Keycheck\u2019s fingerprint box: the key itself is never needed here.',
     '',
   );
-  return scrubSecrets(lines.join('\n'), secretsOf(request));
+  return scrubSecrets(lines.join('\n'), reportSecrets(input));
 }
 
 function itemLine(item: ChecklistItem, number: number): string {

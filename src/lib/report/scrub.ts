@@ -17,16 +17,24 @@ export function secretsOf(request: SentRequest): string[] {
       const name = h.name.trim().toLowerCase();
       return name === ACCOUNT_KEY_HEADER || name === USER_KEY_HEADER || isSecretHeader(h.name);
     })
-    .map((h) => h.value)
-    .filter((v) => v.trim() !== '');
-  const encoded = values.map((v) => {
+    .map((h) => h.value);
+  return secretForms(values);
+}
+
+/**
+ * The given secret values (empty ones dropped), each also percent-encoded as it would sit in a
+ * URL: for values the user typed, which are as secret as a key whatever they fill in.
+ */
+export function secretForms(values: readonly string[]): string[] {
+  const kept = values.filter((v) => v.trim() !== '');
+  const encoded = kept.map((v) => {
     try {
       return encodeURIComponent(v);
     } catch {
       return v; // A lone surrogate: the value itself is already listed.
     }
   });
-  return [...new Set([...values, ...encoded])];
+  return [...new Set([...kept, ...encoded])];
 }
 
 /**

@@ -8,8 +8,8 @@ import type { Exchange, Header, ReceivedResponse } from '../api/exchange';
 import { isSecretHeader, redactRequest } from '../auth/redact';
 import { base64ToBytes, bytesToBase64 } from '../paste/text';
 import { redactUrl } from './redact-url';
-import type { ReportInput } from './report';
-import { scrubDeep, scrubSecrets, secretsOf } from './scrub';
+import { reportSecrets, type ReportInput } from './report';
+import { scrubDeep, scrubSecrets } from './scrub';
 import { SHARE_SCHEMA, type SharedReport } from './share-schema';
 
 export type { SharedReport } from './share-schema';
@@ -29,10 +29,10 @@ export type ShareDecodeResult =
  * The fragment (without `#`) of a link that opens Diagnose on this report:
  * `/diagnose?share=<token>`. Secret header values become their fingerprints, secret-looking query
  * values are redacted, bodies are cut to 4000 characters, and any run of 8 characters of a
- * secret sent in the request is scrubbed from every text and checked absent from the token.
+ * secret sent in the request (or of a value the user typed) is scrubbed from every text and checked absent from the token.
  */
 export async function encodeShareFragment(input: ReportInput): Promise<string> {
-  const secrets = secretsOf(input.exchange.request);
+  const secrets = reportSecrets(input);
   const payload: SharedReport = scrubDeep(
     {
       v: 1,
