@@ -15,7 +15,6 @@ import {
   keysOf,
   loadRecord,
   omit,
-  placeKeys,
   PROFILE_PREFIX,
   profileKey,
 } from './records';
@@ -23,7 +22,8 @@ import { QUARANTINE_PREFIX, revisionOf, toProfile, VAULT_META_KEY, type Keys } f
 import { conflictMessage, LOCKED_MESSAGE, NOT_FOUND_MESSAGE, storageFailure } from './results';
 import { VAULT_CHANGED_MESSAGE } from './results';
 import type { DeletedProfile, DeleteResult, ProfileListing, SaveOptions } from './results';
-import type { SaveFailure, SaveManyResult, SaveResult, StorageStatus } from './results';
+import type { SaveManyResult, SaveResult, StorageStatus } from './results';
+import { restorableRecord } from './restore-record';
 import { planSave } from './save-plan';
 import { validateProfileDraft, type Learned, type Profile, type ProfileDraft } from './schema';
 import { createProfileSync, type ProfileChange, type ProfileSync } from './sync';
@@ -196,7 +196,7 @@ export class ProfileRepository {
     const key = profileKey(id);
     const meta = readVaultMeta(await this.#backend.get(VAULT_META_KEY));
     this.vault.reconcile(meta);
-    const record = await this.#restorable(deleted, meta?.keyId ?? null);
+    const record = await restorableRecord(deleted, meta?.keyId ?? null, this.vault.session);
     if ('ok' in record) return record;
     const done = await guarded(() =>
       this.#backend.transact([VAULT_META_KEY, key], (current) => {
@@ -217,38 +217,6 @@ export class ProfileRepository {
     if (deleted.tabKeys !== undefined) this.#tabKeys.set(id, deleted.tabKeys);
     this.#sync?.announce([{ kind: 'saved', id, revision: revisionOf(record.value) }]);
     return { ok: true, profile: deleted.profile };
-  }
-
-  /** The record `restore` writes: never plain keys while the vault (`vaultKeyId`) is on. */
-  async #restorable(
-    deleted: DeletedProfile,
-    vaultKeyId: string | null,
-  ): Promise<{ value: unknown } | SaveFailure> {
-    const loaded = loadRecord(deleted.record);
-    // delete() only hands out records that load; anything else goes back only without a vault.
-    if (loaded.kind !== 'ok') {
-      return vaultKeyId === null
-        ? { value: deleted.record }
-        : { ok: false, kind: 'not-found', message: NOT_FOUND_MESSAGE };
-    }
-    const { record } = loaded;
-    const { profile } = deleted;
-    const sealedForNow = record.sealedKeys !== undefined && record.sealedKeys.keyId === vaultKeyId;
-    const noKeys = record.keys === undefined && record.sealedKeys === undefined;
-    if (record.keysInTabOnly || noKeys || sealedForNow) return { value: record };
-    // Plain keys, or sealed for a vault that is gone or re-keyed: place them anew if known.
-    const keys: Keys | undefined =
-      record.keys ??
-      (profile.keyState === 'available'
-        ? { accountKey: profile.accountKey, userKey: profile.userKey }
-        : undefined);
-    // Sealed for another vault and not known here: the ciphertext is all there is; keep it.
-    if (keys === undefined) return { value: record };
-    const session = this.vault.session;
-    if (vaultKeyId !== null && session === null) {
-      return { ok: false, kind: 'locked', message: LOCKED_MESSAGE };
-    }
-    return { value: await placeKeys(record, keys, vaultKeyId === null ? null : session) };
   }
 
   /** A copy named "<name> (copy)" with the same keys, settings and learned part. */
