@@ -5,7 +5,7 @@
 import { isSecretHeader } from '../lib/auth/redact';
 import { buildReport } from '../lib/report/report';
 import { decodeShareFragment, SHARE_PARAM, type SharedReport } from '../lib/report/share';
-import { copyTo, type ClipboardSource } from './diagnose-copy';
+import { copyTo, type ClipboardSource } from './clipboard';
 
 function reportOf(s: SharedReport): string {
   // The link's key headers hold fingerprints, which the report's scrubbing would take for

@@ -13,7 +13,7 @@ import type {
 } from '../lib/paste/result';
 import { expandedVariables } from '../lib/paste/variables';
 import { encodeShareFragment } from '../lib/report/share';
-import { copyTo, type ClipboardSource } from './diagnose-copy';
+import { copyTo, type ClipboardSource } from './clipboard';
 import { currentTime, evaluate, type DiagnoseEngine, type Evaluation } from './diagnose-evaluate';
 import { openedRequest, type PlaygroundTarget } from './diagnose-open';
 import { defaultParser, type PasteParser } from './diagnose-parse';

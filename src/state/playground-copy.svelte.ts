@@ -1,5 +1,6 @@
 import type { SentRequest } from '../lib/api/exchange';
 import type { ExportOptions } from '../lib/paste/export';
+import { copyText } from './clipboard';
 
 export type CopyFormat = 'curl' | 'fetch' | 'httpie';
 
@@ -37,14 +38,13 @@ export class CopyAs {
   async copy(format: CopyFormat, request: SentRequest, exporters: Exporters): Promise<void> {
     const text = exporters[format](request, { includeSecrets: this.includeKeys });
     const clipboard = this.#clipboard();
-    try {
-      if (!clipboard) throw new Error('no clipboard');
-      await clipboard.writeText(text);
+    const copied = clipboard !== undefined && (await copyText(text, clipboard));
+    if (!copied) {
+      this.#message = `The browser did not allow copying the ${NAMES[format]} to the clipboard.`;
+    } else {
       this.#message = this.includeKeys
         ? `Copied the ${NAMES[format]} with your keys in it: treat the copy as a secret.`
         : `Copied the ${NAMES[format]}; it reads the keys from $REDIS_CLOUD_ACCOUNT_KEY and $REDIS_CLOUD_USER_KEY.`;
-    } catch {
-      this.#message = `The browser did not allow copying the ${NAMES[format]} to the clipboard.`;
     }
   }
 }
