@@ -107,7 +107,6 @@ export class Playground {
   set profileId(id: string) {
     if (id === this.#profileId) return;
     this.#profileId = id;
-    void this.history.show(id);
   }
 
   get profile(): ProfileChoice | undefined {
