@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium by default; KEYCHECK_CHROMIUM points the tests at another one. */
 const executablePath = process.env.KEYCHECK_CHROMIUM ?? '/usr/bin/chromium';
-const port = 4173;
+// KEYCHECK_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.KEYCHECK_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
