@@ -5,9 +5,9 @@
  * Node 20 cannot run TypeScript itself; run it through Vite's module runner:
  *   node -e "import('vite').then((v) => v.runnerImport('./scripts/bench-diagnose.ts'))"
  */
-import type { Exchange, Header } from '../src/lib/api/exchange';
+import type { Exchange, Header } from '../src/lib/core/exchange';
 import { diagnose } from '../src/lib/auth/diagnose';
-import type { DiagnoseContext } from '../src/lib/auth/checklist';
+import type { DiagnoseContext } from '../src/lib/core/checklist';
 
 const headers: Header[] = [
   { name: 'x-api-key', value: 'A1b2C3d4E5f6G7h8I9j0acct' },

@@ -63,7 +63,7 @@ if ((globalThis as Record<string, unknown>)[INNER] !== true) {
 async function bench(): Promise<void> {
   const { flushSync, mount, unmount } = await import('svelte');
   const { createMemoryRepository, filterProfiles } = await import('../src/lib/profiles');
-  const { Profiles } = await import('../src/state/profiles.svelte');
+  const { Profiles } = await import('../src/state/profiles/profiles.svelte');
   const { default: ProfilesView } = await import('../src/components/profiles/ProfilesView.svelte');
   const COUNT = 1000;
   const regions = ['EU', 'US', 'APAC'];

@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { appUpdate } from './state/app-update.svelte';
+import { appUpdate } from './state/app/app-update.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Keycheck: the page has no #app element to mount into.');

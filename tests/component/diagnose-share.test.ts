@@ -2,15 +2,15 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test, vi } from 'vitest';
 import DiagnoseView from '../../src/components/diagnose/DiagnoseView.svelte';
-import { SANDBOX_BASE_URL } from '../../src/lib/auth/checklist';
+import { SANDBOX_BASE_URL } from '../../src/lib/core/checklist';
 import { DEMO_PROFILES } from '../../src/lib/sandbox/demo-profiles';
-import { Diagnose, type DiagnoseOptions } from '../../src/state/diagnose.svelte';
-import { PASTED_CHOICE_NAME } from '../../src/state/diagnose-open';
-import { inlineParser } from '../../src/state/diagnose-parse';
-import { loadEngine } from '../../src/state/load-engine';
-import { SharedDiagnosis } from '../../src/state/diagnose-share.svelte';
-import { Playground } from '../../src/state/playground.svelte';
-import { Router } from '../../src/state/router.svelte';
+import { Diagnose, type DiagnoseOptions } from '../../src/state/diagnose/diagnose.svelte';
+import { PASTED_CHOICE_NAME } from '../../src/lib/inspect/open-paste';
+import { inlineParser } from '../../src/lib/inspect/parse-paste';
+import { loadEngine } from '../../src/lib/inspect/load-engine';
+import { SharedDiagnosis } from '../../src/state/diagnose/share.svelte';
+import { Playground } from '../../src/state/playground/playground.svelte';
+import { Router } from '../../src/state/app/router.svelte';
 
 // The request engine loads once, on first use; a cold load must not eat one test's time.
 beforeAll(() => loadEngine().then(() => undefined), 30_000);

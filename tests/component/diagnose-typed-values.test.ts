@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test, vi } from 'vitest';
 import DiagnoseView from '../../src/components/diagnose/DiagnoseView.svelte';
 import { decodeShareFragment } from '../../src/lib/report/share';
-import { Diagnose, type DiagnoseOptions } from '../../src/state/diagnose.svelte';
-import { inlineParser } from '../../src/state/diagnose-parse';
-import { SharedDiagnosis } from '../../src/state/diagnose-share.svelte';
-import { loadEngine } from '../../src/state/load-engine';
+import { Diagnose, type DiagnoseOptions } from '../../src/state/diagnose/diagnose.svelte';
+import { inlineParser } from '../../src/lib/inspect/parse-paste';
+import { SharedDiagnosis } from '../../src/state/diagnose/share.svelte';
+import { loadEngine } from '../../src/lib/inspect/load-engine';
 
 // The request engine loads once, on first use; a cold load must not eat one test's time.
 beforeAll(() => loadEngine().then(() => undefined), 30_000);

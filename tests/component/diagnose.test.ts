@@ -2,11 +2,11 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, expect, test, vi } from 'vitest';
 import DiagnoseView from '../../src/components/diagnose/DiagnoseView.svelte';
-import { fingerprint, formatFingerprint } from '../../src/lib/auth/fingerprint';
-import { Diagnose, type DiagnoseOptions } from '../../src/state/diagnose.svelte';
-import { inlineParser } from '../../src/state/diagnose-parse';
-import { loadEngine } from '../../src/state/load-engine';
-import { SharedDiagnosis } from '../../src/state/diagnose-share.svelte';
+import { fingerprint, formatFingerprint } from '../../src/lib/secrets/fingerprint';
+import { Diagnose, type DiagnoseOptions } from '../../src/state/diagnose/diagnose.svelte';
+import { inlineParser } from '../../src/lib/inspect/parse-paste';
+import { loadEngine } from '../../src/lib/inspect/load-engine';
+import { SharedDiagnosis } from '../../src/state/diagnose/share.svelte';
 
 // The request engine loads once, on first use; a cold load must not eat one test's time.
 beforeAll(() => loadEngine().then(() => undefined), 30_000);

@@ -1,11 +1,11 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { createStore } from 'idb-keyval';
-import PlaygroundView from '../../src/components/PlaygroundView.svelte';
+import PlaygroundView from '../../src/components/playground/PlaygroundView.svelte';
 import { createHistoryStore } from '../../src/lib/profiles/history';
 import { createSandbox, type Sandbox } from '../../src/lib/sandbox';
-import { Playground, type PlaygroundOptions } from '../../src/state/playground.svelte';
-import { SANDBOX_CHOICES } from '../../src/state/sandbox';
+import { Playground, type PlaygroundOptions } from '../../src/state/playground/playground.svelte';
+import { SANDBOX_CHOICES } from '../../src/lib/profiles/choices';
 
 let stores = 0;
 

@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
-import PlaygroundView from '../../src/components/PlaygroundView.svelte';
-import { Playground } from '../../src/state/playground.svelte';
+import PlaygroundView from '../../src/components/playground/PlaygroundView.svelte';
+import { Playground } from '../../src/state/playground/playground.svelte';
 
 const bodyText = () => (screen.getByLabelText('Response body') as HTMLTextAreaElement).value;
 

@@ -1,7 +1,7 @@
 import { createStore, type UseStore } from 'idb-keyval';
 import { openProfileRepository, ProfileRepository } from '../../src/lib/profiles';
 import type { KvBackend } from '../../src/lib/profiles/backend';
-import { Profiles } from '../../src/state/profiles.svelte';
+import { Profiles } from '../../src/state/profiles/profiles.svelte';
 
 let counter = 0;
 

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { setMany } from 'idb-keyval';
 import { expect, test } from 'vitest';
 import ProfilesView from '../../src/components/profiles/ProfilesView.svelte';
-import { SANDBOX_BASE_URL } from '../../src/lib/auth/checklist';
-import { fingerprint } from '../../src/lib/auth/fingerprint';
+import { SANDBOX_BASE_URL } from '../../src/lib/core/checklist';
+import { fingerprint } from '../../src/lib/secrets/fingerprint';
 import { DEMO_PROFILES } from '../../src/lib/sandbox/demo-profiles';
 import { ACCOUNT_KEY, freshProfiles, freshStore, USER_KEY } from './profiles-helpers';
 

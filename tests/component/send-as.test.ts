@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { SANDBOX_BASE_URL } from '../../src/lib/auth/checklist';
+import { SANDBOX_BASE_URL } from '../../src/lib/core/checklist';
 import { DEMO_PROFILES } from '../../src/lib/sandbox';
-import { loadEngine } from '../../src/state/load-engine';
-import { sendAs } from '../../src/state/send-as';
+import { loadEngine } from '../../src/lib/inspect/load-engine';
+import { sendAs } from '../../src/lib/inspect/send-as';
 
 const owner = DEMO_PROFILES.find((p) => p.id === 'sandbox-owner')!;
 const keys = [

@@ -3,11 +3,11 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { createStore } from 'idb-keyval';
 import { expect, test, vi } from 'vitest';
-import ThemeToggle from '../../src/components/ThemeToggle.svelte';
-import UpdatePrompt from '../../src/components/UpdatePrompt.svelte';
+import ThemeToggle from '../../src/components/app/ThemeToggle.svelte';
+import UpdatePrompt from '../../src/components/app/UpdatePrompt.svelte';
 import { loadTheme, saveTheme } from '../../src/lib/profiles/theme-preference';
-import { AppUpdate, type RegisterServiceWorker } from '../../src/state/app-update.svelte';
-import { Theme, type ThemeStore } from '../../src/state/theme.svelte';
+import { AppUpdate, type RegisterServiceWorker } from '../../src/state/app/app-update.svelte';
+import { Theme, type ThemeStore } from '../../src/state/app/theme.svelte';
 
 let count = 0;
 function themeStore(): ThemeStore {

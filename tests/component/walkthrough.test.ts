@@ -11,8 +11,8 @@ import {
 } from '../../src/lib/profiles/walkthrough-progress';
 import { runTrial } from '../../src/lib/walkthrough/run';
 import { STEPS } from '../../src/lib/walkthrough/steps';
-import { Router } from '../../src/state/router.svelte';
-import { Walkthrough, type ProgressStore } from '../../src/state/walkthrough.svelte';
+import { Router } from '../../src/state/app/router.svelte';
+import { Walkthrough, type ProgressStore } from '../../src/state/walkthrough/walkthrough.svelte';
 
 let storeCount = 0;
 /** A fresh IndexedDB database per test: idb-keyval caches its connections. */

@@ -11,7 +11,7 @@ import type {
   ReceivedResponse,
   SentRequest,
   TransportFailure,
-} from './exchange';
+} from '../core/exchange';
 import {
   classifyFailure,
   headerFailure,

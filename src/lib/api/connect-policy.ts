@@ -4,7 +4,7 @@
  * unit test keeps the two lists equal). Checking it before sending lets the checklist say
  * "blocked by the page's policy" instead of the browser's bare "Failed to fetch".
  */
-import type { TransportFailure } from './exchange';
+import type { TransportFailure } from '../core/exchange';
 
 export const CONNECT_SOURCES: readonly string[] = [
   "'self'",

@@ -3,35 +3,10 @@
  * facts (the error, whether the user aborted, the probe's result) and this module names them.
  * No message built here holds a header value: they name headers and characters instead.
  */
-import type { Header, TransportFailure } from './exchange';
-import { codePointLabel, refusedHeaderCharacter } from './header-value';
-import { isLoopbackHost } from './url';
-
-/** Names for the characters people actually paste, so the message is readable. */
-const CHARACTER_NAMES: Readonly<Record<string, string>> = {
-  'U+0000': 'NUL',
-  'U+000A': 'line feed',
-  'U+000D': 'carriage return',
-  'U+200B': 'zero-width space',
-  'U+200C': 'zero-width non-joiner',
-  'U+200D': 'zero-width joiner',
-  'U+2060': 'word joiner',
-  'U+FEFF': 'byte order mark',
-  'U+2018': 'left single quotation mark',
-  'U+2019': 'right single quotation mark',
-  'U+201C': 'left double quotation mark',
-  'U+201D': 'right double quotation mark',
-  'U+2013': 'en dash',
-  'U+2014': 'em dash',
-  'U+2026': 'ellipsis',
-  'U+2028': 'line separator',
-};
-
-/** `U+200B (zero-width space)`, or just the code point when it has no common name here. */
-export function describeCodePoint(codePoint: string): string {
-  const name = CHARACTER_NAMES[codePoint];
-  return name ? `${codePoint} (${name})` : codePoint;
-}
+import type { Header, TransportFailure } from '../core/exchange';
+import { describeCodePoint } from '../core/code-points';
+import { refusedHeaderCharacter } from './header-value';
+import { isLoopbackHost } from '../core/hosts';
 
 /** RFC 9110 token: what a header name may hold. */
 const TOKEN_CHAR = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]$/;
@@ -49,7 +24,7 @@ export function headerFailure(headers: readonly Header[]): TransportFailure | nu
     for (const char of name) {
       position += 1;
       if (!TOKEN_CHAR.test(char)) {
-        const label = describeCodePoint(codePointLabel(char.codePointAt(0) ?? 0));
+        const label = describeCodePoint(char.codePointAt(0) ?? 0);
         return {
           kind: 'invalid-header-value',
           // Only the part before the bad character: a value pasted into the name field
@@ -68,7 +43,7 @@ export function headerFailure(headers: readonly Header[]): TransportFailure | nu
     if (refused) {
       return {
         kind: 'invalid-header-value',
-        message: `${name} holds ${describeCodePoint(refused.codePoint)} at character ${refused.position}; the browser refuses such a value, so nothing was sent.`,
+        message: `${name} holds ${describeCodePoint(refused.char.codePointAt(0) ?? 0)} at character ${refused.position}; the browser refuses such a value, so nothing was sent.`,
       };
     }
   }

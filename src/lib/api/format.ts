@@ -1,4 +1,4 @@
-import type { ReceivedResponse } from './exchange';
+import type { ReceivedResponse } from '../core/exchange';
 
 /** The body as text, pretty-printed when it is JSON; never interpreted as HTML. */
 export function formatBody(response: ReceivedResponse): string {

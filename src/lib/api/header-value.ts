@@ -1,3 +1,5 @@
+import { codePointLabel } from '../core/code-points';
+
 /** A character that stops `fetch` from sending a header value, and where it is. */
 export interface RefusedCharacter {
   /** The character itself (may be invisible: show `codePoint` and `name` instead). */
@@ -29,9 +31,4 @@ export function refusedHeaderCharacter(value: string): RefusedCharacter | null {
     }
   }
   return null;
-}
-
-/** `U+200B` for 0x200B. */
-export function codePointLabel(code: number): string {
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -2,7 +2,8 @@
  * Checking a request body before it is sent: the API takes JSON, and a typo caught here is
  * cheaper than a 400 whose body may not say where.
  */
-import { findJsonError } from '../paste/json-error';
+import { findJsonError } from '../core/json-error';
+import { positionAt } from '../core/position';
 
 export interface JsonBodyError {
   /** 1-based. */
@@ -13,15 +14,6 @@ export interface JsonBodyError {
   expected: string;
   /** One sentence for a person: where and what; never quotes the text (it may hold a secret). */
   message: string;
-}
-
-/** Line and column (both from 1) of a character offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lastBreak = before.lastIndexOf('\n');
-  let line = 1;
-  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line += 1;
-  return { line, column: offset - lastBreak };
 }
 
 /**
@@ -36,7 +28,7 @@ export function checkJsonBody(text: string): JsonBodyError | null {
     return null;
   } catch {
     const found = findJsonError(text) ?? { offset: text.length, expected: 'valid JSON' };
-    const { line, column } = lineAndColumn(text, found.offset);
+    const { line, column } = positionAt(text, found.offset);
     const at = found.offset >= text.length ? 'at the end' : `at line ${line}, column ${column}`;
     return {
       line,

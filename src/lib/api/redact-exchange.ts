@@ -1,6 +1,6 @@
-import { formatFingerprint, fingerprint } from '../auth/fingerprint';
+import { formatFingerprint, fingerprint } from '../secrets/fingerprint';
 import { isSecretHeader, redactHeader, redactRequest } from '../auth/redact';
-import type { Exchange } from './exchange';
+import type { Exchange } from '../core/exchange';
 
 /**
  * Secret values shorter than this are only redacted in their own header: replacing a short

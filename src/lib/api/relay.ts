@@ -1,5 +1,5 @@
-import { headerValue, type Exchange } from './exchange';
-import { isLoopbackHost } from './url';
+import { headerValue, type Exchange } from '../core/exchange';
+import { isLoopbackHost } from '../core/hosts';
 
 /** The mark the local relay (public/relay.js) puts on every answer. */
 export const RELAY_HEADER = 'x-keycheck-relay';

@@ -3,7 +3,7 @@
  * `GET /v1/tasks/{taskId}` reports `initialized`, `received`, `processing-in-progress`, then
  * `processing-completed` or `processing-error` (still HTTP 200, the error in `response.error`).
  */
-import { jsonObject } from '../auth/response-body';
+import { jsonObject } from '../core/json';
 
 export const TASK_STATES = [
   'initialized',

@@ -1,5 +1,5 @@
 /**
- * Building the URL a request goes to, and telling which URLs a browser treats as secure.
+ * Building the URL a request goes to.
  */
 
 /**
@@ -27,19 +27,4 @@ export function buildUrl(
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   for (const [name, value] of Object.entries(query)) url.searchParams.append(name, value);
   return url;
-}
-
-/**
- * Whether browsers let an `https:` page fetch this `http:` host: loopback names and addresses
- * are "potentially trustworthy" (W3C Secure Contexts), which is what lets the page reach a
- * local relay. Safari is stricter than this rule; the failure then shows as unreachable.
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '::1' ||
-    /^127(\.\d{1,3}){3}$/.test(host)
-  );
 }

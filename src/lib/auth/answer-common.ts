@@ -1,5 +1,5 @@
-import type { ReceivedResponse } from '../api/exchange';
-import type { ChecklistItem } from './checklist';
+import type { ReceivedResponse } from '../core/exchange';
+import type { ChecklistItem } from '../core/checklist';
 import { makeItem, unknownItem } from './items';
 import type { AnswerItemId } from './judged';
 import { BODY_WORDS, bodyKind, responseHeader } from './response-body';

@@ -1,6 +1,6 @@
-import type { Exchange, ReceivedResponse } from '../api/exchange';
-import { ITEM_IDS } from './checklist';
-import type { Checklist, ChecklistItem, DiagnoseContext, ItemId } from './checklist';
+import type { Exchange, ReceivedResponse } from '../core/exchange';
+import { ITEM_IDS } from '../core/checklist';
+import type { Checklist, ChecklistItem, DiagnoseContext, ItemId } from '../core/checklist';
 import { unknownItem } from './items';
 import { CAUSE_WORDS } from './judged';
 import type { Judged } from './judged';

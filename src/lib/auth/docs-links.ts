@@ -1,4 +1,4 @@
-import type { DocsLink } from './checklist';
+import type { DocsLink } from '../core/checklist';
 
 /**
  * Every Redis Cloud docs page the checklist links to, in one place: when the docs move, only

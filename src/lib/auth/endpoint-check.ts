@@ -1,9 +1,10 @@
-import type { ExchangeSource } from '../api/exchange';
-import { API_HOST, SANDBOX_BASE_URL } from './checklist';
-import type { ChecklistItem, DiagnoseContext, ItemStatus } from './checklist';
+import type { ExchangeSource } from '../core/exchange';
+import { API_HOST, SANDBOX_BASE_URL } from '../core/checklist';
+import type { ChecklistItem, DiagnoseContext, ItemStatus } from '../core/checklist';
 import { DOCS } from './docs-links';
 import { makeItem } from './items';
 import { distance } from './text';
+import { isLoopbackHost } from '../core/hosts';
 
 /**
  * Who the URL points at. `api`, `sandbox` and `relay` can answer as the API; the others cannot,
@@ -36,18 +37,6 @@ const WEBSITE_HOSTS = new Set([
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 // `%E2%` is percent-encoding, not a Windows variable: names need three characters or more.
 const UNEXPANDED = /\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w{2,}%/;
-
-/** True for `localhost`, `*.localhost`, 127.0.0.0/8 and ::1: where a local relay listens. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase();
-  return (
-    h === 'localhost' ||
-    h.endsWith('.localhost') ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) ||
-    h === '[::1]' ||
-    h === '::1'
-  );
-}
 
 function classifyHost(hostname: string): HostKind {
   if (hostname === API_HOST || hostname === `${API_HOST}.`) return 'api';

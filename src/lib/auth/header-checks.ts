@@ -1,6 +1,6 @@
-import type { Header } from '../api/exchange';
-import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from './checklist';
-import type { ChecklistItem, Finding, ItemStatus } from './checklist';
+import type { Header } from '../core/exchange';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
+import type { ChecklistItem, Finding, ItemStatus } from '../core/checklist';
 import { makeItem, worse } from './items';
 import type { KeyRole } from './key-values';
 import { distance } from './text';

@@ -1,5 +1,5 @@
-import { ITEM_GROUP } from './checklist';
-import type { ChecklistItem, DocsLink, Finding, ItemId, ItemStatus } from './checklist';
+import { ITEM_GROUP } from '../core/checklist';
+import type { ChecklistItem, DocsLink, Finding, ItemId, ItemStatus } from '../core/checklist';
 import { DOCS } from './docs-links';
 
 /** Short names of the checks, as a person reads them in the list. */

@@ -1,4 +1,4 @@
-import type { ChecklistItem, ItemId, Verdict } from './checklist';
+import type { ChecklistItem, ItemId, Verdict } from '../core/checklist';
 
 /** The items that depend on the answer, in `ITEM_IDS` order after the request stage. */
 export const ANSWER_ITEMS = [

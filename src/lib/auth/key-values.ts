@@ -1,5 +1,5 @@
-import type { Finding } from './checklist';
-import { describeCodePoint } from './char-names';
+import type { Finding } from '../core/checklist';
+import { describeCodePoint } from '../core/code-points';
 import { refusedHeaderCharacter } from '../api/header-value';
 import { capitalize } from './text';
 

@@ -1,7 +1,7 @@
-import type { ExchangeSource, SentRequest } from '../api/exchange';
+import type { ExchangeSource, SentRequest } from '../core/exchange';
 import { refusedHeaderCharacter } from '../api/header-value';
 import type { RefusedCharacter } from '../api/header-value';
-import type { ChecklistItem, DiagnoseContext, Finding, ItemStatus } from './checklist';
+import type { ChecklistItem, DiagnoseContext, Finding, ItemStatus } from '../core/checklist';
 import { checkEndpoint } from './endpoint-check';
 import type { EndpointCheck } from './endpoint-check';
 import { scanKeyHeaders } from './header-checks';

@@ -1,5 +1,5 @@
-import type { Header, SentRequest } from '../api/exchange';
-import { fingerprint, formatFingerprint } from './fingerprint';
+import type { Header, SentRequest } from '../core/exchange';
+import { fingerprint, formatFingerprint } from '../secrets/fingerprint';
 import { misspelledKeyHeader } from './header-checks';
 
 /** Names of generic credential headers, and the usual spellings of the two key headers. */

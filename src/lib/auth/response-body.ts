@@ -1,4 +1,5 @@
-import type { ReceivedResponse } from '../api/exchange';
+import type { ReceivedResponse } from '../core/exchange';
+import { jsonObject } from '../core/json';
 
 /** What kind of body came back; a 401 and a 404 each come in more than one shape. */
 export type BodyKind = 'empty' | 'json' | 'nginx-html' | 'html' | 'text';
@@ -20,20 +21,6 @@ export const BODY_WORDS: Readonly<Record<BodyKind, string>> = {
   html: 'an HTML page',
   text: 'a plain-text body',
 };
-
-/** Parsed JSON object, or null: only bodies that look like objects are parsed. */
-export function jsonObject(body: string): Record<string, unknown> | null {
-  const text = body.trim();
-  if (!text.startsWith('{')) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The body's kind: empty, JSON, the nginx error page, other HTML, or text. Never throws. */
 export function bodyKind(body: string): BodyKind {

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { DiagnoseContext } from './checklist';
+import type { DiagnoseContext } from '../core/checklist';
 
 /** What is known about the key's allow list and the address the API sees. */
 export interface AllowListFacts {

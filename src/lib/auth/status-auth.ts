@@ -1,5 +1,5 @@
-import type { ReceivedResponse } from '../api/exchange';
-import type { DiagnoseContext, ItemId } from './checklist';
+import type { ReceivedResponse } from '../core/exchange';
+import type { DiagnoseContext, ItemId } from '../core/checklist';
 import { DOCS } from './docs-links';
 import { makeItem, skippedItem, unknownItem } from './items';
 import type { Judged } from './judged';

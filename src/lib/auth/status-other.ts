@@ -1,5 +1,5 @@
-import type { ReceivedResponse } from '../api/exchange';
-import type { ChecklistItem } from './checklist';
+import type { ReceivedResponse } from '../core/exchange';
+import type { ChecklistItem } from '../core/checklist';
 import { DOCS } from './docs-links';
 import { makeItem } from './items';
 import type { AnswerItemId, Judged } from './judged';

@@ -1,5 +1,5 @@
-import type { ReceivedResponse } from '../api/exchange';
-import type { ChecklistItem, DiagnoseContext } from './checklist';
+import type { ReceivedResponse } from '../core/exchange';
+import type { ChecklistItem, DiagnoseContext } from '../core/checklist';
 import { makeItem } from './items';
 import type { Judged } from './judged';
 import type { PreflightDetail } from './preflight';

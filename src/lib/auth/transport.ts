@@ -1,6 +1,6 @@
-import type { Exchange, FailureKind } from '../api/exchange';
-import { API_HOST } from './checklist';
-import { describeCodePoint } from './char-names';
+import type { Exchange, FailureKind } from '../core/exchange';
+import { API_HOST } from '../core/checklist';
+import { describeCodePoint } from '../core/code-points';
 import { DOCS } from './docs-links';
 import { makeItem, skippedItem, unknownItem } from './items';
 import type { AnswerItemId, Judged } from './judged';

@@ -2,10 +2,10 @@
  * The command-line side of a curl paste: finding the curl command among the shell's words,
  * collecting its arguments, reading `-H`, and keeping variables' offsets through concatenation.
  */
-import type { Header } from '../api/exchange';
+import type { Header } from '../core/exchange';
 import { locator, positionAt, type PasteNote, type VariableUse } from './result';
 import type { ShellToken, ShellWord, WordVariable } from './shell-words';
-import { encodeComponent } from './text';
+import { encodeComponent } from '../core/text';
 
 /** Text with the variables inside it, so that concatenation keeps their offsets right. */
 export interface Piece {

@@ -1,4 +1,4 @@
-import type { Header } from '../api/exchange';
+import type { Header } from '../core/exchange';
 import {
   addHeader,
   appendQuery,
@@ -23,7 +23,7 @@ import {
   type VariableUse,
 } from './result';
 import { splitShellWords, type ShellDialect, type ShellWord } from './shell-words';
-import { basicCredentials, requestLabel } from './text';
+import { basicCredentials, requestLabel } from '../core/text';
 
 /**
  * Reads a curl command as customers paste it: lines joined by `\`, `^` (cmd.exe) or a backtick

@@ -1,7 +1,7 @@
-import type { ReceivedResponse } from '../api/exchange';
+import type { ReceivedResponse } from '../core/exchange';
 import { readRequest, readResponse, splitLines, type Line } from './http-message';
 import type { ParseResult, PastedRequest, PasteNote } from './result';
-import { requestLabel } from './text';
+import { requestLabel } from '../core/text';
 
 /** `{ [5 bytes data]` and `} [5 bytes data]`: curl's markers for bytes it did not print. */
 const DATA_MARKER = /^[{}] \[\d+ bytes data\]$/;

@@ -3,8 +3,8 @@
  * written as shell (or environment) variables, so the command can be shared and still runs for
  * whoever has set those variables; every other secret-looking header gets a variable too.
  */
-import type { Header, SentRequest } from '../api/exchange';
-import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../auth/checklist';
+import type { Header, SentRequest } from '../core/exchange';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
 import { isSecretHeader } from '../auth/redact';
 import { redactUrl } from '../report/redact-url';
 

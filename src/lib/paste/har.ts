@@ -1,5 +1,5 @@
-import type { FailureKind, Header, ReceivedResponse, TransportFailure } from '../api/exchange';
-import { API_HOST } from '../auth/checklist';
+import type { FailureKind, Header, ReceivedResponse, TransportFailure } from '../core/exchange';
+import { API_HOST } from '../core/checklist';
 import {
   failAt,
   failAtLine,
@@ -8,8 +8,8 @@ import {
   type PastedRequest,
   type PasteNote,
 } from './result';
-import { findJsonError } from './json-error';
-import { base64ToBytes, requestLabel } from './text';
+import { findJsonError } from '../core/json-error';
+import { base64ToBytes, requestLabel } from '../core/text';
 
 type Json = Record<string, unknown>;
 

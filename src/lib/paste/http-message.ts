@@ -4,7 +4,7 @@
  * in the paste, so that `curl -v` output, whose lines carry a `> ` or `< ` prefix, reuses it
  * with errors still pointing at the right line and column.
  */
-import type { Header, ReceivedResponse, SentRequest } from '../api/exchange';
+import type { Header, ReceivedResponse, SentRequest } from '../core/exchange';
 import type { ParseResult, PasteNote } from './result';
 import { utf8Size } from './result';
 

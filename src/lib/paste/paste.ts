@@ -1,4 +1,4 @@
-import type { Exchange } from '../api/exchange';
+import type { Exchange } from '../core/exchange';
 import { parseCurlCommand } from './curl-command';
 import type { ShellDialect } from './shell-words';
 import { looksVerbose, parseCurlVerbose, responseLines, splitVerbose } from './curl-verbose';
@@ -11,7 +11,7 @@ import {
   type RequestPaste,
   type ResponsePaste,
 } from './result';
-import { requestLabel } from './text';
+import { requestLabel } from '../core/text';
 
 const CURL_WORD = /(?:^|[\s;&|(])(?:[^\s'"]*[/\\])?curl(?:\.exe)?(?=\s|$)/i;
 /** A status alone: `401`, `401 Unauthorized`, `HTTP 401`, `HTTP/2 401`. */

@@ -2,8 +2,17 @@
  * The small pieces of shell syntax the word splitter needs: which shell a paste was written
  * for, operators, `$'...'`, and which variables reached the program as text.
  */
-import { failAt, type ParseResult } from './result';
-import type { ShellDialect, WordVariable } from './shell-words';
+import { failAt, type ParseResult, type VariableHandling } from './result';
+
+export type ShellDialect = 'posix' | 'cmd' | 'powershell';
+
+/** A variable inside one word; `start` is its offset in the word's value. */
+export interface WordVariable {
+  name: string;
+  written: string;
+  handling: VariableHandling;
+  start: number;
+}
 
 /** Each note costs a scan for its line number: a pathological paste must stay linear. */
 export const MAX_NOTES = 5;

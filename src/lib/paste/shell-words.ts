@@ -7,13 +7,7 @@
  * shell expanded and which it sent literally. This scanner is one linear pass, no regex that can
  * backtrack, and it records every variable with how the shell treated it.
  */
-import {
-  failAt,
-  positionAt,
-  type ParseResult,
-  type PasteNote,
-  type VariableHandling,
-} from './result';
+import { failAt, positionAt, type ParseResult, type PasteNote } from './result';
 import {
   flagLiteralVariables,
   leadingName,
@@ -28,19 +22,13 @@ import {
   POWERSHELL_ESCAPES,
   readAnsiC,
   detectDialect,
+  type ShellDialect,
+  type WordVariable,
 } from './shell-syntax';
 
 export { detectDialect };
 
-export type ShellDialect = 'posix' | 'cmd' | 'powershell';
-
-/** A variable inside one word; `start` is its offset in the word's value. */
-export interface WordVariable {
-  name: string;
-  written: string;
-  handling: VariableHandling;
-  start: number;
-}
+export type { ShellDialect, WordVariable } from './shell-syntax';
 
 export interface ShellWord {
   kind: 'word';

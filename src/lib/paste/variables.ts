@@ -1,4 +1,4 @@
-import type { SentRequest } from '../api/exchange';
+import type { SentRequest } from '../core/exchange';
 import type { PastedRequest, VariableUse } from './result';
 
 /**

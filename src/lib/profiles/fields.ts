@@ -4,7 +4,8 @@
  * so a rule and its wording live in one place.
  */
 import ipaddr from 'ipaddr.js';
-import { API_BASE_URL } from '../auth/checklist';
+import { API_BASE_URL } from '../core/checklist';
+import { isLoopbackHost } from '../core/hosts';
 
 export const DEFAULT_BASE_URL = API_BASE_URL;
 export const NAME_MAX_LENGTH = 80;
@@ -36,14 +37,6 @@ export function sameName(a: string, b: string): boolean {
 export function normalizeBaseUrl(url: string): string {
   const trimmed = url.trim();
   return trimmed === '' ? DEFAULT_BASE_URL : trimmed.replace(/\/+$/, '');
-}
-
-/** True for `localhost`, 127.0.0.0/8 and ::1 (also written as an IPv4-mapped IPv6 address). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost') return true;
-  if (!ipaddr.isValid(host)) return false;
-  return ipaddr.process(host).range() === 'loopback';
 }
 
 /**

@@ -2,8 +2,8 @@
  * One request in the Playground's history: what was asked and how it ended, never with what.
  * Pure (no storage), so the Playground can build entries without loading IndexedDB code.
  */
-import type { Exchange, FailureKind } from '../api/exchange';
-import type { Verdict } from '../auth/checklist';
+import type { Exchange, FailureKind } from '../core/exchange';
+import type { Verdict } from '../core/checklist';
 
 /** Requests kept per profile; the oldest go first. */
 export const HISTORY_LIMIT = 200;

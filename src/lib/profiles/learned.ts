@@ -1,4 +1,4 @@
-import type { DiagnoseContext } from '../auth/checklist';
+import type { DiagnoseContext } from '../core/checklist';
 import type { Learned, Profile } from './schema';
 
 function record(value: unknown): Record<string, unknown> | undefined {

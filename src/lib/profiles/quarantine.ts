@@ -3,7 +3,7 @@
  * store under `quarantine:`, listed with what is wrong, and exportable. Only the person deletes
  * one, explicitly.
  */
-import { fingerprint, formatFingerprint } from '../auth/fingerprint';
+import { fingerprint, formatFingerprint } from '../secrets/fingerprint';
 import { QUARANTINE_PREFIX } from './records';
 import type { Problem } from './schema';
 

@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { sameName } from './fields';
-import { jsonErrorOffset, lineAndColumn } from './json-position';
+import { findJsonError } from '../core/json-error';
+import { positionAt } from '../core/position';
 import {
   AllowListSchema,
   BaseUrlSchema,
@@ -85,11 +86,11 @@ function parseJson(text: string): { ok: true; data: unknown } | ImportReadResult
   } catch {
     // The engine's own message may quote the file (and so a key): only a position is kept.
     if (text.trim() === '') return { ok: false, kind: 'malformed', message: 'The file is empty.' };
-    const offset = jsonErrorOffset(text);
+    const offset = findJsonError(text)?.offset ?? null;
     if (offset === null) {
       return { ok: false, kind: 'malformed', message: 'The file is not valid JSON.' };
     }
-    const where = lineAndColumn(text, offset);
+    const where = positionAt(text, offset);
     const what = offset >= text.length ? 'the file ends too early' : 'the error is';
     const message = `The file is not valid JSON: ${what} at line ${where.line}, column ${where.column}.`;
     return { ok: false, kind: 'malformed', message, ...where };

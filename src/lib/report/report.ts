@@ -1,4 +1,4 @@
-import { headerValue, type Exchange, type Header } from '../api/exchange';
+import { headerValue, type Exchange, type Header } from '../core/exchange';
 import {
   ACCOUNT_KEY_HEADER,
   USER_KEY_HEADER,
@@ -6,8 +6,8 @@ import {
   type ChecklistItem,
   type ItemStatus,
   type Verdict,
-} from '../auth/checklist';
-import { fingerprint, type Fingerprint } from '../auth/fingerprint';
+} from '../core/checklist';
+import { fingerprint, type Fingerprint } from '../secrets/fingerprint';
 import { code, prose } from './markdown';
 import { redactUrl } from './redact-url';
 import { scrubSecrets, secretForms, secretsOf } from './scrub';

@@ -1,5 +1,5 @@
-import type { SentRequest } from '../api/exchange';
-import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../auth/checklist';
+import type { SentRequest } from '../core/exchange';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
 import { isSecretHeader } from '../auth/redact';
 
 /** The shortest run of a secret that is never allowed through. */

@@ -3,8 +3,8 @@
  * anyone, and a view must never be handed a checklist with unknown ids or statuses.
  */
 import * as v from 'valibot';
-import { ITEM_IDS, type Checklist } from '../auth/checklist';
-import { FAILURE_KINDS, type Exchange } from '../api/exchange';
+import { ITEM_IDS, type Checklist } from '../core/checklist';
+import { FAILURE_KINDS, type Exchange } from '../core/exchange';
 import type { KeyFingerprints } from './report';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));

@@ -4,9 +4,9 @@
  * `1p.` + base64url of the plain JSON where compression is missing or does not help.
  */
 import * as v from 'valibot';
-import type { Exchange, Header, ReceivedResponse } from '../api/exchange';
+import type { Exchange, Header, ReceivedResponse } from '../core/exchange';
 import { isSecretHeader, redactRequest } from '../auth/redact';
-import { base64ToBytes, bytesToBase64 } from '../paste/text';
+import { base64ToBytes, bytesToBase64 } from '../core/text';
 import { redactUrl } from './redact-url';
 import { reportSecrets, type ReportInput } from './report';
 import { scrubDeep, scrubSecrets } from './scrub';

@@ -3,7 +3,7 @@
  * once per request. `fetch` turns the result into a status; `insideView` turns the same result
  * into words, so what the sandbox answers and what it says about it can never disagree.
  */
-import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../auth/checklist';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
 import { ipInAllowList } from './cidr';
 import {
   accountByKey,

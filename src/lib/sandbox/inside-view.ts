@@ -3,7 +3,7 @@
  * a response (the real API does not explain itself); the app shows it only in sandbox mode,
  * labelled as the sandbox's inside view. It names accounts, key names and roles, never a value.
  */
-import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../auth/checklist';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
 import type { ConditionState, GateResult, Refusal } from './gate';
 import type { Role } from './model';
 import type { RateLimitState } from './rate-limit';

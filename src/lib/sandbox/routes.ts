@@ -2,7 +2,7 @@
  * The operations the sandbox answers once a request has passed the gate, with the body shapes of
  * the real API (FACTS.md and the OpenAPI examples). Anything else answers Spring's JSON 404.
  */
-import { SANDBOX_BASE_URL } from '../auth/checklist';
+import { SANDBOX_BASE_URL } from '../core/checklist';
 import type { SandboxAccount, SandboxSubscription, SandboxUser, SandboxUserKey } from './model';
 import { apiTimestamp, json, notFound, springError } from './responses';
 import {

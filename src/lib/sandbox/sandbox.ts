@@ -3,7 +3,7 @@
  * the HTTP client's `fetch` for onboarding and for people without keys. Its answers carry only
  * what the real API would send; the ground truth is available separately from `insideView`.
  */
-import { SANDBOX_BASE_URL } from '../auth/checklist';
+import { SANDBOX_BASE_URL } from '../core/checklist';
 import { SANDBOX_CLIENT_IP, createDemoWorld } from './demo-data';
 import { evaluateGate, type HeaderLookup } from './gate';
 import { buildInsideView, type InsideView } from './inside-view';

@@ -3,7 +3,7 @@
  * progress; the sandbox derives every state from the task's age on the injected clock, so a test
  * or a walkthrough moves a task along just by moving the clock.
  */
-import { SANDBOX_BASE_URL } from '../auth/checklist';
+import { SANDBOX_BASE_URL } from '../core/checklist';
 import type { SandboxSubscription } from './model';
 import { apiTimestamp } from './responses';
 

@@ -3,7 +3,7 @@
  * and one or more trials that replay it in a sandbox. Pure types, so the texts can be checked
  * and tested without a page.
  */
-import type { Verdict } from '../auth/checklist';
+import type { Verdict } from '../core/checklist';
 import type { Role } from '../sandbox';
 
 /** Something the console does to an account, replayed on the trial's own sandbox first. */

@@ -3,7 +3,7 @@
  * was tried before, and the Playground's sandbox never sees a walkthrough request.
  */
 import { redactExchange, send, type ApiRequest } from '../api/client';
-import type { Exchange } from '../api/exchange';
+import type { Exchange } from '../core/exchange';
 import { isKnownOperation } from '../api/catalog';
 import {
   ACCOUNT_KEY_HEADER,
@@ -11,7 +11,7 @@ import {
   SANDBOX_BASE_URL,
   USER_KEY_HEADER,
   type Checklist,
-} from '../auth/checklist';
+} from '../core/checklist';
 import { diagnose } from '../auth/diagnose';
 import { createSandbox, type InsideView, type Sandbox, type SandboxOptions } from '../sandbox';
 import type { SandboxAction, Trial } from './model';

@@ -2,7 +2,7 @@
  * The walkthrough's ten steps. Every claim rests on FACTS.md; where nothing is published, the
  * text says so. Texts use two marks only: `code` and [a link](#/route).
  */
-import { API_BASE_URL } from '../auth/checklist';
+import { API_BASE_URL } from '../core/checklist';
 import { DEMO_KEYS } from '../sandbox/demo-data';
 import type { WalkthroughStep } from './model';
 

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { redactExchange, send } from '../../../src/lib/api/client';
 import type { ApiRequest } from '../../../src/lib/api/client';
-import { headerValue } from '../../../src/lib/api/exchange';
+import { headerValue } from '../../../src/lib/core/exchange';
 import { NGINX_401, closedPort, startServer } from './test-server';
 
 const ACCOUNT_KEY = 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v2';

@@ -7,7 +7,8 @@ import {
   mixedContentFailure,
   scrub,
 } from '../../../src/lib/api/failure';
-import { buildUrl, isLoopbackHost } from '../../../src/lib/api/url';
+import { buildUrl } from '../../../src/lib/api/url';
+import { isLoopbackHost } from '../../../src/lib/core/hosts';
 
 const FACTS: FailureFacts = {
   userAborted: false,
@@ -27,7 +28,7 @@ describe('headerFailure', () => {
     expect(failure).toEqual({
       kind: 'invalid-header-value',
       message: expect.stringContaining(
-        'x-api-secret-key holds U+201C (left double quotation mark) at character 1',
+        'x-api-secret-key holds U+201C LEFT DOUBLE QUOTATION MARK at character 1',
       ),
     });
   });
@@ -38,7 +39,7 @@ describe('headerFailure', () => {
 
   test('a line feed inside the value is refused', () => {
     const failure = headerFailure([{ name: 'x-api-key', value: 'abc\ndef' }]);
-    expect(failure?.message).toContain('U+000A (line feed) at character 4');
+    expect(failure?.message).toContain('U+000A LINE FEED (newline) at character 4');
   });
 
   test('a name that is not a token is refused, without echoing what follows the bad character', () => {
@@ -81,10 +82,26 @@ describe('mixed content and URLs', () => {
   });
 
   test('loopback hosts', () => {
-    for (const host of ['localhost', 'relay.localhost', '127.0.0.1', '127.8.9.10', '[::1]']) {
+    for (const host of [
+      'localhost',
+      'relay.localhost',
+      'LOCALHOST.',
+      '127.0.0.1',
+      '127.8.9.10',
+      '[::1]',
+      '[0:0:0:0:0:0:0:1]',
+      new URL('http://[::ffff:127.0.0.1]/').hostname,
+    ]) {
       expect(isLoopbackHost(host), host).toBe(true);
     }
-    for (const host of ['localhost.example.com', '128.0.0.1', 'api.redislabs.com']) {
+    for (const host of [
+      'localhost.example.com',
+      '128.0.0.1',
+      'api.redislabs.com',
+      '[::2]',
+      '[::ffff:10.0.0.1]',
+      '2130706433',
+    ]) {
       expect(isLoopbackHost(host), host).toBe(false);
     }
   });

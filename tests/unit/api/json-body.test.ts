@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { checkJsonBody, lineAndColumn } from '../../../src/lib/api/json-body';
+import { checkJsonBody } from '../../../src/lib/api/json-body';
+import { positionAt } from '../../../src/lib/core/position';
 
 test('valid JSON and an empty body pass', () => {
   expect(checkJsonBody('{"name": "db", "size": [1, 2]}')).toBeNull();
@@ -30,7 +31,7 @@ test('the message never quotes the body (it may hold a secret)', () => {
   expect(error?.message).not.toContain('oops');
 });
 
-test('lineAndColumn counts from 1', () => {
-  expect(lineAndColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
-  expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+test('positionAt counts from 1', () => {
+  expect(positionAt('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
+  expect(positionAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
 });

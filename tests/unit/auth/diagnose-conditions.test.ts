@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { diagnose } from '../../../src/lib/auth/diagnose';
-import type { ChecklistItem, ItemId, ItemStatus } from '../../../src/lib/auth/checklist';
+import type { ChecklistItem, ItemId, ItemStatus } from '../../../src/lib/core/checklist';
 import {
   ACCOUNT_BODY,
   ACCOUNT_KEY,

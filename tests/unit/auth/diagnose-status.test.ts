@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Exchange, FailureKind } from '../../../src/lib/api/exchange';
+import type { Exchange, FailureKind } from '../../../src/lib/core/exchange';
 import { diagnose } from '../../../src/lib/auth/diagnose';
-import { ITEM_IDS } from '../../../src/lib/auth/checklist';
-import type { ItemId, ItemStatus, Verdict } from '../../../src/lib/auth/checklist';
+import { ITEM_IDS } from '../../../src/lib/core/checklist';
+import type { ItemId, ItemStatus, Verdict } from '../../../src/lib/core/checklist';
 import {
   ACCOUNT_BODY,
   NGINX_401,

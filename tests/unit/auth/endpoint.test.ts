@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { preflight } from '../../../src/lib/auth/preflight';
-import { SANDBOX_BASE_URL } from '../../../src/lib/auth/checklist';
+import { SANDBOX_BASE_URL } from '../../../src/lib/core/checklist';
 import { isKnownOperation, item, request } from './helpers';
 
 const endpoint = (

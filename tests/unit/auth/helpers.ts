@@ -3,8 +3,8 @@ import type {
   Header,
   ReceivedResponse,
   SentRequest,
-} from '../../../src/lib/api/exchange';
-import type { Checklist, ChecklistItem, ItemId } from '../../../src/lib/auth/checklist';
+} from '../../../src/lib/core/exchange';
+import type { Checklist, ChecklistItem, ItemId } from '../../../src/lib/core/checklist';
 
 export const ACCOUNT_KEY = 'A1b2C3d4E5f6G7h8I9j0acct';
 export const USER_KEY = 'U9t8S7r6Q5p4O3n2M1l0user';

@@ -5,9 +5,9 @@ import {
   type Exchange,
   type FailureKind,
   type Header,
-} from '../../../src/lib/api/exchange';
-import { codePointLabel } from '../../../src/lib/api/header-value';
-import { ITEM_IDS } from '../../../src/lib/auth/checklist';
+} from '../../../src/lib/core/exchange';
+import { codePointLabel } from '../../../src/lib/core/code-points';
+import { ITEM_IDS } from '../../../src/lib/core/checklist';
 import { diagnose } from '../../../src/lib/auth/diagnose';
 import { preflight } from '../../../src/lib/auth/preflight';
 import { ACCOUNT_BODY, NGINX_401, SPRING_404, allText, isKnownOperation, item } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Exchange } from '../../../src/lib/api/exchange';
+import type { Exchange } from '../../../src/lib/core/exchange';
 import { diagnose } from '../../../src/lib/auth/diagnose';
 import { preflight } from '../../../src/lib/auth/preflight';
 import { NGINX_401, USER_KEY, item, request, response } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { headerValue } from '../../../src/lib/api/exchange';
+import { headerValue } from '../../../src/lib/core/exchange';
 import { parseCurlCommand } from '../../../src/lib/paste/curl-command';
 import { expandedVariables, fillVariables } from '../../../src/lib/paste/variables';
 import type { PastedRequest } from '../../../src/lib/paste/result';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse as shellParse } from 'shell-quote';
 import { describe, expect, test } from 'vitest';
-import type { SentRequest } from '../../../src/lib/api/exchange';
+import type { SentRequest } from '../../../src/lib/core/exchange';
 import { parseCurlCommand } from '../../../src/lib/paste/curl-command';
 import { toCurl, toFetch, toHttpie } from '../../../src/lib/paste/export';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { headerValue } from '../../../src/lib/api/exchange';
+import { headerValue } from '../../../src/lib/core/exchange';
 import {
   parseRequestPaste,
   parseResponsePaste,

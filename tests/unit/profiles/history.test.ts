@@ -1,6 +1,6 @@
 import { createStore } from 'idb-keyval';
 import { expect, test } from 'vitest';
-import type { Exchange } from '../../../src/lib/api/exchange';
+import type { Exchange } from '../../../src/lib/core/exchange';
 import {
   HISTORY_LIMIT,
   createHistoryStore,

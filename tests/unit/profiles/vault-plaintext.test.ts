@@ -5,7 +5,7 @@
  */
 import { entries, get } from 'idb-keyval';
 import { describe, expect, test } from 'vitest';
-import { fingerprint, formatFingerprint } from '../../../src/lib/auth/fingerprint';
+import { fingerprint, formatFingerprint } from '../../../src/lib/secrets/fingerprint';
 import { SCHEMA_VERSION } from '../../../src/lib/profiles';
 import {
   ACCOUNT_KEY,

@@ -4,8 +4,8 @@ import {
   type Checklist,
   type ItemId,
   type ItemStatus,
-} from '../../../src/lib/auth/checklist';
-import type { Exchange } from '../../../src/lib/api/exchange';
+} from '../../../src/lib/core/checklist';
+import type { Exchange } from '../../../src/lib/core/exchange';
 
 /** A 401 checklist as the engine words it, made by hand so report tests stand on their own. */
 export function authFailedChecklist(): Checklist {

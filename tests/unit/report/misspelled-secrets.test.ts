@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Exchange } from '../../../src/lib/api/exchange';
+import type { Exchange } from '../../../src/lib/core/exchange';
 import { redactExchange } from '../../../src/lib/api/redact-exchange';
 import { isSecretHeader, redactRequest } from '../../../src/lib/auth/redact';
 import { toCurl } from '../../../src/lib/paste/export';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { diagnose } from '../../../src/lib/auth/diagnose';
-import { fingerprint } from '../../../src/lib/auth/fingerprint';
+import { fingerprint } from '../../../src/lib/secrets/fingerprint';
 import { parseRequestPaste, pastedExchange } from '../../../src/lib/paste/paste';
 import { redactUrl } from '../../../src/lib/report/redact-url';
 import { buildReport, keyFingerprints } from '../../../src/lib/report/report';

@@ -1,6 +1,6 @@
 import ky from 'ky';
 import { describe, expect, test } from 'vitest';
-import { SANDBOX_BASE_URL } from '../../../src/lib/auth/checklist';
+import { SANDBOX_BASE_URL } from '../../../src/lib/core/checklist';
 import { createSandbox } from '../../../src/lib/sandbox';
 import { START, clockedSandbox, profile, send } from './send';
 

@@ -1,5 +1,5 @@
 // Shared by the sandbox tests: a sandbox on a hand-moved clock, and requests sent with a profile.
-import { SANDBOX_BASE_URL } from '../../../src/lib/auth/checklist';
+import { SANDBOX_BASE_URL } from '../../../src/lib/core/checklist';
 import {
   DEMO_PROFILES,
   createSandbox,

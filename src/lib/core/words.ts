@@ -1,0 +1,31 @@
+import type { ItemGroup, ItemStatus, Verdict } from './checklist';
+
+/** Status words and icons: the word always shows, so colour is never the only signal. */
+export const STATUS: Readonly<Record<ItemStatus, { word: string; icon: string }>> = {
+  pass: { word: 'Pass', icon: '✓' },
+  fail: { word: 'Fail', icon: '✗' },
+  suspect: { word: 'Suspect', icon: '?' },
+  warn: { word: 'Warning', icon: '!' },
+  unknown: { word: 'Unknown', icon: '…' },
+  skipped: { word: 'Skipped', icon: '–' },
+};
+
+export const VERDICT: Readonly<Record<Verdict, string>> = {
+  ok: 'Authenticated',
+  'auth-failed': 'Authentication failed',
+  forbidden: 'Forbidden',
+  'rate-limited': 'Rate limited',
+  'request-error': 'Authenticated, but the request was refused',
+  'server-error': 'Server error',
+  unreachable: 'No answer from the API',
+  'not-sent': 'Not sent',
+};
+
+export const GROUP: Readonly<Record<ItemGroup, string>> = {
+  request: 'The request',
+  transport: 'Getting there',
+  'condition-1': 'Condition 1',
+  'condition-2': 'Condition 2',
+  'condition-3': 'Condition 3',
+  account: 'The account',
+};

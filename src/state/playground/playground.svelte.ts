@@ -1,0 +1,270 @@
+import { headerValue, type Exchange } from '../../lib/core/exchange';
+import { isSandboxUrl, type Checklist, type DiagnoseContext } from '../../lib/core/checklist';
+import { historyEntryOf, type HistoryEntry } from '../../lib/profiles/history-entry';
+import { wentThroughRelay } from '../../lib/api/relay';
+import type { InsideView, Sandbox } from '../../lib/sandbox';
+import { loadEngine, type Engine } from '../../lib/inspect/load-engine';
+import { ResponseBody } from './body.svelte';
+import { EndpointCatalog } from './catalog.svelte';
+import { CopyAs, type Clipboard, type CopyFormat } from './copy.svelte';
+import { RequestDraft } from './draft.svelte';
+import { RequestHistory, type HistorySource } from './history.svelte';
+import { TaskFollower, type TaskFollowerOptions } from './task.svelte';
+import { profileChoices } from './profile-choices.svelte';
+import { SANDBOX_CHOICES, type ProfileChoice } from '../../lib/profiles/choices';
+import { sendAs } from '../../lib/inspect/send-as';
+
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** One answered request as the views show it: never holds a key in plain text. */
+export interface PlaygroundResult {
+  /** The exchange with secret header values replaced by fingerprints. */
+  exchange: Exchange;
+  checklist: Checklist;
+  /** The sandbox's ground truth; only for sandbox profiles. */
+  insideView: InsideView | null;
+}
+
+export type AfterAnswer = (
+  profile: ProfileChoice,
+  exchange: Exchange,
+  checklist: Checklist,
+) => void | Promise<void>;
+
+/** What tests (and only they) replace; every part has the app's default. */
+export interface PlaygroundOptions {
+  /** The sandbox the demo profiles talk to; default the engine's, which lives as long as the tab. */
+  sandbox?: Sandbox;
+  /** The request history's store; default IndexedDB. */
+  history?: HistorySource;
+  task?: TaskFollowerOptions;
+  clipboard?: () => Clipboard | undefined;
+  /** The page's origin, for the connect policy. Default `location.origin`. */
+  pageOrigin?: () => string | null;
+}
+
+/** The request being built in the Playground, and the last answer with its checklist. */
+export class Playground {
+  readonly catalog = new EndpointCatalog(() => loadEngine().then((e) => e.catalog));
+  readonly draft = new RequestDraft(this.catalog);
+  readonly task: TaskFollower;
+  readonly history: RequestHistory;
+  readonly copyAs: CopyAs;
+  readonly body = new ResponseBody();
+  #profileId = $state(SANDBOX_CHOICES[0]?.id ?? '');
+  #choices: () => readonly ProfileChoice[];
+  // A pasted request's profile: this tab's memory only, never stored, never in the history.
+  #temporary = $state.raw<ProfileChoice | null>(null);
+  #result = $state.raw<PlaygroundResult | null>(null);
+  /** The profile the shown answer was sent with. */
+  #answeredBy: ProfileChoice | null = null;
+  #sending = $state(false);
+  #formError = $state('');
+  #controller: AbortController | null = null;
+  #afterAnswer: AfterAnswer | undefined;
+  #options: PlaygroundOptions;
+
+  /**
+   * @param choices the profiles to offer; the sandbox's demo profiles by default.
+   * @param afterAnswer told of every answer, with the unredacted exchange (a profile learns
+   *   from a successful `GET /v1/`); it must not keep or show the keys.
+   * @param options replacements for tests: sandbox, history store, task timing, clipboard.
+   */
+  constructor(
+    choices: () => readonly ProfileChoice[] = () => SANDBOX_CHOICES,
+    afterAnswer?: AfterAnswer,
+    options: PlaygroundOptions = {},
+  ) {
+    this.#choices = choices;
+    this.#afterAnswer = afterAnswer;
+    this.#options = options;
+    this.task = new TaskFollower(options.task);
+    this.history = new RequestHistory(options.history);
+    this.copyAs = new CopyAs(options.clipboard);
+  }
+
+  get choices(): readonly ProfileChoice[] {
+    const temporary = this.#temporary;
+    return temporary ? [...this.#choices(), temporary] : this.#choices();
+  }
+
+  /**
+   * Offers `choice` in the Profile select for this tab only (it replaces any earlier one),
+   * picks it, and sets the method and path. Its answers teach no profile and join no history.
+   */
+  openTemporary(choice: ProfileChoice, method: string, path: string): void {
+    this.#temporary = choice;
+    this.#profileId = choice.id;
+    this.draft.method = method;
+    this.draft.path = path;
+    this.#result = null;
+  }
+
+  get profileId(): string {
+    return this.#profileId;
+  }
+
+  set profileId(id: string) {
+    if (id === this.#profileId) return;
+    this.#profileId = id;
+  }
+
+  get profile(): ProfileChoice | undefined {
+    return this.choices.find((c) => c.id === this.profileId);
+  }
+
+  get method(): string {
+    return this.draft.method;
+  }
+  set method(method: string) {
+    this.draft.method = method;
+  }
+  get path(): string {
+    return this.draft.path;
+  }
+  set path(path: string) {
+    this.draft.path = path;
+  }
+
+  get result(): PlaygroundResult | null {
+    return this.#result;
+  }
+
+  get sending(): boolean {
+    return this.#sending;
+  }
+
+  /** Why the form refused to send (an invalid JSON body), or ''. */
+  get formError(): string {
+    return this.#formError;
+  }
+
+  #isSandbox(profile: ProfileChoice): boolean {
+    return isSandboxUrl(profile.baseUrl);
+  }
+
+  #send(
+    engine: Engine,
+    profile: ProfileChoice,
+    signal: AbortSignal,
+    method?: string,
+    path?: string,
+  ) {
+    const request = this.draft.request(profile);
+    if (method !== undefined && path !== undefined) {
+      Object.assign(request, { method, path, headers: request.headers.slice(0, 2) });
+      delete request.body;
+      delete request.query;
+    }
+    return sendAs(engine, request, {
+      signal,
+      timeoutMs: this.draft.timeoutMs,
+      ...(this.#options.sandbox ? { sandbox: this.#options.sandbox } : {}),
+      ...(this.#options.pageOrigin ? { pageOrigin: this.#options.pageOrigin() } : {}),
+    });
+  }
+
+  /** Sends the request with the chosen profile's keys and diagnoses the answer. */
+  async send(): Promise<void> {
+    const profile = this.profile;
+    if (!profile || this.#sending) return;
+    const bodyError = this.draft.bodyError;
+    this.#formError = bodyError?.message ?? '';
+    if (bodyError) return;
+    // The path as sent: the box may be edited while the answer is awaited.
+    const sentPath = this.draft.path;
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.#sending = true;
+    // An old answer under a new request would mislead: clear it.
+    this.#result = null;
+    this.task.offer(null);
+    try {
+      const engine = await this.#engine();
+      if (!engine) return;
+      const exchange = await this.#send(engine, profile, controller.signal);
+      const isSandbox = this.#isSandbox(profile);
+      const viaRelay = wentThroughRelay(exchange);
+      const context: DiagnoseContext = {
+        ...profile.context,
+        pageProtocol: globalThis.location?.protocol ?? '',
+        isKnownOperation: engine.isKnownOperation,
+        ...(viaRelay ? { viaRelay: true } : {}),
+      };
+      const checklist = engine.diagnose(exchange, context);
+      const shown = await engine.redactExchange(exchange);
+      const sandbox = this.#options.sandbox ?? engine.sandbox;
+      this.body.set(
+        shown.response?.body ?? '',
+        headerValue(shown.response?.headers ?? [], 'content-type'),
+      );
+      this.#result = {
+        exchange: shown,
+        checklist,
+        insideView: isSandbox ? sandbox.insideView(exchange.request) : null,
+      };
+      this.#answeredBy = profile;
+      this.task.offer(shown.response ? engine.taskIdOf(shown.response.body) : null);
+      if (profile === this.#temporary) return;
+      void this.history.record(
+        profile.id,
+        historyEntryOf(exchange, checklist.verdict, sentPath, [
+          profile.accountKey,
+          profile.userKey,
+        ]),
+      );
+      await this.#afterAnswer?.(profile, exchange, checklist);
+    } finally {
+      this.#sending = false;
+      this.#controller = null;
+    }
+  }
+
+  /** The request engine, or null (and a message) when it cannot be loaded, e.g. offline. */
+  async #engine(): Promise<Engine | null> {
+    try {
+      return await loadEngine();
+    } catch {
+      this.#formError =
+        'The request engine could not be loaded, so nothing was sent. Check the connection, then try again (or reload the page).';
+      return null;
+    }
+  }
+
+  /** Stops a request in flight; its checklist then says it was cancelled. */
+  cancel(): void {
+    this.#controller?.abort();
+  }
+
+  /** Follows the answer's task with the profile that got it (not the one chosen since). */
+  async followTask(): Promise<void> {
+    const profile = this.#answeredBy;
+    if (!profile) return;
+    const engine = await this.#engine();
+    if (!engine) return;
+    await this.task.follow((taskId, signal) =>
+      this.#send(engine, profile, signal, 'GET', `/v1/tasks/${encodeURIComponent(taskId)}`),
+    );
+  }
+
+  /** Puts a history entry back in the form and sends it; a write's body is not kept, so not sent. */
+  async rerun(entry: HistoryEntry): Promise<void> {
+    this.draft.method = entry.method;
+    this.draft.path = entry.path;
+    if (entry.method === 'GET' || entry.method === 'DELETE') await this.send();
+    else this.#formError = 'Bodies are not kept in the history: check the body, then send.';
+  }
+
+  async copy(format: CopyFormat): Promise<void> {
+    const profile = this.profile;
+    if (!profile) return;
+    const engine = await this.#engine();
+    if (!engine) return;
+    await this.copyAs.copy(format, this.draft.sentRequest(profile), engine.exporters);
+  }
+}
+
+// The demo profiles, then the user's; the user's learn from answers; the last one used is kept.
+export const playground = profileChoices.remember(
+  new Playground(() => [...SANDBOX_CHOICES, ...profileChoices.list], profileChoices.afterAnswer),
+);
