@@ -80,7 +80,7 @@ try {
     await page.goto(`${base}#/diagnose`);
     await page.getByLabel('Request', { exact: true }).fill(
       // The sandbox's public demo keys (src/lib/sandbox/demo-data.ts), the user key one character off.
-      "curl -i -H 'x-api-key: demo-acct-1001-5f2c8e1a9b3d' -H 'x-api-secret-key: demo-user-owner-3f9a1c7e5b21' https://api.redislabs.com/v1/",
+      "curl -i -H 'x-api-key: demo-acct-1001-5f2c8e1a9b3d' -H 'x-api-secret-key: demo-uk-3f9a1c7e5b21' https://api.redislabs.com/v1/",
     );
     await page
       .getByLabel('Response', { exact: true })

@@ -101,7 +101,9 @@ test('Copy link gives a link that opens the same checklist, read-only and labell
   );
   expect(shown).toEqual(items);
   expect(screen.queryByLabelText('Request')).toBeNull();
-  expect((screen.getByLabelText('Report') as HTMLTextAreaElement).value).toContain('auth-failed');
+  expect((screen.getByLabelText('Report') as HTMLTextAreaElement).value).toContain(
+    '**Authentication failed.**',
+  );
   // The shared fingerprints work with the fingerprint box.
   const box = screen.getByRole('region', { name: 'Compare a key by fingerprint' });
   await user.click(within(box).getByLabelText('Key to fingerprint'));

@@ -61,7 +61,7 @@ test('values typed for URL, body and header variables are in no shown exchange, 
   const result = diagnose.result;
   if (!result) throw new Error('no result');
   // The values were used: the account key's fingerprint is known.
-  expect(result.fingerprints.account?.length).toBe(ACCOUNT_KEY.length);
+  expect(result.fingerprints.account).toMatchObject({ length: ACCOUNT_KEY.length });
   await screen.findAllByText(/\/databases/);
   holdsNone(document.body.innerHTML, typed);
   holdsNone(JSON.stringify(result), typed);
@@ -81,7 +81,7 @@ test('typed values are cleared when a different request is diagnosed, kept for t
   await diagnose.run();
   diagnose.setValue('ACCOUNT_KEY', ACCOUNT_KEY);
   await diagnose.useValues();
-  expect(diagnose.result?.fingerprints.account?.length).toBe(ACCOUNT_KEY.length);
+  expect(diagnose.result?.fingerprints.account).toMatchObject({ length: ACCOUNT_KEY.length });
   // The same paste diagnosed again (a response added, say) keeps what was typed.
   diagnose.response = '401';
   await diagnose.run();
@@ -90,7 +90,7 @@ test('typed values are cleared when a different request is diagnosed, kept for t
   diagnose.request = WITH_VARIABLES.replace('-X POST', '-X GET');
   await diagnose.run();
   expect(diagnose.value('ACCOUNT_KEY')).toBe('');
-  expect(diagnose.result?.fingerprints.account).toBeNull();
+  expect(diagnose.result?.fingerprints.account).toEqual({ variable: '$ACCOUNT_KEY' });
 });
 
 test('an engine that fails to load gives a message, not an unhandled rejection', async () => {

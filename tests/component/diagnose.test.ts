@@ -93,7 +93,9 @@ test("the docs' example: the view says the shell filled in the keys, not that a 
   expect(screen.getByRole('region', { name: 'Keys by fingerprint' })).toHaveTextContent(
     'not in the paste (filled in from $ACCOUNT_KEY)',
   );
-  expect(report()).toContain('not in the paste (the shell filled it in from $ACCOUNT_KEY)');
+  expect(report()).toContain(
+    "not in the paste (the customer's shell filled it in from `$ACCOUNT_KEY`)",
+  );
 });
 
 test("a single-quoted '$SECRET_KEY' is flagged as a placeholder sent literally", async () => {
@@ -114,7 +116,8 @@ test('real-looking keys and a 401 from curl -i: auth-failed, and a report withou
   expect(verdict()).toHaveAttribute('data-verdict', 'auth-failed');
   expect(item('keys-valid')?.dataset.status).toBe('suspect');
   const text = report();
-  expect(text).toContain('auth-failed');
+  expect(text).toContain('**Authentication failed.**');
+  expect(text).not.toContain('auth-failed');
   expect(text).toContain((await fingerprint(ACCOUNT_KEY)).hash);
   for (const run of [...runsOf(ACCOUNT_KEY), ...runsOf(USER_KEY)]) {
     expect(text).not.toContain(run);

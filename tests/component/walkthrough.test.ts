@@ -97,7 +97,7 @@ test('a created key is shown once: leaving the step drops it', async () => {
   const w = new Walkthrough(STEPS, progressStore().progress, runTrial);
   w.go(3);
   await w.tryIt('create-user-key');
-  expect(w.result?.createdKey?.value).toMatch(/^demo-user-owner-[0-9a-f]{12}$/);
+  expect(w.result?.createdKey?.value).toMatch(/^demo-uk-[0-9a-f]{12}$/);
   w.go(4);
   w.go(3);
   expect(w.result).toBeNull();

@@ -53,7 +53,7 @@ test('offline, a pasted request is diagnosed', async ({ page, context }) => {
   await page
     .getByLabel('Request', { exact: true })
     .fill(
-      "curl -i -H 'x-api-key: demo-acct-1001-5f2c8e1a9b3d' -H 'x-api-secret-key: demo-user-owner-3f9a1c7e5b21' https://api.redislabs.com/v1/",
+      "curl -i -H 'x-api-key: demo-acct-1001-5f2c8e1a9b3d' -H 'x-api-secret-key: demo-uk-3f9a1c7e5b21' https://api.redislabs.com/v1/",
     );
   await page
     .getByLabel('Response', { exact: true })

@@ -18,11 +18,9 @@ import {
   invalidUrlFailure,
   isNetworkError,
   mixedContentFailure,
-  scrub,
 } from './failure';
+import { findSecrets, scrub } from '../secrets';
 import { buildUrl } from './url';
-
-export { redactExchange } from './redact-exchange';
 
 /** What to send. */
 export interface ApiRequest {
@@ -83,8 +81,8 @@ const MAX_TIMER_MS = 2_147_483_647;
  * When a body is given without a `content-type` header, `content-type: application/json` is
  * added (and shows in `request.headers`). A body on GET or HEAD is dropped: `fetch` refuses one.
  * Header values are recorded as given; `fetch` itself trims surrounding whitespace.
- * The returned exchange holds the secrets as sent: pass it through `redactExchange` before
- * showing or storing it.
+ * The returned exchange holds the secrets as sent: show and store only its safe view
+ * (`lib/secrets`, through `lib/inspect`).
  */
 export async function send(request: ApiRequest, options: SendOptions = {}): Promise<Exchange> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -96,7 +94,6 @@ export async function send(request: ApiRequest, options: SendOptions = {}): Prom
   if (body !== undefined && !headers.some((h) => h.name.trim().toLowerCase() === 'content-type')) {
     headers.push({ name: 'content-type', value: 'application/json' });
   }
-  const secrets = headers.map((h) => h.value);
   const url = buildUrl(request.baseUrl, request.path, request.query);
   const sent: SentRequest = {
     method,
@@ -104,6 +101,8 @@ export async function send(request: ApiRequest, options: SendOptions = {}): Prom
     headers,
   };
   if (body !== undefined) sent.body = body;
+  // Runtime messages can echo what was sent: keep every secret of the request out of them.
+  const secrets = findSecrets({ request: sent });
   const exchange: Exchange = {
     source: options.source ?? 'network',
     request: sent,

@@ -6,6 +6,7 @@
 import type { Header, TransportFailure } from '../core/exchange';
 import { describeCodePoint } from '../core/code-points';
 import { refusedHeaderCharacter } from './header-value';
+import { scrub } from '../secrets';
 import { isLoopbackHost } from '../core/hosts';
 
 /** RFC 9110 token: what a header name may hold. */
@@ -86,7 +87,7 @@ export interface FailureFacts {
   probeAnswered?: boolean;
   /** The origin the request went to, for the message. */
   origin: string;
-  /** Values to keep out of messages: every request header value. */
+  /** Values to keep out of messages: the request's secrets (`findSecrets`). */
   secrets: readonly string[];
 }
 
@@ -110,17 +111,6 @@ export function runtimeMessage(error: unknown, secrets: readonly string[]): stri
     current = current.cause;
   }
   return scrub(parts.filter((p) => p !== '').join(': '), secrets);
-}
-
-/** Replaces every secret of four or more characters in `text` with `[redacted]`. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  const values = [...new Set(secrets.flatMap((s) => [s, s.trim()]))].filter((s) => s.length >= 4);
-  // Longest first, so a value that contains another is replaced whole.
-  for (const value of values.sort((a, b) => b.length - a.length)) {
-    out = out.split(value).join('[redacted]');
-  }
-  return out;
 }
 
 /**

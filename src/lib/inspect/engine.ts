@@ -1,7 +1,7 @@
 /**
- * Everything a request needs once it is sent: the client, the checklist engine, the sandbox and
- * the endpoint catalog. It is loaded on demand (`loadEngine()`), so the first screen paints
- * without it; `prefetchEngine()` warms it while the user is still choosing a profile.
+ * Everything a request or a paste needs once the person acts: the use cases (`inspectSent`,
+ * `inspectPaste`), the sandbox and the endpoint catalog. Loaded on demand (`loadEngine()`), so
+ * the first screen paints without it.
  */
 import {
   isKnownOperation,
@@ -9,10 +9,6 @@ import {
   operationsByTag,
   searchOperations,
 } from '../api/catalog';
-import { redactExchange, send } from '../api/client';
-import { connectPolicyFailure } from '../api/connect-policy';
-import { taskIdOf } from '../api/task';
-import { diagnose } from '../auth/diagnose';
 import { toCurl, toFetch, toHttpie } from '../paste/export';
 import { createSandbox } from '../sandbox';
 
@@ -25,4 +21,6 @@ export const catalog = { matchOperation, operationsByTag, searchOperations };
 /** "Copy as" formats. */
 export const exporters = { curl: toCurl, fetch: toFetch, httpie: toHttpie };
 
-export { connectPolicyFailure, diagnose, isKnownOperation, redactExchange, send, taskIdOf };
+export { isKnownOperation };
+export { inspectSent } from './sent';
+export { inspectPaste } from './paste';

@@ -4,7 +4,7 @@
  */
 import type { SentRequest } from '../core/exchange';
 import { SANDBOX_BASE_URL } from '../core/checklist';
-import { keysOf } from './evaluate-paste';
+import { keysOf } from './paste';
 import type { ProfileChoice } from '../profiles/choices';
 
 export const PASTED_CHOICE_ID = 'pasted-request';

@@ -5,8 +5,7 @@
  */
 import type { Header, SentRequest } from '../core/exchange';
 import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
-import { isSecretHeader } from '../auth/redact';
-import { redactUrl } from '../report/redact-url';
+import { findSecrets, isSecretName, scrubber } from '../secrets';
 
 /** The variable that holds the account key (`x-api-key`) in an export without secrets. */
 export const ACCOUNT_KEY_VARIABLE = 'REDIS_CLOUD_ACCOUNT_KEY';
@@ -30,7 +29,7 @@ function variableFor(header: Header, request: SentRequest): string | null {
   const name = header.name.trim().toLowerCase();
   if (name === ACCOUNT_KEY_HEADER) return ACCOUNT_KEY_VARIABLE;
   if (name === USER_KEY_HEADER) return USER_KEY_VARIABLE;
-  if (!isSecretHeader(header.name) || header.value === '') return null;
+  if (!isSecretName(header.name) || header.value === '') return null;
   // A misspelled header that carries one of the two keys gets that key's variable.
   const same = (wanted: string) =>
     request.headers.some((h) => h.name.trim().toLowerCase() === wanted && h.value === header.value);
@@ -44,13 +43,22 @@ function variableFor(header: Header, request: SentRequest): string | null {
   );
 }
 
-function parts(request: SentRequest, options: ExportOptions): { url: string; headers: Part[] } {
+/**
+ * The URL, headers and body to write. Without keys, secret headers become variables and every
+ * other piece of a secret (in the URL, another header, the body) is scrubbed by `lib/secrets`.
+ */
+function parts(
+  request: SentRequest,
+  options: ExportOptions,
+): { url: string; headers: Part[]; body: string | undefined } {
+  const clean = options.includeSecrets ? (t: string) => t : scrubber(findSecrets({ request }));
   return {
-    url: options.includeSecrets ? request.url : redactUrl(request.url),
+    url: clean(request.url),
     headers: request.headers.map((h) => {
       const variable = options.includeSecrets ? null : variableFor(h, request);
-      return { name: h.name, value: variable ? '' : h.value, variable };
+      return { name: h.name, value: variable ? '' : clean(h.value), variable };
     }),
+    body: request.body === undefined ? undefined : clean(request.body),
   };
 }
 
@@ -78,7 +86,7 @@ function withVariable(prefix: string, variable: string): string {
  * become `"$REDIS_CLOUD_ACCOUNT_KEY"` and `"$REDIS_CLOUD_USER_KEY"` unless `includeSecrets`.
  */
 export function toCurl(request: SentRequest, options: ExportOptions): string {
-  const { url, headers } = parts(request, options);
+  const { url, headers, body } = parts(request, options);
   const method = request.method.toUpperCase();
   const args: string[] = [];
   if (method === 'HEAD') args.push('--head');
@@ -90,7 +98,7 @@ export function toCurl(request: SentRequest, options: ExportOptions): string {
     if (h.variable) args.push(`-H ${withVariable(`${h.name}: `, h.variable)}`);
     else args.push(`-H ${shellQuote(h.value === '' ? `${h.name};` : `${h.name}: ${h.value}`)}`);
   }
-  if (request.body !== undefined) args.push(`--data-raw ${shellQuote(request.body)}`);
+  if (body !== undefined) args.push(`--data-raw ${shellQuote(body)}`);
   return `curl -i ${args.join(' \\\n  ')}`;
 }
 
@@ -100,7 +108,7 @@ export function toCurl(request: SentRequest, options: ExportOptions): string {
  * `includeSecrets`. Duplicate header names keep both values (a list of pairs).
  */
 export function toFetch(request: SentRequest, options: ExportOptions): string {
-  const { url, headers } = parts(request, options);
+  const { url, headers, body } = parts(request, options);
   const q = (s: string) => JSON.stringify(s);
   const valueOf = (h: Part) => (h.variable ? `process.env.${h.variable}` : q(h.value));
   const names = headers.map((h) => h.name.toLowerCase());
@@ -115,7 +123,7 @@ export function toFetch(request: SentRequest, options: ExportOptions): string {
       ...headerLines,
       `  ${duplicates ? ']' : '}'},`,
     );
-  if (request.body !== undefined) lines.push(`  body: ${q(request.body)},`);
+  if (body !== undefined) lines.push(`  body: ${q(body)},`);
   lines.push(
     '});',
     'console.log(response.status, response.statusText);',
@@ -129,7 +137,7 @@ export function toFetch(request: SentRequest, options: ExportOptions): string {
  * and undoes a backslash before a separator, so backslashes in values are doubled.
  */
 export function toHttpie(request: SentRequest, options: ExportOptions): string {
-  const { url, headers } = parts(request, options);
+  const { url, headers, body } = parts(request, options);
   const args = [`--print=hb ${shellQuote(request.method.toUpperCase())} ${shellQuote(url)}`];
   for (const h of headers) {
     if (h.variable) args.push(withVariable(`${h.name}:`, h.variable));
@@ -137,6 +145,6 @@ export function toHttpie(request: SentRequest, options: ExportOptions): string {
     else if (h.value === '') args.push(shellQuote(`${h.name};`));
     else args.push(shellQuote(`${h.name}:${h.value.replace(/\\/g, '\\\\')}`));
   }
-  if (request.body !== undefined) args.push(`--raw ${shellQuote(request.body)}`);
+  if (body !== undefined) args.push(`--raw ${shellQuote(body)}`);
   return `http ${args.join(' \\\n  ')}`;
 }

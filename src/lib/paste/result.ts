@@ -67,6 +67,14 @@ export interface PastedRequest {
   /** Options of a curl command that were skipped, as written (e.g. `--retry`). */
   unknownOptions: string[];
   notes: PasteNote[];
+  /** Values the reader knows are sensitive though no name says so; `lib/secrets` removes them. */
+  sensitive?: SensitiveValue[];
+}
+
+/** A value a reader found that must be treated as a secret, and why. */
+export interface SensitiveValue {
+  value: string;
+  source: 'unknown-option' | 'smart-quotes' | 'assignment' | 'environment' | 'userinfo' | 'config';
 }
 
 export interface RequestPaste {

@@ -24,25 +24,11 @@ export interface HistoryEntry {
 }
 
 /**
- * The path as it may be stored: no query or fragment, and every segment that equals one of
- * `secrets` (or its URL-encoded form) replaced by `[redacted]`. Secrets under 8 characters are
- * ignored: no real key is that short, and a short value would match ordinary words.
+ * The path as it may be stored: no query or fragment (where secrets most often sit), cut to a
+ * sane length. Callers pass the path through `lib/secrets` first.
  */
-export function historyPath(path: string, secrets: readonly string[] = []): string {
-  const bare = path.replace(/[?#][^]*$/, '').slice(0, PATH_LIMIT);
-  const hidden = new Set(
-    secrets
-      .map((s) => s.trim())
-      .filter((s) => s.length >= 8)
-      .flatMap((s) => [s, encodeURIComponent(s)]),
-  );
-  if (hidden.size === 0) return bare;
-  return bare
-    .split('/')
-    .map((segment) =>
-      [...hidden].some((secret) => segment.includes(secret)) ? '[redacted]' : segment,
-    )
-    .join('/');
+export function historyPath(path: string): string {
+  return path.replace(/[?#][^]*$/, '').slice(0, PATH_LIMIT);
 }
 
 /** Only the fields an entry has, with a clean path: whatever else a caller passed is dropped. */
@@ -63,19 +49,18 @@ export function cleanEntry(entry: HistoryEntry): HistoryEntry {
 }
 
 /**
- * The history entry for an exchange: `path` is the path as the user wrote it (cleaned by
- * `historyPath` with `secrets`, the key values), the rest comes from the exchange.
+ * The history entry for an exchange: `path` is the path as the user wrote it, already passed
+ * through `lib/secrets` (the safe view's redactor); the rest comes from the safe exchange.
  */
 export function historyEntryOf(
   exchange: Exchange,
   verdict: Verdict,
   path: string,
-  secrets: readonly string[],
   now: () => number = Date.now,
 ): HistoryEntry {
   const entry: HistoryEntry = {
     method: exchange.request.method,
-    path: historyPath(path, secrets),
+    path: historyPath(path),
     status: exchange.response?.status ?? null,
     verdict,
     durationMs: exchange.durationMs ?? null,

@@ -1,4 +1,5 @@
 import type { DiagnoseContext } from '../core/checklist';
+import type { Exchange } from '../core/exchange';
 import type { Learned, Profile } from './schema';
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -45,6 +46,23 @@ export function learnFromAccountBody(body: string, at: string): Learned | null {
   const ownerName = text(record(key?.['owner'])?.['name']);
   if (ownerName !== undefined) learned.ownerName = ownerName;
   return learned;
+}
+
+/**
+ * What an exchange teaches a profile: only a 200 answer to `GET /v1/` does (see
+ * `learnFromAccountBody`); null for anything else.
+ */
+export function learnFromExchange(exchange: Exchange): Learned | null {
+  const { request, response } = exchange;
+  if (request.method !== 'GET' || response?.status !== 200) return null;
+  let path: string;
+  try {
+    path = new URL(request.url).pathname;
+  } catch {
+    return null;
+  }
+  if (!/^\/v1\/?$/.test(path)) return null;
+  return learnFromAccountBody(response.body, exchange.startedAt ?? new Date().toISOString());
 }
 
 /**

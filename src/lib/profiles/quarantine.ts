@@ -3,7 +3,7 @@
  * store under `quarantine:`, listed with what is wrong, and exportable. Only the person deletes
  * one, explicitly.
  */
-import { fingerprint, formatFingerprint } from '../secrets/fingerprint';
+import { wholeValueMarker } from '../secrets';
 import { QUARANTINE_PREFIX } from './records';
 import type { Problem } from './schema';
 
@@ -58,11 +58,12 @@ export function readQuarantined(key: string, value: unknown): QuarantinedRecord 
 /** Field names that hold a key in any schema version (v1 called the user key `secretKey`). */
 const SECRET_FIELD = /^(accountKey|userKey|secretKey|apiKey|api[-_]?secret|keys)$/i;
 
-/** What stands in for a key: its fingerprint. A value already removed stays as it is. */
+/** What stands in for a key: the app's one marker, with its fingerprint. Removed stays removed. */
 async function removed(value: string): Promise<string> {
-  return REMOVED.test(value) ? value : `[removed: ${formatFingerprint(await fingerprint(value))}]`;
+  return REMOVED.test(value) ? value : wholeValueMarker(value);
 }
-const REMOVED = /^\[removed(: [^\]]*)?\]$/;
+// `[removed: ...]` is what earlier versions wrote.
+const REMOVED = /^\[(?:removed(?:: [^\]]*)?|redacted [^\]]*)\]$/;
 
 /**
  * A copy of `value` in which every secret field holds only its fingerprint. Sealed keys are

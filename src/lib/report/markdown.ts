@@ -18,7 +18,26 @@ export function code(text: string): string {
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
-/** Prose from the checklist on one line (explanations may wrap). */
+/**
+ * Text that renders as itself in Markdown and never as HTML, a link or an image: characters
+ * Markdown gives meaning to are escaped, `<` can start no tag, and a web address cannot turn
+ * into a link by itself. Pasted text can stand inside the checklist's sentences (a header name
+ * as the customer wrote it), so every sentence goes through here.
+ */
+export function escapeText(text: string): string {
+  return oneLine(text.replace(/\s+/g, ' ').trim())
+    .replace(/[\\`*_[\]<>|~{}]/g, '\\$&')
+    .replace(/^([#+\-=]|\d+\.)/, '\\$1')
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+}
+
+/**
+ * A sentence of the checklist: its `code spans` stay code (fenced safely), the rest is escaped.
+ * An unpaired backtick is escaped with the rest.
+ */
 export function prose(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const parts = flat.split(/`([^`]+)`/);
+  return parts.map((part, i) => (i % 2 === 1 ? code(part) : escapeText(part))).join('');
 }

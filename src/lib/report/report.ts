@@ -1,67 +1,54 @@
-import { headerValue, type Exchange, type Header } from '../core/exchange';
+/**
+ * The report a support engineer pastes into a ticket, written for the customer who reads it
+ * (DESIGN.md, "The report"): the verdict as an action, the steps, what was checked and what
+ * each item found, the keys by fingerprint, and what could not be told. It is built from the
+ * safe view of the exchange and the checklist's structure; no internal id appears in it.
+ */
 import {
   ACCOUNT_KEY_HEADER,
   USER_KEY_HEADER,
   type Checklist,
   type ChecklistItem,
-  type ItemStatus,
-  type Verdict,
 } from '../core/checklist';
-import { fingerprint, type Fingerprint } from '../secrets/fingerprint';
-import { code, prose } from './markdown';
-import { redactUrl } from './redact-url';
-import { scrubSecrets, secretForms, secretsOf } from './scrub';
+import { headerValue, type Exchange, type Header } from '../core/exchange';
+import { STATUS, VERDICT } from '../core/words';
+import { fingerprint, type Fingerprint } from '../secrets';
+import { code, escapeText, prose } from './markdown';
 
-/** The fingerprints of the two keys as sent; `null` when that header was not sent. */
+/**
+ * How a key is named in a report: its fingerprint; the shell variable that supplied it when the
+ * paste shows only the variable; null when the header was not sent.
+ */
+export type KeyPrint = Fingerprint | { variable: string } | null;
+
+/** The two keys as sent. */
 export interface KeyFingerprints {
-  account: Fingerprint | null;
-  user: Fingerprint | null;
+  account: KeyPrint;
+  user: KeyPrint;
 }
 
 export interface ReportInput {
+  /** The safe view of the exchange (`lib/secrets`): never the exchange as sent. */
   exchange: Exchange;
+  /** The checklist, its sentences already passed through the same redactor. */
   checklist: Checklist;
   fingerprints: KeyFingerprints;
   /** When the report was made. */
   at: Date;
-  /**
-   * Values the user typed for shell variables (URL, body or header): scrubbed like keys, since
-   * the view promises they go into no report or link.
-   */
-  typed?: readonly string[];
 }
-
-/** Every secret a report or link must not hold: the request's keys and the typed values. */
-export function reportSecrets(input: Pick<ReportInput, 'exchange' | 'typed'>): string[] {
-  return [...new Set([...secretsOf(input.exchange.request), ...secretForms(input.typed ?? [])])];
-}
-
-export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
-  ok: 'Authenticated',
-  'auth-failed': 'Authentication failed',
-  forbidden: 'Forbidden',
-  'rate-limited': 'Rate limited',
-  'request-error': 'Authenticated, but the request was refused',
-  'server-error': 'Server error',
-  unreachable: 'No answer reached the page',
-  'not-sent': 'Not sent',
-};
-
-const STATUS_LABEL: Readonly<Record<ItemStatus, string>> = {
-  pass: 'PASS',
-  fail: 'FAIL',
-  suspect: 'SUSPECT',
-  warn: 'WARN',
-  unknown: 'UNKNOWN',
-  skipped: 'SKIPPED',
-};
 
 /** Response headers worth showing: they say who answered, what, and about the rate limit. */
-const NOTABLE_HEADER = /^(?:server|content-type|retry-after|x-rate-limit-.*)$/i;
+const NOTABLE_HEADER = /^(?:server|content-type|retry-after|location|x-rate-limit-.*)$/i;
+
+const SOURCE: Readonly<Record<Exchange['source'], string>> = {
+  network: 'sent from Keycheck',
+  sandbox: "sent to Keycheck's sandbox (simulated API)",
+  pasted: 'as pasted',
+};
 
 /**
- * The fingerprints of the `x-api-key` and `x-api-secret-key` values in a request (the first of
- * each, names compared without case), for `buildReport` and the share link.
+ * The fingerprints of the `x-api-key` and `x-api-secret-key` values in a request as sent (the
+ * first of each, names compared without case).
  */
 export async function keyFingerprints(headers: readonly Header[]): Promise<KeyFingerprints> {
   const account = headerValue(headers, ACCOUNT_KEY_HEADER);
@@ -72,65 +59,93 @@ export async function keyFingerprints(headers: readonly Header[]): Promise<KeyFi
   };
 }
 
-/**
- * The Markdown report for a support ticket: time, method and URL (secret-looking query values
- * redacted), the response status and the headers that matter, the verdict and primary cause,
- * every checklist item with its status and one line, and the keys' fingerprints. It never shows
- * a header value of the request; as a last defence, any run of 8 or more characters of a secret
- * sent in the request is scrubbed from the final text.
- */
-export function buildReport(input: ReportInput): string {
+/** Items that need something done, the primary cause first, then by how sure the finding is. */
+function steps(checklist: Checklist): ChecklistItem[] {
+  const weight = (item: ChecklistItem): number => {
+    if (item.id === checklist.primaryCause) return -1;
+    if (item.status === 'fail') return 0;
+    if (item.status === 'suspect') return 1 + (item.rank ?? 9) / 100;
+    return 2;
+  };
+  return checklist.items
+    .filter(
+      (item) =>
+        item.fix !== undefined &&
+        (item.id === checklist.primaryCause || ['fail', 'suspect', 'warn'].includes(item.status)),
+    )
+    .sort((a, b) => weight(a) - weight(b));
+}
+
+/** The Markdown report. `clean` is a last pass of the exchange's redactor over the whole text. */
+export function buildReport(
+  input: ReportInput,
+  clean: (text: string) => string = (t) => t,
+): string {
   const { exchange, checklist, fingerprints, at } = input;
   const { request, response, failure } = exchange;
   const lines: string[] = ['## Keycheck report', ''];
-  lines.push(`- **Made:** ${at.toISOString()}`);
-  if (exchange.startedAt) lines.push(`- **Request sent:** ${oneLineTime(exchange.startedAt)}`);
-  lines.push(
-    `- **Request:** ${code(`${request.method} ${redactUrl(request.url)}`)} (${exchange.source})`,
-  );
+  lines.push(`**${escapeText(VERDICT[checklist.verdict])}.** ${prose(checklist.headline)}`, '');
+
+  const todo = steps(checklist);
+  if (todo.length > 0) {
+    lines.push('### What to do', '');
+    todo.forEach((item, i) => {
+      const docs = item.docs ? ` See [${escapeText(item.docs.title)}](${item.docs.url}).` : '';
+      lines.push(`${i + 1}. ${prose(item.fix ?? '')}${docs}`);
+    });
+    lines.push('');
+  }
+
+  lines.push('### What was checked', '');
+  lines.push(`- Request (${SOURCE[exchange.source]}): ${code(`${request.method} ${request.url}`)}`);
+  if (exchange.startedAt) lines.push(`- Sent at: ${code(exchange.startedAt.slice(0, 40))}`);
   if (response) {
     const status =
       response.status === null
-        ? 'status unknown (only a body was pasted)'
-        : `${response.status}${response.statusText ? ` ${prose(response.statusText)}` : ''}`;
-    lines.push(
-      `- **Response:** ${status}${exchange.durationMs !== undefined ? `, ${Math.round(exchange.durationMs)} ms` : ''}`,
-    );
+        ? 'status not known (only a body was pasted)'
+        : code(`${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    const time = exchange.durationMs !== undefined ? `, ${Math.round(exchange.durationMs)} ms` : '';
+    lines.push(`- Answer: ${status}${time}`);
     for (const h of response.headers.filter((h) => NOTABLE_HEADER.test(h.name))) {
-      lines.push(`  - ${code(h.name.toLowerCase())}: ${code(h.value)}`);
+      lines.push(`  - ${code(`${h.name.toLowerCase()}: ${h.value}`)}`);
     }
   } else if (failure) {
-    lines.push(`- **Response:** none (${failure.kind}): ${prose(failure.message)}`);
+    lines.push(`- Answer: none. ${escapeText(failure.message)}`);
   } else {
-    lines.push('- **Response:** none given: only the request was checked');
+    lines.push('- Answer: none given, so only the request itself was checked');
   }
-  const primary = checklist.items.find((i) => i.id === checklist.primaryCause);
-  lines.push(`- **Verdict:** ${VERDICT_LABEL[checklist.verdict]} (${code(checklist.verdict)})`);
-  lines.push(
-    `- **Primary cause:** ${primary ? `${prose(primary.title)} (${code(primary.id)})` : 'none'}`,
-  );
-  lines.push('', prose(checklist.headline), '', '### Keys', '');
+  lines.push('');
+  for (const item of checklist.items) {
+    const rank =
+      item.status === 'suspect' && item.rank !== undefined ? `, most likely #${item.rank}` : '';
+    lines.push(
+      `- **${STATUS[item.status].word}${rank}**: ${prose(item.title)}. ${prose(item.summary)}`,
+    );
+  }
+
+  lines.push('', '### Keys (by fingerprint, never the key)', '');
   lines.push(`- Account key (${code(ACCOUNT_KEY_HEADER)}): ${describe(fingerprints.account)}`);
   lines.push(`- User key (${code(USER_KEY_HEADER)}): ${describe(fingerprints.user)}`);
-  lines.push('', '### Checklist', '');
-  checklist.items.forEach((item, index) => lines.push(itemLine(item, index + 1)));
+
+  const untold = checklist.items.filter((item) => item.status === 'unknown');
+  if (untold.length > 0) {
+    lines.push('', '### What could not be told', '');
+    for (const item of untold)
+      lines.push(`- ${prose(item.title)}: ${prose(item.explanation || item.summary)}`);
+  }
+
   lines.push(
     '',
-    'Keys appear only as fingerprints (first 8 hex digits of SHA-256, and length). To check which key was used, type it into Keycheck\u2019s fingerprint box: the key itself is never needed here.',
+    `Made with Keycheck at ${code(at.toISOString())}. A fingerprint is the first 8 hex digits of the key's SHA-256 and its length: type a key into Keycheck's fingerprint box to see whether it is the one used.`,
     '',
   );
-  return scrubSecrets(lines.join('\n'), reportSecrets(input));
+  return clean(lines.join('\n'));
 }
 
-function itemLine(item: ChecklistItem, number: number): string {
-  const rank = item.status === 'suspect' && item.rank !== undefined ? ` #${item.rank}` : '';
-  return `${number}. **${STATUS_LABEL[item.status]}${rank}** ${prose(item.title)} (${code(item.id)}): ${prose(item.summary)}`;
-}
-
-function describe(fp: Fingerprint | null): string {
-  return fp ? `${code(fp.hash)}, ${fp.length} characters` : 'not sent';
-}
-
-function oneLineTime(text: string): string {
-  return prose(text).slice(0, 40);
+function describe(print: KeyPrint): string {
+  if (print === null) return 'not sent';
+  if ('variable' in print) {
+    return `not in the paste (the customer's shell filled it in from ${code(print.variable)})`;
+  }
+  return `${code(print.hash)}, ${print.length} characters`;
 }

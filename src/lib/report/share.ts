@@ -1,16 +1,21 @@
 /*
- * "Copy link": the findings and the redacted exchange in the URL fragment, which browsers never
+ * "Copy link": the findings and the safe exchange in the URL fragment, which browsers never
  * send to a server. The token is `1z.` + base64url of deflate-raw JSON (CompressionStream), or
- * `1p.` + base64url of the plain JSON where compression is missing or does not help.
+ * `1p.` + base64url of the plain JSON where compression is missing or does not help. The JSON
+ * is version 2 (docs by id, every verdict); version 1 links still open.
  */
 import * as v from 'valibot';
-import type { Exchange, Header, ReceivedResponse } from '../core/exchange';
-import { isSecretHeader, redactRequest } from '../auth/redact';
+import type { Exchange } from '../core/exchange';
 import { base64ToBytes, bytesToBase64 } from '../core/text';
-import { redactUrl } from './redact-url';
-import { reportSecrets, type ReportInput } from './report';
-import { scrubDeep, scrubSecrets } from './scrub';
-import { SHARE_SCHEMA, type SharedReport } from './share-schema';
+import type { ReportInput } from './report';
+import {
+  fromPayloadChecklist,
+  SHARE_SCHEMA,
+  SHARE_SCHEMA_V1,
+  toPayloadChecklist,
+  type SharePayload,
+  type SharedReport,
+} from './share-schema';
 
 export type { SharedReport } from './share-schema';
 
@@ -27,36 +32,34 @@ export type ShareDecodeResult =
 
 /**
  * The fragment (without `#`) of a link that opens Diagnose on this report:
- * `/diagnose?share=<token>`. Secret header values become their fingerprints, secret-looking query
- * values are redacted, bodies are cut to 4000 characters, and any run of 8 characters of a
- * secret sent in the request (or of a value the user typed) is scrubbed from every text and checked absent from the token.
+ * `/diagnose?share=<token>`. `input` is the safe view and the redacted checklist (see
+ * `lib/secrets`); bodies are cut to 4000 characters. `leaks` tells whether a text still holds a
+ * piece of a secret: base64 of unrelated bytes could spell one by chance, so a token that does
+ * is made again with a different filler until it does not.
  */
-export async function encodeShareFragment(input: ReportInput): Promise<string> {
-  const secrets = reportSecrets(input);
-  const payload: SharedReport = scrubDeep(
-    {
-      v: 1,
-      at: input.at.toISOString(),
-      checklist: input.checklist,
-      exchange: await redactExchange(input.exchange),
-      fingerprints: input.fingerprints,
-    },
-    secrets,
-  );
+export async function encodeShareFragment(
+  input: ReportInput,
+  leaks: (text: string) => boolean = () => false,
+): Promise<string> {
+  const payload: SharePayload = {
+    v: 2,
+    at: input.at.toISOString(),
+    checklist: toPayloadChecklist(input.checklist),
+    exchange: cutBodies(input.exchange),
+    fingerprints: input.fingerprints,
+  };
   const fragment = (token: string) => `${SHARE_ROUTE}?${SHARE_PARAM}=${token}`;
-  // Base64 of unrelated bytes could spell 8 characters of a key by chance: vary a field that
-  // carries nothing until the token is clean, and as a last resort scrub the token itself (the
-  // link is then refused as damaged, which is better than carrying a piece of a key).
   for (let n = 0; n < 64; n++) {
     const token = await pack(JSON.stringify(n === 0 ? payload : { ...payload, n }));
-    if (scrubSecrets(token, secrets) === token) return fragment(token);
+    if (!leaks(token)) return fragment(token);
   }
-  return fragment(scrubSecrets(await pack(JSON.stringify(payload)), secrets));
+  // Never reached with real keys; a link that cannot be made clean is not made at all.
+  throw new Error('The link could not be made without a piece of a key in it.');
 }
 
 /**
  * Reads a share link back: accepts the whole URL, the fragment (with or without `#`) or the
- * token alone. Never throws; a damaged or foreign link gets a clear error.
+ * token alone. Never throws; a damaged, hostile or foreign link gets a clear error.
  */
 export async function decodeShareFragment(input: string): Promise<ShareDecodeResult> {
   const fail = (message: string): ShareDecodeResult => ({ ok: false, error: { message } });
@@ -88,49 +91,41 @@ export async function decodeShareFragment(input: string): Promise<ShareDecodeRes
     } catch {
       return fail('The link is damaged: its data is not readable.');
     }
-    const checked = v.safeParse(SHARE_SCHEMA, data);
+    const version = (data as { v?: unknown } | null)?.v;
+    const checked =
+      version === 1 ? v.safeParse(SHARE_SCHEMA_V1, data) : v.safeParse(SHARE_SCHEMA, data);
     if (!checked.success) {
-      const path = v.getDotPath(checked.issues[0]);
+      const issue = checked.issues[0];
+      const path = v.getDotPath(issue);
+      const why = issue.message === 'two items have the same id' ? `: ${issue.message}` : '';
       return fail(
-        `The link is not a report this version of Keycheck can show${path ? ` (at ${path})` : ''}.`,
+        `The link is not a report this version of Keycheck can show${path ? ` (at ${path})` : ''}${why}.`,
       );
     }
-    const value: SharedReport = checked.output;
-    return { ok: true, value };
+    const value = checked.output;
+    return {
+      ok: true,
+      value: {
+        at: value.at,
+        checklist: fromPayloadChecklist(value.checklist),
+        exchange: value.exchange as Exchange,
+        fingerprints: value.fingerprints,
+      },
+    };
   } catch {
     return fail('The link could not be read.');
   }
 }
 
-async function redactExchange(exchange: Exchange): Promise<Exchange> {
-  const request = await redactRequest(exchange.request);
+function cutBodies(exchange: Exchange): Exchange {
   const cut = (body: string) =>
     body.length > SHARED_BODY_LIMIT
       ? `${body.slice(0, SHARED_BODY_LIMIT)}\n[cut: ${body.length} characters in all]`
       : body;
-  const response: ReceivedResponse | undefined = exchange.response && {
-    ...exchange.response,
-    headers: exchange.response.headers.map(hideSecretHeader),
-    body: cut(exchange.response.body),
-  };
-  return {
-    source: exchange.source,
-    request: {
-      method: request.method,
-      url: redactUrl(request.url),
-      headers: request.headers,
-      ...(request.body !== undefined ? { body: cut(request.body) } : {}),
-    },
-    ...(response ? { response } : {}),
-    ...(exchange.failure ? { failure: exchange.failure } : {}),
-    ...(exchange.startedAt ? { startedAt: exchange.startedAt } : {}),
-    ...(exchange.durationMs !== undefined ? { durationMs: exchange.durationMs } : {}),
-  };
-}
-
-/** A response's cookies and tokens are not the customer's to share either. */
-function hideSecretHeader(h: Header): Header {
-  return isSecretHeader(h.name) && h.value !== '' ? { name: h.name, value: '[redacted]' } : h;
+  const out: Exchange = { ...exchange, request: { ...exchange.request } };
+  if (out.request.body !== undefined) out.request.body = cut(out.request.body);
+  if (exchange.response) out.response = { ...exchange.response, body: cut(exchange.response.body) };
+  return out;
 }
 
 async function pack(json: string): Promise<string> {

@@ -33,16 +33,16 @@ export const DEMO_KEYS = {
   account1001: 'demo-acct-1001-5f2c8e1a9b3d',
   account2002: 'demo-acct-2002-7a4e0c6d2f18',
   account3003: 'demo-acct-3003-9c1b5e7a3d60',
-  owner: 'demo-user-owner-3f9a1c7e5b20',
-  viewer: 'demo-user-viewer-8d2e4a6c0f13',
-  logsViewer: 'demo-user-logs-viewer-6b0d9f2a4e71',
-  billingAdmin: 'demo-user-billing-admin-2e7c5a1f9d38',
-  member: 'demo-user-member-9a3f7d1b5c62',
-  allowList: 'demo-user-allowlist-4c6e8a0b2d95',
-  secondOwner: 'demo-user-owner-7e1a3c5b9f04',
-  pausedOwner: 'demo-user-owner-0d5b7f9a1c86',
+  owner: 'demo-uk-3f9a1c7e5b20',
+  viewer: 'demo-uk-8d2e4a6c0f13',
+  logsViewer: 'demo-uk-6b0d9f2a4e71',
+  billingAdmin: 'demo-uk-2e7c5a1f9d38',
+  member: 'demo-uk-9a3f7d1b5c62',
+  allowList: 'demo-uk-4c6e8a0b2d95',
+  secondOwner: 'demo-uk-7e1a3c5b9f04',
+  pausedOwner: 'demo-uk-0d5b7f9a1c86',
   /** Matches no key: the Owner key with its last character changed, a typical copy slip. */
-  wrongUser: 'demo-user-owner-3f9a1c7e5b21',
+  wrongUser: 'demo-uk-3f9a1c7e5b21',
 } as const;
 
 const CARD = { type: 'Visa', nameOnCard: 'Demo Owner', expirationMonth: 4, expirationYear: 2031 };

@@ -2,9 +2,9 @@
  * Runs one walkthrough trial in a sandbox of its own, so the trial shows the same thing whatever
  * was tried before, and the Playground's sandbox never sees a walkthrough request.
  */
-import { redactExchange, send, type ApiRequest } from '../api/client';
+import type { ApiRequest } from '../api/client';
 import type { Exchange } from '../core/exchange';
-import { isKnownOperation } from '../api/catalog';
+import { inspectSent } from '../inspect/sent';
 import {
   ACCOUNT_KEY_HEADER,
   API_BASE_URL,
@@ -12,7 +12,6 @@ import {
   USER_KEY_HEADER,
   type Checklist,
 } from '../core/checklist';
-import { diagnose } from '../auth/diagnose';
 import { createSandbox, type InsideView, type Sandbox, type SandboxOptions } from '../sandbox';
 import type { SandboxAction, Trial } from './model';
 
@@ -86,20 +85,28 @@ export async function runTrial(trial: Trial, deps: RunDeps = DEFAULTS): Promise<
     ],
     ...(request.body !== undefined ? { body: request.body } : {}),
   };
-  const exchange = await send(apiRequest, {
-    // The sandbox answers only at its own origin, so a request to the API's address fails as
-    // fetch does; the probe then says "something answered", which is what CORS looks like.
-    fetch: sandbox.fetch,
-    source: blocked ? 'network' : 'sandbox',
-    now: () => clock,
-    ...(blocked ? { probe: () => Promise.resolve(true), online: () => true } : {}),
+  const inspected = await inspectSent(apiRequest, {
+    sandbox,
+    // The sandbox lives in the page: no page policy applies to it.
+    page: { origin: null, protocol: '' },
+    transport: {
+      // The sandbox answers only at its own origin, so a request to the API's address fails as
+      // fetch does; the probe then says "something answered", which is what CORS looks like.
+      fetch: sandbox.fetch,
+      source: blocked ? 'network' : 'sandbox',
+      now: () => clock,
+      ...(blocked ? { probe: () => Promise.resolve(true), online: () => true } : {}),
+    },
   });
-  const checklist = diagnose(exchange, { isKnownOperation });
   return {
     trialId: trial.id,
-    exchange: await redactExchange(exchange),
-    checklist,
-    insideView: sandbox.insideView(exchange.request),
+    exchange: inspected.exchange,
+    checklist: inspected.checklist,
+    insideView:
+      inspected.insideView ??
+      inspected.redactor.deep(
+        sandbox.insideView({ ...apiRequest, url: `${apiRequest.baseUrl}${apiRequest.path}` }),
+      ),
     ...(created ? { createdKey: created } : {}),
     notes,
   };

@@ -12,18 +12,17 @@ import type {
   VariableUse,
 } from '../../lib/paste/result';
 import { expandedVariables } from '../../lib/paste/variables';
-import { encodeShareFragment } from '../../lib/report/share';
 import { copyTo, type ClipboardSource } from '../../browser/clipboard';
-import {
-  currentTime,
-  evaluate,
-  type DiagnoseEngine,
-  type Evaluation,
-} from '../../lib/inspect/evaluate-paste';
+import type { PasteInspection } from '../../lib/inspect/paste';
 import { openedRequest, type PlaygroundTarget } from '../../lib/inspect/open-paste';
 import { defaultParser } from '../../browser/paste-worker';
 import type { PasteParser } from '../../lib/inspect/parse-paste';
-import { loadEngine } from '../../lib/inspect/load-engine';
+import { loadEngine, type Engine } from '../../lib/inspect/load-engine';
+
+/** The part of the request engine a diagnosis needs. */
+export type DiagnoseEngine = Pick<Engine, 'inspectPaste'>;
+
+const currentTime = (): Date => new Date();
 import { playground } from '../playground/playground.svelte';
 
 /** What tests (and only they) replace; every part has the app's default. */
@@ -55,7 +54,7 @@ export class Diagnose {
   #answer = $state.raw<ResponsePaste | null>(null);
   #entry = $state(0);
   #values = $state<Record<string, string>>({});
-  #evaluation = $state.raw<Evaluation | null>(null);
+  #evaluation = $state.raw<PasteInspection | null>(null);
   #status = $state('');
   #engineError = $state('');
   /** The request text last diagnosed: typed values belong to that paste only. */
@@ -108,7 +107,7 @@ export class Diagnose {
     return this.candidate?.unknownOptions ?? [];
   }
   /** The diagnosis without the exchange that may hold typed keys. */
-  get result(): Omit<Evaluation, 'exchange' | 'typed'> | null {
+  get result(): Omit<PasteInspection, 'exchange' | 'shareFragment'> | null {
     const e = this.#evaluation;
     if (!e) return null;
     const { shown, checklist, fingerprints, report, hidden } = e;
@@ -177,7 +176,13 @@ export class Diagnose {
     }
     if (run === this.#run) this.#engineError = '';
     const at = (this.#options.now ?? currentTime)();
-    const result = await evaluate(engine, candidate, this.#answer, { ...this.#values }, at);
+    const result = await engine.inspectPaste({
+      candidate,
+      response: this.#answer,
+      values: { ...this.#values },
+      pasted: [this.request, this.response],
+      at,
+    });
     // A slower, older run must not overwrite a newer one (entries switched quickly).
     if (run === this.#run) this.#evaluation = result;
   }
@@ -192,13 +197,7 @@ export class Diagnose {
   async copyLink(): Promise<void> {
     const e = this.#evaluation;
     if (!e) return;
-    const fragment = await encodeShareFragment({
-      exchange: e.exchange,
-      checklist: e.checklist,
-      fingerprints: e.fingerprints,
-      at: (this.#options.now ?? currentTime)(),
-      typed: e.typed,
-    });
+    const fragment = await e.shareFragment((this.#options.now ?? currentTime)());
     const page = this.#options.pageUrl?.() ?? `${location.origin}${location.pathname}`;
     this.#status = await copyTo(`${page}#${fragment}`, 'Copied the link.', this.#options.clipboard);
   }

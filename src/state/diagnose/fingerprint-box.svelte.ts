@@ -2,8 +2,8 @@
  * The fingerprint box: anyone types a key and sees its fingerprint, and whether it is one of
  * the keys of the report at hand. The value stays in this object: never stored, never logged.
  */
-import { fingerprint, formatFingerprint, type Fingerprint } from '../../lib/secrets/fingerprint';
-import type { KeyFingerprints } from '../../lib/report/report';
+import { fingerprint, formatFingerprint, type Fingerprint } from '../../lib/secrets';
+import type { KeyFingerprints, KeyPrint } from '../../lib/report/report';
 
 export type FingerprintMatch = 'account' | 'user' | 'none';
 
@@ -42,8 +42,11 @@ export class FingerprintBox {
   match(known: KeyFingerprints | null): FingerprintMatch | null {
     const print = this.#print;
     if (!print || !known || (!known.account && !known.user)) return null;
-    const same = (other: Fingerprint | null) =>
-      other !== null && other.hash === print.hash && other.length === print.length;
+    const same = (other: KeyPrint) =>
+      other !== null &&
+      'hash' in other &&
+      other.hash === print.hash &&
+      other.length === print.length;
     if (same(known.account)) return 'account';
     if (same(known.user)) return 'user';
     return 'none';

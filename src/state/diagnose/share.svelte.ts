@@ -1,19 +1,16 @@
 /**
  * A shared report opened from a link (`#/diagnose?share=...`): decoded, checked, and shown
- * read-only. The link holds fingerprints only, so there is nothing secret to guard here.
+ * read-only. The link holds the safe view only (fingerprints, scrubbed text).
  */
-import { isSecretHeader } from '../../lib/auth/redact';
 import { buildReport } from '../../lib/report/report';
 import { decodeShareFragment, SHARE_PARAM, type SharedReport } from '../../lib/report/share';
 import { copyTo, type ClipboardSource } from '../../browser/clipboard';
 
 function reportOf(s: SharedReport): string {
-  // The link's key headers hold fingerprints, which the report's scrubbing would take for
-  // keys; the report never shows request headers, and the fingerprints come separately.
-  const headers = s.exchange.request.headers.filter((h) => !isSecretHeader(h.name));
   const at = new Date(s.at);
+  // The link carries the safe view only: the report is rebuilt from it as it stands.
   return buildReport({
-    exchange: { ...s.exchange, request: { ...s.exchange.request, headers } },
+    exchange: s.exchange,
     checklist: s.checklist,
     fingerprints: s.fingerprints,
     // A link is anyone's input: an unreadable time must not break the view.

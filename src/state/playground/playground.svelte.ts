@@ -1,8 +1,10 @@
 import { headerValue, type Exchange } from '../../lib/core/exchange';
-import { isSandboxUrl, type Checklist, type DiagnoseContext } from '../../lib/core/checklist';
-import { historyEntryOf, type HistoryEntry } from '../../lib/profiles/history-entry';
-import { wentThroughRelay } from '../../lib/api/relay';
+import type { Checklist } from '../../lib/core/checklist';
+import type { HistoryEntry } from '../../lib/profiles/history-entry';
+import type { Learned } from '../../lib/profiles/schema';
 import type { InsideView, Sandbox } from '../../lib/sandbox';
+import type { PageFacts, SentInspection } from '../../lib/inspect/sent';
+import { pageFacts } from '../../browser/page';
 import { loadEngine, type Engine } from '../../lib/inspect/load-engine';
 import { ResponseBody } from './body.svelte';
 import { EndpointCatalog } from './catalog.svelte';
@@ -12,7 +14,6 @@ import { RequestHistory, type HistorySource } from './history.svelte';
 import { TaskFollower, type TaskFollowerOptions } from './task.svelte';
 import { profileChoices } from './profile-choices.svelte';
 import { SANDBOX_CHOICES, type ProfileChoice } from '../../lib/profiles/choices';
-import { sendAs } from '../../lib/inspect/send-as';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -25,11 +26,8 @@ export interface PlaygroundResult {
   insideView: InsideView | null;
 }
 
-export type AfterAnswer = (
-  profile: ProfileChoice,
-  exchange: Exchange,
-  checklist: Checklist,
-) => void | Promise<void>;
+/** Told of every answer with what the profile learned from it (never the keys). */
+export type AfterAnswer = (profile: ProfileChoice, learned: Learned | null) => void | Promise<void>;
 
 /** What tests (and only they) replace; every part has the app's default. */
 export interface PlaygroundOptions {
@@ -39,8 +37,8 @@ export interface PlaygroundOptions {
   history?: HistorySource;
   task?: TaskFollowerOptions;
   clipboard?: () => Clipboard | undefined;
-  /** The page's origin, for the connect policy. Default `location.origin`. */
-  pageOrigin?: () => string | null;
+  /** The page's origin and protocol, for the connect policy and mixed content. */
+  page?: () => PageFacts;
 }
 
 /** The request being built in the Playground, and the last answer with its checklist. */
@@ -66,8 +64,7 @@ export class Playground {
 
   /**
    * @param choices the profiles to offer; the sandbox's demo profiles by default.
-   * @param afterAnswer told of every answer, with the unredacted exchange (a profile learns
-   *   from a successful `GET /v1/`); it must not keep or show the keys.
+   * @param afterAnswer told of every answer with what the profile learned from it.
    * @param options replacements for tests: sandbox, history store, task timing, clipboard.
    */
   constructor(
@@ -139,28 +136,26 @@ export class Playground {
     return this.#formError;
   }
 
-  #isSandbox(profile: ProfileChoice): boolean {
-    return isSandboxUrl(profile.baseUrl);
-  }
-
-  #send(
+  #inspect(
     engine: Engine,
     profile: ProfileChoice,
     signal: AbortSignal,
-    method?: string,
-    path?: string,
-  ) {
+    task?: string,
+  ): Promise<SentInspection> {
     const request = this.draft.request(profile);
-    if (method !== undefined && path !== undefined) {
-      Object.assign(request, { method, path, headers: request.headers.slice(0, 2) });
+    if (task !== undefined) {
+      // Following a task: the same profile and keys, nothing else of the form.
+      Object.assign(request, { method: 'GET', path: task, headers: request.headers.slice(0, 2) });
       delete request.body;
       delete request.query;
     }
-    return sendAs(engine, request, {
+    return engine.inspectSent(request, {
+      sandbox: this.#options.sandbox ?? engine.sandbox,
+      page: (this.#options.page ?? pageFacts)(),
+      ...(profile.context ? { context: profile.context } : {}),
       signal,
       timeoutMs: this.draft.timeoutMs,
-      ...(this.#options.sandbox ? { sandbox: this.#options.sandbox } : {}),
-      ...(this.#options.pageOrigin ? { pageOrigin: this.#options.pageOrigin() } : {}),
+      historyPath: task ?? this.draft.path,
     });
   }
 
@@ -171,8 +166,6 @@ export class Playground {
     const bodyError = this.draft.bodyError;
     this.#formError = bodyError?.message ?? '';
     if (bodyError) return;
-    // The path as sent: the box may be edited while the answer is awaited.
-    const sentPath = this.draft.path;
     const controller = new AbortController();
     this.#controller = controller;
     this.#sending = true;
@@ -182,38 +175,18 @@ export class Playground {
     try {
       const engine = await this.#engine();
       if (!engine) return;
-      const exchange = await this.#send(engine, profile, controller.signal);
-      const isSandbox = this.#isSandbox(profile);
-      const viaRelay = wentThroughRelay(exchange);
-      const context: DiagnoseContext = {
-        ...profile.context,
-        pageProtocol: globalThis.location?.protocol ?? '',
-        isKnownOperation: engine.isKnownOperation,
-        ...(viaRelay ? { viaRelay: true } : {}),
-      };
-      const checklist = engine.diagnose(exchange, context);
-      const shown = await engine.redactExchange(exchange);
-      const sandbox = this.#options.sandbox ?? engine.sandbox;
+      const inspected = await this.#inspect(engine, profile, controller.signal);
+      const { exchange, checklist, insideView } = inspected;
       this.body.set(
-        shown.response?.body ?? '',
-        headerValue(shown.response?.headers ?? [], 'content-type'),
+        exchange.response?.body ?? '',
+        headerValue(exchange.response?.headers ?? [], 'content-type'),
       );
-      this.#result = {
-        exchange: shown,
-        checklist,
-        insideView: isSandbox ? sandbox.insideView(exchange.request) : null,
-      };
+      this.#result = { exchange, checklist, insideView };
       this.#answeredBy = profile;
-      this.task.offer(shown.response ? engine.taskIdOf(shown.response.body) : null);
+      this.task.offer(inspected.taskId);
       if (profile === this.#temporary) return;
-      void this.history.record(
-        profile.id,
-        historyEntryOf(exchange, checklist.verdict, sentPath, [
-          profile.accountKey,
-          profile.userKey,
-        ]),
-      );
-      await this.#afterAnswer?.(profile, exchange, checklist);
+      void this.history.record(profile.id, inspected.history);
+      await this.#afterAnswer?.(profile, inspected.learned);
     } finally {
       this.#sending = false;
       this.#controller = null;
@@ -242,8 +215,10 @@ export class Playground {
     if (!profile) return;
     const engine = await this.#engine();
     if (!engine) return;
-    await this.task.follow((taskId, signal) =>
-      this.#send(engine, profile, signal, 'GET', `/v1/tasks/${encodeURIComponent(taskId)}`),
+    await this.task.follow(
+      async (taskId, signal) =>
+        (await this.#inspect(engine, profile, signal, `/v1/tasks/${encodeURIComponent(taskId)}`))
+          .exchange,
     );
   }
 

@@ -2,8 +2,7 @@
  * The user's profiles in the Playground: offered in the Profile select (group "mine") with what
  * they learned, taught by every answer, and the last one used chosen again on the next visit.
  */
-import type { Exchange } from '../../lib/core/exchange';
-import type { Profile } from '../../lib/profiles';
+import type { Learned, Profile } from '../../lib/profiles';
 import { diagnoseContextOf } from '../../lib/profiles/learned';
 import { idbLastProfile, type LastProfileStore } from '../../lib/profiles/last-profile';
 import { profiles as appProfiles, type Profiles } from '../profiles/profiles.svelte';
@@ -52,9 +51,9 @@ export class ProfileChoices {
   }
 
   /** The Playground's hook: remember the profile as the last used, and learn from the answer. */
-  readonly afterAnswer = async (choice: ProfileChoice, exchange: Exchange): Promise<void> => {
+  readonly afterAnswer = async (choice: ProfileChoice, learned: Learned | null): Promise<void> => {
     void this.#lastUsed.set(choice.id);
-    if (choice.group === 'mine') await this.#profiles.learn(choice.id, exchange);
+    if (choice.group === 'mine' && learned) await this.#profiles.learn(choice.id, learned);
   };
 
   /**

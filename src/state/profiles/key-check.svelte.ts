@@ -8,7 +8,7 @@ import type { Profile } from '../../lib/profiles';
 import { diagnoseContextOf } from '../../lib/profiles/learned';
 import { loadEngine, type Engine } from '../../lib/inspect/load-engine';
 import type { Profiles } from './profiles.svelte';
-import { sendAs } from '../../lib/inspect/send-as';
+import { pageFacts } from '../../browser/page';
 
 export interface KeyCheckResult {
   checklist: Checklist;
@@ -69,22 +69,22 @@ export class KeyCheck {
           'The request engine could not be loaded, so nothing was sent. Check the connection, then try again (or reload the page).';
         return undefined;
       }
-      const { diagnose, isKnownOperation } = engine;
-      const exchange = await sendAs(engine, {
-        baseUrl: profile.baseUrl,
-        method: 'GET',
-        path: '/v1/',
-        headers: [
-          { name: ACCOUNT_KEY_HEADER, value: profile.accountKey },
-          { name: USER_KEY_HEADER, value: profile.userKey },
-        ],
-      });
-      const checklist = diagnose(exchange, {
-        ...diagnoseContextOf(profile),
-        pageProtocol: location.protocol,
-        isKnownOperation,
-      });
-      const learned = await this.#profiles.learn(profile.id, exchange);
+      const inspected = await engine.inspectSent(
+        {
+          baseUrl: profile.baseUrl,
+          method: 'GET',
+          path: '/v1/',
+          headers: [
+            { name: ACCOUNT_KEY_HEADER, value: profile.accountKey },
+            { name: USER_KEY_HEADER, value: profile.userKey },
+          ],
+        },
+        { sandbox: engine.sandbox, page: pageFacts(), context: diagnoseContextOf(profile) },
+      );
+      const learned = inspected.learned
+        ? await this.#profiles.learn(profile.id, inspected.learned)
+        : false;
+      const { checklist, exchange } = inspected;
       const result = { checklist, status: exchange.response?.status ?? null, learned };
       this.#results.set(profile.id, result);
       this.#latest = profile.id;

@@ -3,10 +3,10 @@
  * state, the records kept aside, and the writes (with undo for a delete). The profiles library
  * is imported on first need, after the first paint, so the first screen does not carry it.
  */
-import type { Exchange } from '../../lib/core/exchange';
 import type {
   DeletedProfile,
   DeleteResult,
+  Learned,
   Profile,
   ProfileDraft,
   ProfileRepository,
@@ -16,24 +16,11 @@ import type {
   StorageStatus,
   VaultStatus,
 } from '../../lib/profiles';
-// Direct module imports: the library's index would pull valibot and the vault into this chunk.
-import { learnFromAccountBody } from '../../lib/profiles/learned';
-import { nowIso } from '../../lib/core/time';
 
 export type OpenRepository = () => Promise<ProfileRepository>;
 
 const openDefault: OpenRepository = () =>
   import('../../lib/profiles/open').then((m) => m.openProfileRepository());
-
-/** True for a 200 answer to `GET /v1/`: the only answer a profile learns from. */
-function isAccountAnswer(exchange: Exchange): boolean {
-  if (exchange.request.method !== 'GET' || exchange.response?.status !== 200) return false;
-  try {
-    return /^\/v1\/?$/.test(new URL(exchange.request.url).pathname);
-  } catch {
-    return false;
-  }
-}
 
 export class Profiles {
   #open: OpenRepository;
@@ -196,11 +183,8 @@ export class Profiles {
   }
 
   /** Stores what a successful `GET /v1/` taught about a profile's keys; true when it did. */
-  async learn(id: string, exchange: Exchange): Promise<boolean> {
-    if (!isAccountAnswer(exchange) || exchange.response === undefined) return false;
-    const at = exchange.startedAt ?? nowIso();
-    const learned = learnFromAccountBody(exchange.response.body, at);
-    if (learned === null) return false;
+  /** Keeps what a `GET /v1/` 200 taught (see `inspectSent`); true when it was stored. */
+  async learn(id: string, learned: Learned): Promise<boolean> {
     const stored = await (await this.repository()).updateLearned(id, learned);
     if (stored) await this.reload();
     return stored;

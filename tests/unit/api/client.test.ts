@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { redactExchange, send } from '../../../src/lib/api/client';
+import { send } from '../../../src/lib/api/client';
+import { safeView } from '../../../src/lib/secrets';
 import type { ApiRequest } from '../../../src/lib/api/client';
 import { headerValue } from '../../../src/lib/core/exchange';
 import { NGINX_401, closedPort, startServer } from './test-server';
@@ -244,12 +245,12 @@ describe('refused before sending', () => {
   });
 });
 
-describe('redactExchange', () => {
+describe('the safe view of a sent exchange', () => {
   test('holds no key, anywhere, and says which keys were used by fingerprint', async () => {
     const exchange = await send(request(`/v1/echo?leaked=${encodeURIComponent(USER_KEY)}`));
     // The echo puts both keys in the response body and the URL holds one: all must go.
     expect(JSON.stringify(exchange)).toContain(ACCOUNT_KEY);
-    const redacted = await redactExchange(exchange);
+    const { exchange: redacted } = await safeView(exchange);
     const text = JSON.stringify(redacted);
     expect(text).not.toContain(ACCOUNT_KEY);
     expect(text).not.toContain(USER_KEY);

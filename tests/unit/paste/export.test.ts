@@ -56,7 +56,7 @@ describe('Copy as cURL', () => {
     );
     expect(text).toContain('-H "x-api-secret: $REDIS_CLOUD_ACCOUNT_KEY"');
     expect(text).toContain('-H "Authorization: $AUTHORIZATION"');
-    expect(text).toContain("'https://api.redislabs.com/v1/x?token=REDACTED'");
+    expect(text).toContain("'https://api.redislabs.com/v1/x?token=[redacted]'");
     expect(text).toContain(`--data-raw '{"name":"db"}'`);
     expect(text).not.toContain('-X');
   });

@@ -7,6 +7,7 @@ import {
   type HistoryEntry,
 } from '../../../src/lib/profiles/history';
 import { historyEntryOf } from '../../../src/lib/profiles/history-entry';
+import { createRedactor } from '../../../src/lib/secrets';
 
 const ACCOUNT_KEY = 'acct-4f9d2c7b1e8a6053-fake-value';
 const USER_KEY = 'user-9e1b3d5f7a2c4068-fake-value';
@@ -40,7 +41,6 @@ test('an entry holds method, path, status, verdict, duration and time, and nothi
     exchange('/v1/subscriptions?apiKey=abc123&offset=0'),
     'ok',
     '/v1/subscriptions?apiKey=abc123&offset=0',
-    [ACCOUNT_KEY, USER_KEY],
   );
   const [stored] = await store.add('p1', entry);
   expect(stored).toEqual({
@@ -57,21 +57,21 @@ test('an entry holds method, path, status, verdict, duration and time, and nothi
   }
 });
 
-test('a key pasted into the path is not stored', async () => {
+test('a key pasted into the path is not stored (the path passes through lib/secrets first)', async () => {
   const store = freshStore();
   const path = `/v1/subscriptions/${USER_KEY}/databases`;
-  await store.add(
-    'p1',
-    historyEntryOf(exchange(path), 'auth-failed', path, [ACCOUNT_KEY, USER_KEY]),
-  );
+  const redactor = await createRedactor([ACCOUNT_KEY, USER_KEY]);
+  await store.add('p1', historyEntryOf(exchange(path), 'auth-failed', redactor.text(path)));
   const [entry] = await store.list('p1');
-  expect(entry?.path).toBe('/v1/subscriptions/[redacted]/databases');
+  expect(entry?.path).toMatch(
+    /^\/v1\/subscriptions\/\[redacted sha256:[0-9a-f]{8} \(\d+ characters\)\]\/databases$/,
+  );
 });
 
 test('fields a caller adds are dropped before storing', async () => {
   const store = freshStore();
   const sneaky = {
-    ...historyEntryOf(exchange('/v1/'), 'ok', '/v1/', []),
+    ...historyEntryOf(exchange('/v1/'), 'ok', '/v1/'),
     headers: [{ name: 'x-api-key', value: ACCOUNT_KEY }],
     body: '{"secret":1}',
   } as HistoryEntry;
@@ -83,9 +83,9 @@ test('fields a caller adds are dropped before storing', async () => {
 test(`keeps the newest ${HISTORY_LIMIT} per profile, newest first; profiles apart; clear`, async () => {
   const store = freshStore();
   for (let i = 0; i < HISTORY_LIMIT + 5; i += 1) {
-    await store.add('p1', historyEntryOf(exchange(`/v1/${i}`), 'ok', `/v1/${i}`, []));
+    await store.add('p1', historyEntryOf(exchange(`/v1/${i}`), 'ok', `/v1/${i}`));
   }
-  await store.add('p2', historyEntryOf(exchange('/v1/'), 'ok', '/v1/', []));
+  await store.add('p2', historyEntryOf(exchange('/v1/'), 'ok', '/v1/'));
   const list = await store.list('p1');
   expect(list).toHaveLength(HISTORY_LIMIT);
   expect(list[0]?.path).toBe(`/v1/${HISTORY_LIMIT + 4}`);
@@ -98,6 +98,6 @@ test(`keeps the newest ${HISTORY_LIMIT} per profile, newest first; profiles apar
 test('an exchange without an answer keeps why', async () => {
   const failed: Exchange = { ...exchange('/v1/'), failure: { kind: 'cors', message: 'x' } };
   delete failed.response;
-  const entry = historyEntryOf(failed, 'unreachable', '/v1/', []);
+  const entry = historyEntryOf(failed, 'unreachable', '/v1/');
   expect(entry).toMatchObject({ status: null, failure: 'cors', verdict: 'unreachable' });
 });

@@ -49,7 +49,7 @@ test('a corrupt record is moved aside, listed with what is wrong, exportable, ne
     records: [{ originalKey: 'profile:bad', record: { id: 'bad', createdAt: 'yesterday' } }],
   });
   expect(exported).toContain('Enter a profile name.');
-  expect(exported).toMatch(/\[removed: sha256:[0-9a-f]{8} \(25 characters\)\]/);
+  expect(exported).toMatch(/\[redacted sha256:[0-9a-f]{8} \(25 characters\)\]/);
   expect(exported).not.toContain('corrupt-ACCOUNT-value-123');
   expect(exported).not.toContain('corrupt-USER-value-456');
 

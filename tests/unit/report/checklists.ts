@@ -28,7 +28,7 @@ export function authFailedChecklist(): Checklist {
       status: status[id] ?? 'pass',
       summary: `Summary of ${id}.`,
       explanation: `Explanation of ${id},\nover two lines.`,
-      ...(status[id] === 'suspect' ? { rank: index - 4 } : {}),
+      ...(status[id] === 'suspect' ? { rank: index - 4, fix: `Fix of ${id}.` } : {}),
     })),
   };
 }

@@ -25,7 +25,7 @@ describe('demo profiles', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     for (const p of DEMO_PROFILES) {
       expect(p.accountKey).toMatch(/^demo-acct-/);
-      expect(p.userKey).toMatch(/^demo-user-/);
+      expect(p.userKey).toMatch(/^demo-uk-/);
     }
   });
 

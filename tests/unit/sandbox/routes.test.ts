@@ -123,7 +123,7 @@ describe('createUserKey', () => {
     const { sandbox } = clockedSandbox();
     const created = sandbox.createUserKey(1001, { name: 'walkthrough-key', role: 'Viewer' });
     expect(created.name).toBe('walkthrough-key');
-    expect(created.value).toMatch(/^demo-user-viewer-[0-9a-f]{12}$/);
+    expect(created.value).toMatch(/^demo-uk-[0-9a-f]{12}$/);
     const response = await send(
       sandbox,
       { accountKey: owner.accountKey, userKey: created.value },

@@ -1,0 +1,130 @@
+/**
+ * Inspecting what a customer pasted (Diagnose): one request read from the Request box, the
+ * answer from the Response box, and the values the user typed for shell variables. Diagnose,
+ * then build everything shown or shared from the safe view: the exchange, the checklist, the
+ * report and the share link. Typed values fill the request here and go nowhere else.
+ */
+import { isKnownOperation } from '../api/catalog';
+import { diagnose } from '../auth/diagnose';
+import {
+  ACCOUNT_KEY_HEADER,
+  USER_KEY_HEADER,
+  type Checklist,
+  type DiagnoseContext,
+} from '../core/checklist';
+import { headerValue, type Exchange, type SentRequest } from '../core/exchange';
+import { pastedExchange } from '../paste/paste';
+import type { PastedRequest, ResponsePaste } from '../paste/result';
+import { fillVariables } from '../paste/variables';
+import { buildReport, keyFingerprints, type KeyFingerprints } from '../report/report';
+import { encodeShareFragment } from '../report/share';
+import { safeView } from '../secrets';
+
+/** A key header whose value came from a variable the user has not typed yet. */
+export interface HiddenValue {
+  header: string;
+  variable: string;
+}
+
+export interface PasteInspection {
+  /** The exchange as diagnosed, typed values filled in: it may hold keys, so memory only. */
+  exchange: Exchange;
+  /** Safe to show: the safe view of `exchange`. */
+  shown: Exchange;
+  checklist: Checklist;
+  fingerprints: KeyFingerprints;
+  report: string;
+  hidden: HiddenValue[];
+  /** The fragment of a link that opens this diagnosis (built from the safe view only). */
+  shareFragment(at: Date): Promise<string>;
+}
+
+export interface InspectPasteInput {
+  candidate: PastedRequest;
+  /** The Response box as read, or null when it was empty. */
+  response: ResponsePaste | null;
+  /** Values typed for shell variables, by name. */
+  values?: Readonly<Record<string, string>>;
+  /** The two boxes as pasted: what is assigned or passed in them counts as secret too. */
+  pasted?: readonly string[];
+  /** When the report is made. */
+  at: Date;
+}
+
+/** The header uses of shell-expanded variables whose value nobody typed. */
+export function hiddenValues(
+  candidate: PastedRequest,
+  values: Readonly<Record<string, string>>,
+): HiddenValue[] {
+  const typed = (name: string) => (values[name] ?? '') !== '';
+  return candidate.variables
+    .filter((v) => v.handling === 'expanded-by-shell' && v.in === 'header' && !typed(v.name))
+    .map((v) => ({
+      header: v.headerName ?? candidate.request.headers[v.headerIndex ?? -1]?.name ?? '',
+      variable: v.written,
+    }))
+    .filter((h) => h.header !== '');
+}
+
+const HIDDEN_MARK = (variable: string) =>
+  `[not in the paste: the customer's shell filled it in from ${variable}]`;
+
+/** Diagnoses one candidate with the Response box's answer and the values the user typed. */
+export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspection> {
+  const { candidate, at } = input;
+  const typed = Object.fromEntries(
+    Object.entries(input.values ?? {}).filter(([, value]) => value !== ''),
+  );
+  const request = fillVariables(candidate, typed);
+  const exchange = pastedExchange({ ...candidate, request }, input.response);
+  const hidden = hiddenValues(candidate, typed);
+  const context: DiagnoseContext = {
+    isKnownOperation,
+    ...(hidden.length > 0 ? { shellExpanded: hidden } : {}),
+  };
+  const { exchange: safe, redactor } = await safeView(exchange, {
+    ...(input.pasted ? { paste: input.pasted } : {}),
+    typed: Object.values(typed),
+    extra: (candidate.sensitive ?? []).map((s) => s.value),
+  });
+  const isHidden = (name: string) =>
+    hidden.find((h) => h.header.trim().toLowerCase() === name.trim().toLowerCase());
+  const shown: Exchange = {
+    ...safe,
+    request: {
+      ...safe.request,
+      // The text `$ACCOUNT_KEY` is not what was sent: say where the value came from instead.
+      headers: safe.request.headers.map((h, i) => {
+        const from = isHidden(exchange.request.headers[i]?.name ?? '');
+        return from ? { name: h.name, value: HIDDEN_MARK(from.variable) } : h;
+      }),
+    },
+  };
+  const checklist = redactor.deep(diagnose(exchange, context));
+  const fingerprints = await keyFingerprints(request.headers);
+  for (const h of hidden) {
+    const name = h.header.trim().toLowerCase();
+    // The fingerprint of the text `$ACCOUNT_KEY` would name a key nobody sent.
+    if (name === ACCOUNT_KEY_HEADER) fingerprints.account = { variable: h.variable };
+    if (name === USER_KEY_HEADER) fingerprints.user = { variable: h.variable };
+  }
+  const report = buildReport({ exchange: shown, checklist, fingerprints, at }, redactor.text);
+  return {
+    exchange,
+    shown,
+    checklist,
+    fingerprints,
+    report,
+    hidden,
+    shareFragment: (when: Date) =>
+      encodeShareFragment({ exchange: shown, checklist, fingerprints, at: when }, redactor.leaks),
+  };
+}
+
+/** The two keys as the request carried them (the first of each), for a temporary profile. */
+export function keysOf(request: SentRequest): { accountKey: string; userKey: string } {
+  return {
+    accountKey: headerValue(request.headers, ACCOUNT_KEY_HEADER) ?? '',
+    userKey: headerValue(request.headers, USER_KEY_HEADER) ?? '',
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * Finding the secret values in what Keycheck is given: a request and its answer, the text a
+ * customer pasted, what the user typed, and what a reader knows is sensitive. The rule is
+ * DESIGN.md's ("Rules that hold everywhere"); this is the only code that applies it.
+ */
+import type { ReceivedResponse, SentRequest } from '../core/exchange';
+import { isSecretName } from './names';
+
+export interface SecretSources {
+  request?: SentRequest;
+  response?: ReceivedResponse;
+  /** Text as pasted (a command, a script, a HAR, a log): assignments and options in it count. */
+  paste?: string | readonly string[];
+  /** Values the user typed (a shell variable's value): secret whatever they fill in. */
+  typed?: readonly string[];
+  /** Values a reader knows are sensitive though no name says so (an unknown curl option's value). */
+  extra?: readonly string[];
+}
+
+/** Too common to be anybody's secret, and replacing them everywhere would garble the text. */
+const TRIVIAL = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no']);
+/** A reference to a value kept elsewhere, not the value: `$KEY`, `%KEY%`, `{{key}}`, `os.environ[...]`. */
+const REFERENCE =
+  /^(?:\$\{?[A-Za-z_][\w:]*\}?|%[A-Za-z_]\w*%|\{\{[^{}]*\}\}|os\.(?:environ|getenv)\b.*|process\.env\b.*|env:\w+|\$env:\w+)$/i;
+const SCHEME = /^(?:bearer|basic|token|digest|apikey)\s+/i;
+const SCHEME_WORD = /^(?:bearer|basic|token|digest|apikey)$/i;
+const QUOTES = /^["'\u201c\u201d\u2018\u2019`]+|["'\u201c\u201d\u2018\u2019`]+$/g;
+
+/**
+ * Every secret value in the sources, each once, longest first. Values are trimmed of
+ * whitespace, quotes and an auth scheme (`Bearer `), so the scheme's word stays readable.
+ */
+export function findSecrets(sources: SecretSources): string[] {
+  const found = new Set<string>();
+  const add = (raw: string | undefined): void => {
+    if (raw === undefined) return;
+    const value = raw.trim().replace(QUOTES, '').trim();
+    const bare = value.replace(SCHEME, '').trim();
+    for (const v of [value, bare]) {
+      if (SCHEME_WORD.test(v)) continue;
+      if (v.length < 3 || TRIVIAL.has(v.toLowerCase()) || REFERENCE.test(v)) continue;
+      found.add(v);
+      const decoded = percentDecoded(v);
+      if (decoded !== v && decoded.length >= 3) found.add(decoded);
+    }
+    if (/^basic\s/i.test(value)) for (const part of basicParts(bare)) add(part);
+  };
+  const { request, response } = sources;
+  if (request) {
+    for (const h of request.headers) headerSecrets(h.name, h.value, add);
+    urlSecrets(request.url, add);
+    if (request.body !== undefined) bodySecrets(request.body, add);
+  }
+  if (response) {
+    for (const h of response.headers) headerSecrets(h.name, h.value, add);
+  }
+  const pastes = typeof sources.paste === 'string' ? [sources.paste] : (sources.paste ?? []);
+  for (const text of pastes) textSecrets(text, add);
+  for (const v of sources.typed ?? []) if (v.trim() !== '') found.add(v.trim());
+  for (const v of sources.extra ?? []) add(v);
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+type Add = (value: string | undefined) => void;
+
+function headerSecrets(name: string, value: string, add: Add): void {
+  if (!isSecretName(name)) return;
+  add(value);
+  if (/cookie/i.test(name)) for (const v of cookieValues(value)) add(v);
+}
+
+function cookieValues(text: string): string[] {
+  return text.split(';').map((pair) => {
+    const eq = pair.indexOf('=');
+    return eq < 0 ? pair : pair.slice(eq + 1);
+  });
+}
+
+function basicParts(token: string): string[] {
+  let decoded: string;
+  try {
+    decoded = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return [];
+  }
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? [decoded] : [decoded, decoded.slice(0, colon), decoded.slice(colon + 1)];
+}
+
+function percentDecoded(value: string): string {
+  if (!value.includes('%') && !value.includes('+')) return value;
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}
+
+/** URL user information, and query or fragment parameters whose name says secret. */
+function urlSecrets(url: string, add: Add): void {
+  const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(url.trim())?.[1];
+  if (userinfo !== undefined) {
+    add(userinfo);
+    for (const part of userinfo.split(':')) add(part);
+  }
+  pairSecrets(url.replace(/^[^?#]*[?#]?/, ''), /[&#?]/, add);
+}
+
+/** `name=value` pairs split by `separator`: the values of secret names. */
+function pairSecrets(text: string, separator: RegExp, add: Add): void {
+  for (const pair of text.split(separator)) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && isSecretName(percentDecoded(pair.slice(0, eq)))) add(pair.slice(eq + 1));
+  }
+}
+
+/** A JSON body's secret-named fields (at any depth), a form body's, and whatever the text shows. */
+function bodySecrets(body: string, add: Add): void {
+  const text = body.trim();
+  if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      jsonSecrets(JSON.parse(text), add);
+    } catch {
+      // Not JSON after all: the text scan below still reads it.
+    }
+  } else if (/^[^=&\s]+=/.test(text)) {
+    pairSecrets(text, /&/, add);
+  }
+  textSecrets(body, add);
+}
+
+/** Walks JSON without recursion: a deeply nested paste must not overflow the stack. */
+function jsonSecrets(root: unknown, add: Add): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) stack.push(...value);
+    else if (value !== null && typeof value === 'object') {
+      for (const [name, inner] of Object.entries(value)) {
+        if (typeof inner === 'string' || typeof inner === 'number') {
+          if (isSecretName(name)) add(String(inner));
+        } else stack.push(inner);
+      }
+    }
+  }
+}
+
+// `name = value`, `name: value`, `"name": "value"`, `$env:NAME = "value"`, `name := value`,
+// `name => value`, `name==value` (HTTPie), with any quotes (smart ones too) around either side.
+const ASSIGNMENT =
+  /(?:\$env:|\$)?(["'\u201c\u201d\u2018\u2019]?)([A-Za-z_][\w.-]*)\1\s*(?::=|=>|==|=|:)\s*(?:"([^"\n]*)"|'([^'\n]*)'|\u201c([^\u201d\n]*)\u201d|\u2018([^\u2019\n]*)\u2019|([^\s"'\u201c\u201d\u2018\u2019,;&|)}\]]+))/g;
+// The value after a scheme word anywhere: `Authorization: Bearer abc`, `-H "Authorization: Basic ..."`.
+const SCHEME_VALUE = /\b(Bearer|Basic|Token|Digest|bearer|basic)\s+([A-Za-z0-9._~+/=-]{6,})/g;
+// Options whose value is a credential: curl's -u/--user/--oauth2-bearer, HTTPie's -a/--auth.
+const CREDENTIAL_OPTION =
+  /(?:^|\s)(?:-u|--user|-U|--proxy-user|-a|--auth|--oauth2-bearer|--aws-sigv4)(?:\s+|=)(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))/g;
+// Cookies given to curl or in a header line: every cookie's value.
+const COOKIE =
+  /(?:(?:^|\s)(?:-b|--cookie)(?:\s+|=)|\b(?:set-)?cookie\s*:\s*)(?:"([^"\n]*)"|'([^'\n]*)'|([^\n"']+))/gi;
+// `{"name": "x-api-key", "value": "..."}`: HAR headers, cookies, query strings and form fields.
+const NAME_VALUE = /"name"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+const USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@"']+)@/gi;
+const QUERY = /[?&]([^=&\s#"']+)=([^&\s#"']*)/g;
+
+/** Secrets a text shows by its own words: assignments, options, auth schemes, cookies, URLs. */
+function textSecrets(text: string, add: Add): void {
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    if (isSecretName(m[2] ?? '')) add(m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
+  }
+  for (const m of text.matchAll(SCHEME_VALUE)) {
+    add(m[2]);
+    if ((m[1] ?? '').toLowerCase() === 'basic')
+      for (const part of basicParts(m[2] ?? '')) add(part);
+  }
+  for (const m of text.matchAll(CREDENTIAL_OPTION)) {
+    const value = m[1] ?? m[2] ?? m[3] ?? '';
+    add(value);
+    for (const part of value.split(':')) add(part);
+  }
+  for (const m of text.matchAll(COOKIE)) {
+    const value = m[1] ?? m[2] ?? m[3] ?? '';
+    add(value);
+    for (const v of cookieValues(value)) add(v);
+  }
+  for (const m of text.matchAll(NAME_VALUE)) {
+    if (isSecretName(m[1] ?? '')) add(jsonString(m[2] ?? ''));
+  }
+  for (const m of text.matchAll(USERINFO)) {
+    add(m[1]);
+    for (const part of (m[1] ?? '').split(':')) add(part);
+  }
+  for (const m of text.matchAll(QUERY)) {
+    if (isSecretName(percentDecoded(m[1] ?? ''))) add(m[2]);
+  }
+}
+
+/** A JSON string's content without its escapes (as the value was sent). */
+function jsonString(inner: string): string {
+  try {
+    return String(JSON.parse(`"${inner}"`));
+  } catch {
+    return inner;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * `lib/secrets`: the only code that decides what is secret and removes it (DESIGN.md, "Rules
+ * that hold everywhere"). Everything else asks it.
+ */
+export { isSecretName } from './names';
+export { findSecrets, type SecretSources } from './find';
+export { FRAGMENT_MARKER, RUN, scrub, scrubber, type Scrub } from './scrub';
+export { createRedactor, wholeValueMarker, type Redactor } from './redactor';
+export { applySafeView, safeView, type SafeView, type SafeViewSources } from './safe-view';
+export { fingerprint, formatFingerprint, type Fingerprint } from './fingerprint';

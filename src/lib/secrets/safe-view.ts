@@ -1,0 +1,68 @@
+/**
+ * The one safe view of an exchange: what every view, the report, the share link, history and
+ * "copy as" show. Secret fields hold their value's fingerprint; every other text is passed
+ * through the redactor, so a key echoed in a body, a status text, a URL or an error message is
+ * gone too.
+ */
+import type { Exchange, Header } from '../core/exchange';
+import { findSecrets, type SecretSources } from './find';
+import { isSecretName } from './names';
+import { createRedactor, type Redactor } from './redactor';
+
+/** What only the caller knows: the text pasted, values typed, values a reader flagged. */
+export type SafeViewSources = Pick<SecretSources, 'paste' | 'typed' | 'extra'>;
+
+export interface SafeView {
+  /** Safe to show, store and share. */
+  exchange: Exchange;
+  /** The same rules for any other text about this exchange (a checklist, a report). */
+  redactor: Redactor;
+}
+
+/** The safe view of `exchange`; `sources` add what only the caller knows. */
+export async function safeView(
+  exchange: Exchange,
+  sources: SafeViewSources = {},
+): Promise<SafeView> {
+  const secrets = findSecrets({
+    request: exchange.request,
+    ...(exchange.response ? { response: exchange.response } : {}),
+    ...sources,
+  });
+  const fieldValues = [...exchange.request.headers, ...(exchange.response?.headers ?? [])]
+    .filter((h) => isSecretName(h.name) && h.value !== '')
+    .map((h) => h.value);
+  const redactor = await createRedactor(secrets, fieldValues);
+  return { exchange: applySafeView(exchange, redactor), redactor };
+}
+
+/** `exchange` as `redactor` shows it (for callers that already hold the redactor). */
+export function applySafeView(exchange: Exchange, redactor: Redactor): Exchange {
+  const headers = (list: readonly Header[]): Header[] =>
+    list.map(({ name, value }) => ({
+      name: redactor.text(name),
+      value: isSecretName(name) && value !== '' ? redactor.marker(value) : redactor.text(value),
+    }));
+  const { request, response, failure } = exchange;
+  const safe: Exchange = {
+    source: exchange.source,
+    request: {
+      method: redactor.text(request.method),
+      url: redactor.text(request.url),
+      headers: headers(request.headers),
+      ...(request.body !== undefined ? { body: redactor.text(request.body) } : {}),
+    },
+    ...(exchange.startedAt !== undefined ? { startedAt: exchange.startedAt } : {}),
+    ...(exchange.durationMs !== undefined ? { durationMs: exchange.durationMs } : {}),
+  };
+  if (response) {
+    safe.response = {
+      ...response,
+      statusText: redactor.text(response.statusText),
+      headers: headers(response.headers),
+      body: redactor.text(response.body),
+    };
+  }
+  if (failure) safe.failure = { kind: failure.kind, message: redactor.text(failure.message) };
+  return safe;
+}
