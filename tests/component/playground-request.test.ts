@@ -20,7 +20,7 @@ test('the picker searches by name, groups by tag, and fills method, path and its
   await user.click(screen.getByRole('button', { name: 'Browse endpoints' }));
   const search = await screen.findByLabelText('Search endpoints', {}, { timeout: 5000 });
   await user.type(search, 'database backup');
-  const group = await screen.findByRole('region', { name: 'Databases - Pro' });
+  const group = await screen.findByRole('region', { name: 'Databases - Pro' }, { timeout: 5000 });
   const choice = within(group).getByRole('button', {
     name: /POST \/v1\/subscriptions\/\{subscriptionId\}\/databases\/\{databaseId\}\/backup/,
   });

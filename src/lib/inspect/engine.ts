@@ -1,7 +1,7 @@
 /**
- * Everything a request or a paste needs once the person acts: the use cases (`inspectSent`,
- * `inspectPaste`), the sandbox and the endpoint catalog. Loaded on demand (`loadEngine()`), so
- * the first screen paints without it.
+ * Everything a request needs once the person acts: `inspectSent`, the sandbox and the endpoint
+ * catalog. Loaded on demand (`loadEngine()`), so the first screen paints without it. Diagnose
+ * loads `inspectPaste` (with the paste readers) on its own.
  */
 import {
   isKnownOperation,
@@ -23,4 +23,3 @@ export const exporters = { curl: toCurl, fetch: toFetch, httpie: toHttpie };
 
 export { isKnownOperation };
 export { inspectSent } from './sent';
-export { inspectPaste } from './paste';

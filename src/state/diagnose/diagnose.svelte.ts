@@ -17,10 +17,9 @@ import type { PasteInspection } from '../../lib/inspect/paste';
 import { openedRequest, type PlaygroundTarget } from '../../lib/inspect/open-paste';
 import { defaultParser } from '../../browser/paste-worker';
 import type { PasteParser } from '../../lib/inspect/parse-paste';
-import { loadEngine, type Engine } from '../../lib/inspect/load-engine';
-
-/** The part of the request engine a diagnosis needs. */
-export type DiagnoseEngine = Pick<Engine, 'inspectPaste'>;
+/** What a diagnosis needs, loaded with the Diagnose view's first run. */
+export type DiagnoseEngine = Pick<typeof import('../../lib/inspect/paste'), 'inspectPaste'>;
+const loadDiagnoseEngine = (): Promise<DiagnoseEngine> => import('../../lib/inspect/paste');
 
 const currentTime = (): Date => new Date();
 import { playground } from '../playground/playground.svelte';
@@ -165,7 +164,7 @@ export class Diagnose {
     const run = ++this.#run;
     let engine: DiagnoseEngine;
     try {
-      engine = await (this.#options.engine ?? loadEngine)();
+      engine = await (this.#options.engine ?? loadDiagnoseEngine)();
     } catch {
       if (run === this.#run) {
         this.#evaluation = null;
