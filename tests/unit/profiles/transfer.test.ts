@@ -317,6 +317,40 @@ describe('import', () => {
     });
   });
 
+  test('Replace keeps a "this tab only" profile tab-only: its keys are never stored', async () => {
+    for (const vault of ['off', 'on'] as const) {
+      const store = freshStore();
+      const repo = await openTestRepository(store);
+      if (vault === 'on') expect((await repo.vault.enable('vault passphrase 1')).ok).toBe(true);
+      await repo.save(draft({ name: 'Ticket 4711', keysInTabOnly: true }));
+      // A file from before `keysInTabOnly`, and one that says the keys may be stored.
+      for (const entry of [
+        { name: 'Ticket 4711', notes: 'old file' },
+        { name: 'Ticket 4711', notes: 'says stored', keysInTabOnly: false },
+      ]) {
+        const file = { format: 'keycheck-profiles', version: 1, profiles: [entry] };
+        const read = await readImportFile(JSON.stringify(file));
+        if (!read.ok) throw new Error(read.kind);
+        const { profiles } = await repo.list();
+        expect(findClashes(read.entries, profiles)[0]?.keysStayInTab).toBe(true);
+        expect(await applyImport(repo, read.entries, { 0: 'replace' })).toMatchObject({
+          ok: true,
+        });
+        const [after] = (await repo.list()).profiles;
+        expect(after).toMatchObject({
+          notes: entry.notes,
+          keysInTabOnly: true,
+          accountKey: ACCOUNT_KEY,
+          userKey: USER_KEY,
+        });
+        const dump = await rawDump(store);
+        expect(dump, vault).not.toContain(ACCOUNT_KEY);
+        expect(dump, vault).not.toContain(USER_KEY);
+        expect(dump, vault).not.toContain('sealedKeys');
+      }
+    }
+  });
+
   test.each([
     [
       '{"format": "keycheck-profiles", "version": 1,\n  "profiles": [ { "name": "x" } }',
