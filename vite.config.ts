@@ -41,6 +41,8 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022' },
+  // Fixed ports: the local relay's default --origin list names exactly these two servers.
+  server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   test: {
     setupFiles: ['tests/setup.ts'],

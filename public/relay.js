@@ -36,6 +36,15 @@ export const RELAY_HEADER = 'x-keycheck-relay';
  * relay's 404 or 502 for the API's.
  */
 export const RELAY_ERROR_HEADER = 'x-keycheck-relay-error';
+/**
+ * On the relay's `upstream-redirect` answer: the API's 3xx status and Location. The relay never
+ * follows a redirect (the keys would go wherever it points), and never passes one on as a
+ * redirect either: the browser would follow it with the keys, or hide it from the page.
+ */
+export const UPSTREAM_STATUS_HEADER = 'x-keycheck-upstream-status';
+export const UPSTREAM_LOCATION_HEADER = 'x-keycheck-upstream-location';
+/** The statuses `fetch` follows as redirects. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 const ALLOWED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const ALLOWED_REQUEST_HEADERS = ['x-api-key', 'x-api-secret-key', 'content-type', 'accept'];
@@ -68,6 +77,13 @@ const EXPOSED_HEADERS = [
   RELAY_HEADER,
   RELAY_ERROR_HEADER,
 ];
+/** What the page may read of an answer the relay made itself. */
+const RELAY_EXPOSED_HEADERS = [
+  RELAY_HEADER,
+  RELAY_ERROR_HEADER,
+  UPSTREAM_STATUS_HEADER,
+  UPSTREAM_LOCATION_HEADER,
+].join(', ');
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /** RFC 9110 section 7.6.1: meaningful for one connection only, so never passed on. */
@@ -221,7 +237,12 @@ function loggablePath(rawUrl) {
 /**
  * Builds the relay. It does not listen: call `server.listen(port, '127.0.0.1')`. Requests from
  * anywhere but loopback, with a Host other than `127.0.0.1:<port>` or `localhost:<port>`, or from
- * a page origin not in `origins` are refused and never forwarded.
+ * a page origin not in `origins` are refused and never forwarded. Its own refusals carry CORS
+ * headers for the page that asked and an exposed `x-keycheck-relay-error`, so that page can say
+ * what to do (a refusal holds no answer of the API's, so any page may read it); for the same
+ * reason a preflight from loopback is answered for any origin: the request it clears is still
+ * refused before anything is forwarded. It never follows the API's redirects (see
+ * `UPSTREAM_STATUS_HEADER`).
  * @param {RelayOptions} [options]
  * @returns {http.Server}
  * @throws {RelayConfigError} when the target or an origin is refused
@@ -261,6 +282,7 @@ export function createRelay(options = {}) {
       }
       res.writeHead(status, {
         ...headers,
+        ...readableBy(req.headers.origin),
         'content-type': 'text/plain; charset=utf-8',
         'cache-control': 'no-store',
         [RELAY_HEADER]: '1',
@@ -272,6 +294,34 @@ export function createRelay(options = {}) {
     // Only this machine may use the relay, even if someone makes it listen more widely.
     if (!isLoopbackAddress(req.socket.remoteAddress)) {
       refuse(403, 'not-loopback', 'only requests from this machine are relayed.');
+      return;
+    }
+
+    // Answered for any page: a preflight carries no key, and the request it clears is still
+    // refused below (with an answer the page can read) unless its origin and Host are allowed.
+    if (req.method === 'OPTIONS') {
+      const origin = req.headers.origin;
+      /** @type {Record<string, string>} */
+      const preflight = {
+        ...readableBy(origin),
+        [RELAY_HEADER]: '1',
+        allow: ALLOWED_METHODS.join(', '),
+        'access-control-allow-methods': ALLOWED_METHODS.join(', '),
+        'access-control-allow-headers': allowedRequestHeaders(
+          req.headers['access-control-request-headers'],
+        ).join(', '),
+        'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
+      };
+      // Chrome asks a public https page's permission to reach a loopback address (Private
+      // Network Access); the deployed app is exactly that case.
+      if (
+        preflight['access-control-allow-origin'] &&
+        req.headers['access-control-request-private-network'] === 'true'
+      ) {
+        preflight['access-control-allow-private-network'] = 'true';
+      }
+      res.writeHead(204, preflight);
+      res.end();
       return;
     }
 
@@ -306,28 +356,6 @@ export function createRelay(options = {}) {
     const cors = originAllowed
       ? { 'access-control-allow-origin': /** @type {string} */ (origin), vary: 'Origin' }
       : { vary: 'Origin' };
-
-    if (req.method === 'OPTIONS') {
-      /** @type {Record<string, string>} */
-      const preflight = {
-        ...cors,
-        [RELAY_HEADER]: '1',
-        allow: ALLOWED_METHODS.join(', '),
-        'access-control-allow-methods': ALLOWED_METHODS.join(', '),
-        'access-control-allow-headers': allowedRequestHeaders(
-          req.headers['access-control-request-headers'],
-        ).join(', '),
-        'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
-      };
-      // Chrome asks a public https page's permission to reach a loopback address (Private
-      // Network Access); the deployed app is exactly that case.
-      if (originAllowed && req.headers['access-control-request-private-network'] === 'true') {
-        preflight['access-control-allow-private-network'] = 'true';
-      }
-      res.writeHead(204, preflight);
-      res.end();
-      return;
-    }
 
     if (!ALLOWED_METHODS.includes(req.method ?? '')) {
       refuse(405, 'method-refused', `only ${ALLOWED_METHODS.join(', ')} are relayed.`, {
@@ -441,6 +469,21 @@ export function createRelay(options = {}) {
         refuse(502, 'upstream-unreachable', `could not reach ${target.origin} (${code}).`, cors);
       });
       upstream.on('response', (answer) => {
+        if (REDIRECT_STATUSES.has(answer.statusCode ?? 0)) {
+          clearTimeout(timer);
+          answer.resume();
+          const location = answer.headers.location ?? '';
+          refuse(
+            502,
+            'upstream-redirect',
+            `${target.origin} answered ${answer.statusCode} with a redirect; the relay does not follow redirects, so the keys went no further.`,
+            {
+              [UPSTREAM_STATUS_HEADER]: String(answer.statusCode),
+              ...(location ? { [UPSTREAM_LOCATION_HEADER]: location } : {}),
+            },
+          );
+          return;
+        }
         const outHeaders = answerHeaders(answer.headers, cors);
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage, outHeaders);
         answer.pipe(res);
@@ -455,6 +498,22 @@ export function createRelay(options = {}) {
   server.requestTimeout = timeoutMs + 5_000;
   server.headersTimeout = Math.min(60_000, timeoutMs + 5_000);
   return server;
+}
+
+/**
+ * CORS headers that let the page on `origin` read an answer the relay made itself: the status,
+ * the body and the relay's reason code. Nothing for a request without an origin, or from an
+ * opaque one ("null").
+ * @param {string | undefined} origin
+ * @returns {Record<string, string>}
+ */
+function readableBy(origin) {
+  if (origin === undefined || origin === 'null') return { vary: 'Origin' };
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': RELAY_EXPOSED_HEADERS,
+    vary: 'Origin',
+  };
 }
 
 /**

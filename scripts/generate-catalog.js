@@ -8,7 +8,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULT_INPUT = resolve(ROOT, '../shared/redis-cloud-api/openapi.json');
+// A copy of the document is committed beside this script so the catalog can be regenerated (and
+// its drift tested) from the repository alone; refresh it when the API publishes a new one.
+const DEFAULT_INPUT = resolve(ROOT, 'scripts/redis-cloud-api/openapi.json');
 const DEFAULT_OUTPUT = resolve(ROOT, 'src/lib/api/generated/catalog.ts');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 /** Starter bodies stop nesting here: deep schemas would give an editor full of noise. */

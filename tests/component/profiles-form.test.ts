@@ -101,3 +101,27 @@ test('the form keys are masked until shown', async () => {
   );
   expect(userKey).not.toHaveClass('masked');
 });
+
+test('unticking "Keep keys only in this tab" asks before the keys are stored', async () => {
+  const profiles = freshProfiles();
+  await profiles.save({
+    name: 'Ticket 4711',
+    accountKey: ACCOUNT_KEY,
+    userKey: USER_KEY,
+    keysInTabOnly: true,
+  });
+  const user = userEvent.setup();
+  render(ProfilesView, { profiles });
+  const card = await screen.findByRole('article', { name: 'Ticket 4711' });
+  await user.click(within(card).getByRole('button', { name: 'Edit' }));
+  await user.click(screen.getByLabelText('Keep keys only in this tab'));
+  await user.click(screen.getByRole('button', { name: 'Save profile' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    /kept only in this tab.*stores them in this browser in plain text/,
+  );
+  // Nothing was stored yet.
+  expect(profiles.profiles[0]?.keysInTabOnly).toBe(true);
+
+  await user.click(screen.getByRole('button', { name: 'Save profile' }));
+  await expect.poll(() => profiles.profiles[0]?.keysInTabOnly).toBe(false);
+});

@@ -159,6 +159,31 @@ test('a record that fails validation is listed with what is wrong, never dropped
   expect(within(section).getByRole('button', { name: 'Export' })).toBeEnabled();
 });
 
+test('turning encryption on says the keys of records kept aside are encrypted, not lost', async () => {
+  const store = freshStore();
+  await setMany(
+    [
+      [
+        'profile:broken',
+        {
+          schemaVersion: 2,
+          id: 'broken',
+          name: '',
+          keys: { accountKey: ACCOUNT_KEY, userKey: USER_KEY },
+        },
+      ],
+    ],
+    store,
+  );
+  const user = userEvent.setup();
+  render(ProfilesView, { profiles: freshProfiles(store) });
+  await screen.findByRole('region', { name: 'Kept aside (1)' });
+  await user.click(screen.getByRole('button', { name: 'Turn on encryption…' }));
+  const encryption = screen.getByRole('region', { name: 'Encryption' });
+  expect(encryption).toHaveTextContent(/1 record is kept aside .* any keys in them are encrypted/);
+  expect(encryption).toHaveTextContent('turning encryption off puts them back');
+});
+
 test('with encryption on, a new tab starts locked; a wrong passphrase changes nothing', async () => {
   const store = freshStore();
   const first = freshProfiles(store);

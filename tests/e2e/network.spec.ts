@@ -73,8 +73,9 @@ test('a server without CORS headers: the checklist says CORS, not a network fail
   await expect(reached).toContainText('CORS');
   await expect(reached).toContainText('withheld');
   await expect(verdict(page)).toContainText('CORS');
-  // The ways forward are offered.
+  // The ways forward are offered, the relay's command with this page's origin filled in.
   await expect(reached).toContainText(/relay|cURL/);
+  await expect(reached).toContainText(`npm run relay -- --origin ${new URL(page.url()).origin}`);
 });
 
 test('a closed port is unreachable', async ({ page }) => {
@@ -147,4 +148,28 @@ test('a 5 MB answer: a cut view, the whole body as a download, and the page stay
   const file = await download.path();
   const { readFileSync } = await import('node:fs');
   expect(readFileSync(file, 'utf8')).toBe(BIG_BODY);
+});
+
+test('a redirect is not followed with the keys: the page says so', async ({ page }) => {
+  const seenBefore = api.seen.length;
+  await createProfile(page, { name: 'Redirecting API', baseUrl: api.url, ...keys });
+  await sendPath(page, '/v1/moved');
+  // Followed, it would have reached /v1/ and come back authenticated.
+  await expect(verdict(page)).not.toHaveAttribute('data-verdict', 'ok');
+  const reached = item(page, 'reached-api');
+  await expect(reached).toHaveAttribute('data-status', 'fail');
+  await expect(reached).toContainText('redirect');
+  expect(api.seen.slice(seenBefore).map((r) => r.path)).toEqual(['/v1/moved']);
+});
+
+test('the page loads with no console error (a Content-Security-Policy Chromium accepts)', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Playground' })).toBeVisible();
+  expect(errors).toEqual([]);
 });

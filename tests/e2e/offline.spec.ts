@@ -33,8 +33,8 @@ test('after the first visit the app works with no network', async ({ page, conte
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'forbidden');
 
   const nav = page.getByRole('navigation', { name: 'Main' });
+  // Every view is part of the app: a missing link fails here instead of being passed over.
   for (const name of ['Profiles', 'Diagnose']) {
-    if ((await nav.getByRole('link', { name, exact: true }).count()) === 0) continue;
     await nav.getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
@@ -45,7 +45,7 @@ test('offline, a pasted request is diagnosed', async ({ page, context }) => {
   const diagnoseLink = page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Diagnose', exact: true });
-  test.skip((await diagnoseLink.count()) === 0, 'the Diagnose view is not in this build');
+  await expect(diagnoseLink).toBeVisible();
   await waitForOfflineCopy(page);
   await context.setOffline(true);
   await page.reload();

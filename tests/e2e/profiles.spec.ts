@@ -144,3 +144,38 @@ test('the Playground comes back to the profile it last sent with', async ({ page
   await page.reload();
   await expect(select.locator('option:checked')).toHaveText('Last used');
 });
+
+test('Send with a profile whose keys are locked offers the unlock in place, then sends', async ({
+  page,
+}) => {
+  await page.goto('./#/profiles');
+  // A profile of one's own, answered by the built-in sandbox, with its demo keys.
+  await createProfile(page, {
+    name: 'Encrypted sandbox',
+    baseUrl: 'https://sandbox.keycheck.invalid',
+    accountKey: 'demo-acct-1001-5f2c8e1a9b3d',
+    userKey: 'demo-user-owner-3f9a1c7e5b20',
+  });
+  await page.getByRole('button', { name: 'Turn on encryption…' }).click();
+  await page.getByLabel('I understand').check();
+  await page.getByLabel('New passphrase', { exact: true }).fill('correct horse battery staple');
+  await page.getByLabel('Confirm passphrase', { exact: true }).fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Turn on encryption', exact: true }).click();
+  await expect(page.getByText(/Encryption is on/)).toBeVisible({ timeout: 15_000 });
+
+  // A reload is a new session: the keys are locked.
+  await page.goto('./#/playground');
+  await page.reload();
+  await page.getByLabel('Profile').selectOption({ label: 'Encrypted sandbox (keys locked)' });
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const prompt = page.getByRole('region', { name: 'Unlock to send' });
+  await expect(prompt).toContainText('Nothing was sent');
+  await expect(page.locator('[data-verdict]')).toHaveCount(0);
+
+  await prompt.getByLabel('Passphrase').fill('correct horse battery staple');
+  await prompt.getByRole('button', { name: 'Unlock and send' }).click();
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'ok', {
+    timeout: 15_000,
+  });
+  await expect(prompt).toHaveCount(0);
+});

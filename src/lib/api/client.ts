@@ -18,8 +18,16 @@ import {
   invalidUrlFailure,
   isNetworkError,
   mixedContentFailure,
+  opaqueRedirectFailure,
+  relayFailure,
 } from './failure';
 import { findSecrets, scrub } from '../secrets';
+import {
+  RELAY_ERROR_HEADER,
+  RELAY_HEADER,
+  UPSTREAM_LOCATION_HEADER,
+  UPSTREAM_STATUS_HEADER,
+} from './relay';
 import { buildUrl } from './url';
 
 /** What to send. */
@@ -57,6 +65,8 @@ export interface SendOptions {
   online?: () => boolean;
   /** `https:` or `http:`: the page's protocol, for mixed content. Default: the page's, if any. */
   pageProtocol?: string;
+  /** The page's origin, named in the relay command a failure suggests. Default: the page's. */
+  pageOrigin?: string;
   /**
    * A rule the URL must pass before anything is sent, such as the page's connect policy
    * (`connectPolicyFailure`): a failure returned here is reported as not sent.
@@ -78,6 +88,12 @@ const MAX_TIMER_MS = 2_147_483_647;
  *   http(s) URL (`unreachable`), a URL the `refuse` option rejects (its failure, such as
  *   `blocked-by-policy`);
  * - after: `aborted`, `timeout`, `offline`, `cors` or `unreachable` (see `classifyFailure`).
+ * Redirects are never followed, so the keys reach only the address asked for: a 3xx comes back
+ * as the response when the runtime shows it (Node), as a `redirect` failure when the browser
+ * hides it (an opaque redirect), and, through the local relay, as the API's 3xx status and
+ * Location that the relay reports. An answer the relay made itself (`x-keycheck-relay-error`)
+ * is never taken for the API's: it becomes a failure (`relay-refused`, or `unreachable` /
+ * `timeout` when the relay could not get an answer from the API), see `relayFailure`.
  * When a body is given without a `content-type` header, `content-type: application/json` is
  * added (and shows in `request.headers`). A body on GET or HEAD is dropped: `fetch` refuses one.
  * Header values are recorded as given; `fetch` itself trims surrounding whitespace.
@@ -133,6 +149,7 @@ export async function send(request: ApiRequest, options: SendOptions = {}): Prom
     ? AbortSignal.any([options.signal, deadline.signal])
     : deadline.signal;
   const started = now();
+  const pageOrigin = options.pageOrigin ?? defaultPageOrigin();
   try {
     const init = new Headers();
     for (const h of headers) init.append(h.name, h.value);
@@ -143,10 +160,33 @@ export async function send(request: ApiRequest, options: SendOptions = {}): Prom
       signal,
       retry: 0,
       throwHttpErrors: false,
+      // Keys never follow a redirect: the 3xx itself is shown and diagnosed.
+      redirect: 'manual',
       timeout: timeoutMs,
       // A bare `fetch` called as a method of ky's options object throws "Illegal invocation".
       fetch: (input, requestInit) => fetchImpl(input, requestInit),
     });
+    if (response.type === 'opaqueredirect') {
+      return {
+        ...exchange,
+        failure: opaqueRedirectFailure(url.origin),
+        durationMs: now() - started,
+      };
+    }
+    const relayError = response.headers.get(RELAY_ERROR_HEADER);
+    if (relayError !== null && relayError !== 'upstream-redirect') {
+      await response.body?.cancel().catch(() => undefined);
+      const failure = relayFailure(relayError, url.origin, pageOrigin);
+      return { ...exchange, failure, durationMs: now() - started };
+    }
+    if (relayError === 'upstream-redirect') {
+      await response.body?.cancel().catch(() => undefined);
+      return {
+        ...exchange,
+        response: relayedRedirect(response.headers),
+        durationMs: now() - started,
+      };
+    }
     const bytes = new Uint8Array(await response.arrayBuffer());
     const received: ReceivedResponse = {
       status: response.status,
@@ -173,6 +213,7 @@ export async function send(request: ApiRequest, options: SendOptions = {}): Prom
       online,
       origin: url.origin,
       secrets,
+      ...(pageOrigin ? { pageOrigin } : {}),
       ...(probeAnswered === undefined ? {} : { probeAnswered }),
     });
     return { ...exchange, failure, durationMs };
@@ -220,6 +261,34 @@ async function withTimeout(probe: Promise<boolean>, ms: number): Promise<boolean
 function defaultOnline(): boolean {
   const onLine = (globalThis as { navigator?: { onLine?: unknown } }).navigator?.onLine;
   return typeof onLine === 'boolean' ? onLine : true;
+}
+
+/**
+ * The API's 3xx as the relay reported it: its status and Location, marked as relayed. The relay
+ * turned it into its own answer so the browser would neither follow it nor hide it.
+ */
+function relayedRedirect(headers: Headers): ReceivedResponse {
+  const status = Number(headers.get(UPSTREAM_STATUS_HEADER));
+  const location = headers.get(UPSTREAM_LOCATION_HEADER);
+  const shown: Header[] = [];
+  if (location !== null) shown.push({ name: 'location', value: location });
+  shown.push(
+    { name: RELAY_HEADER, value: '1' },
+    { name: RELAY_ERROR_HEADER, value: 'upstream-redirect' },
+  );
+  return {
+    status: Number.isInteger(status) && status >= 300 && status <= 399 ? status : null,
+    statusText: '',
+    headers: shown,
+    body: '',
+    size: 0,
+  };
+}
+
+/** The page's origin, or undefined outside a page (Node) or for an opaque origin. */
+function defaultPageOrigin(): string | undefined {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  return origin && origin !== 'null' ? origin : undefined;
 }
 
 function pageProtocol(): string | undefined {

@@ -11,7 +11,8 @@ export const CONNECT_SOURCES: readonly string[] = [
   'https://api.redislabs.com',
   'http://127.0.0.1:*',
   'http://localhost:*',
-  'http://[::1]:*',
+  // No `http://[::1]:*`: Chromium rejects an IPv6 address as a source (a console error on every
+  // load) and ignores it anyway. The relay listens on 127.0.0.1.
 ];
 
 const DEFAULT_PORT: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443' };
@@ -49,8 +50,8 @@ function matchesSource(source: string, url: URL, page: URL | null): boolean {
 
 /**
  * Whether the page at `pageOrigin` may connect to `url` under `CONNECT_SOURCES`: the page's own
- * origin, https://api.redislabs.com, and http(s) on loopback (127.0.0.1, localhost, [::1]) on
- * any port. `pageOrigin` may be `null` (no page, or an opaque origin): then only the listed
+ * origin, https://api.redislabs.com, and http(s) on loopback (127.0.0.1, localhost) on any port.
+ * Not [::1]: a CSP cannot name an IPv6 address in Chromium. `pageOrigin` may be `null` (no page, or an opaque origin): then only the listed
  * hosts are allowed.
  */
 export function isConnectAllowed(url: URL | string, pageOrigin: string | null): boolean {
@@ -75,6 +76,12 @@ export function isConnectAllowed(url: URL | string, pageOrigin: string | null): 
  */
 export function connectPolicyFailure(url: URL, pageOrigin: string | null): TransportFailure | null {
   if (isConnectAllowed(url, pageOrigin)) return null;
+  if (url.hostname === '[::1]') {
+    return {
+      kind: 'blocked-by-policy',
+      message: `This page may not connect to ${url.origin}: a Content-Security-Policy cannot name an IPv6 address, so nothing was sent. The local relay listens on 127.0.0.1: use http://127.0.0.1:${url.port || '80'} instead.`,
+    };
+  }
   return {
     kind: 'blocked-by-policy',
     message: `This page may connect only to itself, https://api.redislabs.com and loopback addresses (a local relay); ${url.origin} is none of them, so nothing was sent.`,

@@ -4,6 +4,7 @@
  * No message built here holds a header value: they name headers and characters instead.
  */
 import type { Header, TransportFailure } from '../core/exchange';
+import { API_HOST } from '../core/checklist';
 import { describeCodePoint } from '../core/code-points';
 import { refusedHeaderCharacter } from './header-value';
 import { scrub } from '../secrets';
@@ -89,6 +90,8 @@ export interface FailureFacts {
   origin: string;
   /** Values to keep out of messages: the request's secrets (`findSecrets`). */
   secrets: readonly string[];
+  /** The origin of the page that sent the request, when known (for the relay's `--origin`). */
+  pageOrigin?: string;
 }
 
 /**
@@ -146,6 +149,7 @@ export function classifyFailure(error: unknown, facts: FailureFacts): TransportF
     return {
       kind: 'cors',
       message: `${facts.origin} answered, but the browser withheld the answer from this page: most likely the server sent no CORS headers allowing it${saidSuffix}.`,
+      ...(facts.pageOrigin ? { pageOrigin: facts.pageOrigin } : {}),
     };
   }
   return {
@@ -156,4 +160,88 @@ export function classifyFailure(error: unknown, facts: FailureFacts): TransportF
 
 function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} seconds` : `${ms} ms`;
+}
+
+/** The relay's command to allow this page, with the origin filled in when it is known. */
+export function relayCommand(pageOrigin: string | undefined): string {
+  return `npm run relay -- --origin ${pageOrigin ?? "<this page's origin>"}`;
+}
+
+/**
+ * The failure for an answer the browser reports as an opaque redirect (`fetch` with
+ * `redirect: 'manual'` in a browser): a 3xx came back, but the browser hides its status and
+ * target from the page. Nothing followed it, so the keys reached only `origin`.
+ */
+export function opaqueRedirectFailure(origin: string): TransportFailure {
+  return {
+    kind: 'redirect',
+    message: `${origin} answered with a redirect. Keycheck does not follow redirects, so the keys went no further; the browser hides the redirect's status and target from the page.`,
+  };
+}
+
+/** What each of the relay's own refusals means for the person, by its reason code. */
+const RELAY_REFUSALS: Readonly<Record<string, string>> = {
+  'origin-refused': 'it does not accept requests from pages on this origin',
+  'host-refused': 'the address used for it is not 127.0.0.1 or localhost with its port',
+  'path-refused': 'it forwards only paths under /v1/',
+  'method-refused': 'it forwards only GET, POST, PUT, PATCH and DELETE',
+  'body-too-large': 'the request body is larger than it accepts',
+  'not-loopback': 'it accepts requests from this machine only',
+};
+
+/**
+ * The failure for an answer the local relay made itself (it carries `x-keycheck-relay-error`
+ * with a reason code): the API never saw the request, so the answer is not the API's.
+ * - `upstream-unreachable`: `unreachable`, "the relay could not reach" the API;
+ * - `upstream-timeout`: `timeout`, the API did not answer the relay in time;
+ * - any refusal (origin, Host, path, method, body size, address): `relay-refused`, with what to
+ *   do, such as restarting the relay with `--origin` and this page's origin.
+ * `relayOrigin` is where the relay listens; `pageOrigin` the page's origin, when known.
+ */
+export function relayFailure(
+  code: string,
+  relayOrigin: string,
+  pageOrigin: string | undefined,
+): TransportFailure {
+  // The code comes from the network: keep it to a short token before it is shown anywhere.
+  const safeCode = /^[a-z0-9-]{1,40}$/.test(code) ? code : 'unknown';
+  const context = {
+    relayError: safeCode,
+    ...(pageOrigin ? { pageOrigin } : {}),
+  };
+  if (safeCode === 'upstream-unreachable') {
+    return {
+      kind: 'unreachable',
+      message: `The local relay at ${relayOrigin} answered, but the relay could not reach ${API_HOST}: the name did not resolve, or the connection was refused or dropped on the relay's side.`,
+      ...context,
+    };
+  }
+  if (safeCode === 'upstream-timeout') {
+    return {
+      kind: 'timeout',
+      message: `The local relay at ${relayOrigin} answered, but ${API_HOST} did not answer the relay in time.`,
+      ...context,
+    };
+  }
+  const reason = RELAY_REFUSALS[safeCode] ?? `it refused the request (${safeCode})`;
+  const fix =
+    safeCode === 'origin-refused'
+      ? ` Restart it with \`${relayCommand(pageOrigin)}\`.`
+      : safeCode === 'host-refused'
+        ? ` Use http://127.0.0.1:${portOf(relayOrigin)} as the profile's API base URL.`
+        : '';
+  return {
+    kind: 'relay-refused',
+    message: `The local relay at ${relayOrigin} refused the request and forwarded nothing: ${reason}.${fix}`,
+    ...context,
+  };
+}
+
+function portOf(origin: string): string {
+  try {
+    const url = new URL(origin);
+    return url.port || (url.protocol === 'https:' ? '443' : '80');
+  } catch {
+    return '8787';
+  }
 }

@@ -3,6 +3,14 @@ import { isLoopbackHost } from '../core/hosts';
 
 /** The mark the local relay (public/relay.js) puts on every answer. */
 export const RELAY_HEADER = 'x-keycheck-relay';
+/** Set, with a reason code, only on answers the relay made itself (never the API's). */
+export const RELAY_ERROR_HEADER = 'x-keycheck-relay-error';
+/**
+ * On the relay's `upstream-redirect` answer: the API's own 3xx status and its Location. The
+ * relay does not follow a redirect, nor pass it on as one (the browser would then hide it).
+ */
+export const UPSTREAM_STATUS_HEADER = 'x-keycheck-upstream-status';
+export const UPSTREAM_LOCATION_HEADER = 'x-keycheck-upstream-location';
 
 /**
  * Whether the request went through a local relay: it was sent to a loopback address (where a

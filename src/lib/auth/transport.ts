@@ -1,4 +1,5 @@
 import type { Exchange, FailureKind } from '../core/exchange';
+import { relayCommand } from '../api/failure';
 import { API_HOST } from '../core/checklist';
 import { describeCodePoint } from '../core/code-points';
 import { DOCS } from './docs-links';
@@ -14,10 +15,13 @@ interface FailureText {
   fix: string;
 }
 
-const RELAY_OR_CURL =
-  'Ways forward: copy the request as cURL, run it in a terminal and paste the output into Diagnose (the cURL round trip), or start a local relay on 127.0.0.1 and send through it.';
+/** The ways past CORS, with the relay's command for this page's origin when it is known. */
+function relayOrCurl(pageOrigin: string | undefined): string {
+  return `Ways forward: copy the request as cURL, run it in a terminal and paste the output into Diagnose (the cURL round trip), or start a local relay with \`${relayCommand(pageOrigin)}\` and use http://127.0.0.1:8787 as the profile's API base URL.`;
+}
 
 function failureText(exchange: Exchange, kind: FailureKind, host: string): FailureText {
+  const relayError = exchange.failure?.relayError;
   switch (kind) {
     case 'offline':
       return {
@@ -27,6 +31,14 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
         fix: 'Reconnect to a network, then send again.',
       };
     case 'unreachable':
+      if (relayError === 'upstream-unreachable') {
+        return {
+          summary: `The local relay answered, but the relay could not reach ${API_HOST}.`,
+          explanation:
+            'The request got as far as the relay on this machine; the relay then found nothing answering at the API. The keys were never judged. The machine the relay runs on may be offline, behind a proxy or a firewall, or unable to resolve the name.',
+          fix: `Check that the machine running the relay can reach https://${API_HOST} (for example with curl), then send again.`,
+        };
+      }
       return {
         summary: `Nothing answered at ${host || 'the address'}: the name did not resolve or the connection was refused or reset.`,
         explanation:
@@ -38,7 +50,7 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
         summary: 'The server answered, but the browser withheld the answer from this page (CORS).',
         explanation:
           'A browser shows a page the answer from another origin only when that answer carries CORS headers. Whether the API sends them is not published; every known client calls it from a server or a terminal, so the API likely does not. The keys may be right or wrong: the answer that would tell was withheld.',
-        fix: RELAY_OR_CURL,
+        fix: relayOrCurl(exchange.failure?.pageOrigin),
       };
     case 'timeout':
       return {
@@ -85,6 +97,23 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
         explanation:
           "A request needs an http or https URL: the profile's base URL (such as https://api.redislabs.com) followed by a path under /v1/. A full URL typed as the path is refused too, so keys never go to a host the profile does not name.",
         fix: `Check the profile's API base URL (https://${API_HOST}) and that the path starts with /v1/.`,
+      };
+    case 'redirect':
+      return {
+        summary: `${host || 'The address'} answered with a redirect, not with the API's answer.`,
+        explanation:
+          "Keycheck never follows a redirect, so the keys went no further than that address. The browser hides a redirect's status and target from the page; the Redis Cloud API answers its own /v1/ paths without redirecting, so the address is likely not the API's (http instead of https, another host, a path outside /v1/).",
+        fix: `Use https://${API_HOST}/v1/... as the address; to see where the redirect points, copy the request as cURL and run it with -i.`,
+      };
+    case 'relay-refused':
+      return {
+        summary: 'The local relay refused the request and forwarded nothing to the API.',
+        explanation:
+          'The relay answered itself, so the API never saw the request and the keys were not judged.',
+        fix:
+          relayError === 'origin-refused'
+            ? `Restart the relay for this page: \`${relayCommand(exchange.failure?.pageOrigin)}\`.`
+            : 'Do what the relay says below, then send again.',
       };
   }
 }
@@ -154,12 +183,17 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     'invalid-header-value': 'Not sent: the browser refused a header value',
     'blocked-by-policy': "Not sent: the page's Content-Security-Policy blocks that host",
     'invalid-url': 'Not sent: the URL is not a web address',
+    redirect: 'No answer from the API: the address answered with a redirect',
+    'relay-refused': 'Not forwarded: the local relay refused the request',
   };
   return {
     verdict: notSent ? 'not-sent' : 'unreachable',
     items,
     decisive: 'reached-api',
-    lead: words[failure.kind],
+    lead:
+      failure.relayError === 'upstream-unreachable'
+        ? `No answer: the relay could not reach ${API_HOST}`
+        : words[failure.kind],
     authenticated: false,
   };
 }

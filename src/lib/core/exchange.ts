@@ -40,6 +40,11 @@ export interface ReceivedResponse {
  * - `blocked-by-policy`: the page's Content-Security-Policy forbids connecting to that host.
  * - `invalid-url`: the base URL and path make no http(s) URL (or the path names another
  *   host); nothing was sent.
+ * - `redirect`: the server answered with a redirect that the browser hides from the page (an
+ *   opaque redirect: no status, no target). Keycheck never follows one, so the keys went no
+ *   further than that server.
+ * - `relay-refused`: the local relay refused the request itself (this page's origin, the Host,
+ *   the path, the method or the body size) and forwarded nothing; `relayError` holds its code.
  */
 export const FAILURE_KINDS = [
   'offline',
@@ -51,6 +56,8 @@ export const FAILURE_KINDS = [
   'invalid-header-value',
   'blocked-by-policy',
   'invalid-url',
+  'redirect',
+  'relay-refused',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
@@ -58,6 +65,13 @@ export interface TransportFailure {
   kind: FailureKind;
   /** What the browser or runtime said, already free of secrets. */
   message: string;
+  /**
+   * The local relay's own reason code (its `x-keycheck-relay-error` header, such as
+   * `origin-refused` or `upstream-unreachable`) when the relay, not the API, made the answer.
+   */
+  relayError?: string;
+  /** The origin of the page that sent the request, when known: the relay's `--origin`. */
+  pageOrigin?: string;
 }
 
 /** Where the exchange came from; the checklist words some findings differently for each. */

@@ -14,6 +14,8 @@ export interface ProfileChoice {
   lesson?: string;
   /** What the profile learned before and what the user told it, for `diagnose()`. */
   context?: DiagnoseContext;
+  /** The keys are encrypted and this tab is locked: sending needs the passphrase first. */
+  keysLocked?: boolean;
 }
 
 export const SANDBOX_CHOICES: readonly ProfileChoice[] = DEMO_PROFILES.map((p) => ({

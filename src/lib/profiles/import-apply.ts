@@ -16,6 +16,11 @@ export interface ImportClash {
   index: number;
   name: string;
   existing: Profile;
+  /**
+   * The existing profile keeps its keys in this tab only: a Replace keeps it that way (whatever
+   * the file says), so its keys, or the file's, are never stored by the import.
+   */
+  keysStayInTab: boolean;
 }
 
 export type ImportApplyResult =
@@ -31,8 +36,10 @@ export function findClashes(
   const clashes: ImportClash[] = [];
   for (const entry of entries) {
     const match = existing.find((p) => sameName(p.name, entry.draft.name));
-    if (match !== undefined)
-      clashes.push({ index: entry.index, name: entry.draft.name, existing: match });
+    if (match !== undefined) {
+      const keysStayInTab = match.keysInTabOnly;
+      clashes.push({ index: entry.index, name: entry.draft.name, existing: match, keysStayInTab });
+    }
   }
   return clashes;
 }
@@ -40,7 +47,9 @@ export function findClashes(
 /**
  * The drafts to save for `entries` given a choice per clash (keyed by entry index). Replacing
  * keeps the existing profile's id, revision (a change meanwhile is a conflict) and, when the
- * file has no keys for it, its keys: an import must never wipe keys silently.
+ * file has no keys for it, its keys: an import must never wipe keys silently. Replacing a
+ * "this tab only" profile keeps it tab-only, even when the file says otherwise or says nothing
+ * (files from before that field): no import choice turns tab-only keys into stored ones.
  */
 export function importDrafts(
   entries: readonly ImportEntry[],
@@ -72,6 +81,7 @@ export function importDrafts(
       const target = clash.existing;
       // The existing name stays: the clash was found by name, so it differs at most in case.
       draft = { ...draft, id: target.id, revision: target.revision, name: target.name };
+      if (target.keysInTabOnly) draft.keysInTabOnly = true;
       if (!entry.hasKeys) {
         if (target.keyState === 'locked') {
           const message = `Unlock encryption first: "${target.name}" would lose its keys.`;

@@ -15,10 +15,15 @@ import {
 } from './vault-crypto';
 
 export const EXPORT_FORMAT = 'keycheck-profiles';
-export const EXPORT_VERSION = 1;
+/** 2: each entry's sealed keys are bound to its id and name (version 1 files are still read). */
+export const EXPORT_VERSION = 2;
 
-/** One profile in an export file. No id or revision: an import always makes new profiles. */
+/**
+ * One profile in an export file. No revision: an import always makes new profiles. The id is
+ * there only so the sealed keys are bound to this entry (see `entryContext`).
+ */
 export interface ExportedProfile {
+  id: string;
   name: string;
   baseUrl: string;
   keyName?: string;
@@ -58,12 +63,26 @@ export type ExportResult =
     }
   | { ok: false; kind: 'weak-passphrase'; message: string };
 
-/** The additional data each sealed entry is bound to. */
+/** The additional data of the passphrase check, and of every sealed entry of version 1. */
 export const EXPORT_CONTEXT = 'keycheck-export';
+
+/**
+ * The additional data an entry's sealed keys are bound to: its id, name and base URL. Keys
+ * swapped between entries, or an entry renamed or pointed elsewhere in the file, no longer open
+ * (AES-GCM checks the additional data), so an edited file cannot send a key where it was not.
+ */
+export function entryContext(entry: {
+  id: string;
+  name: string;
+  baseUrl?: string | undefined;
+}): string {
+  return JSON.stringify([EXPORT_CONTEXT, entry.id, entry.name, entry.baseUrl ?? '']);
+}
 
 /** Only the fields listed here leave the app; a Profile is never spread into the file. */
 function exported(profile: Profile): ExportedProfile {
   const entry: ExportedProfile = {
+    id: profile.id,
     name: profile.name,
     baseUrl: profile.baseUrl,
     notes: profile.notes,
@@ -114,7 +133,7 @@ export async function exportProfiles(
         continue;
       }
       const keys = { accountKey: profile.accountKey, userKey: profile.userKey };
-      entry.sealedKeys = await sealKeys(master, keys, EXPORT_CONTEXT);
+      entry.sealedKeys = await sealKeys(master, keys, entryContext(entry));
     }
   }
   return { ok: true, json: JSON.stringify(file, null, 2), keysLeftOut };

@@ -19,11 +19,20 @@ import {
   type Learned,
   type ProfileDraft,
 } from './schema';
-import { EXPORT_CONTEXT, EXPORT_FORMAT, EXPORT_VERSION } from './transfer-export';
+import { EXPORT_CONTEXT, EXPORT_FORMAT, EXPORT_VERSION, entryContext } from './transfer-export';
 import { deriveMasterKey, fromBase64, openKeys, verifyCheck } from './vault-crypto';
 
 /** Larger than any real export of profiles; stops a wrong file from freezing the page. */
 export const IMPORT_MAX_CHARS = 10_000_000;
+
+/**
+ * PBKDF2 iterations an import accepts. Below, the file's passphrase is too cheap to guess;
+ * above, deriving the key would hold the page for minutes (2e9 iterations never ends).
+ */
+export const IMPORT_ITERATIONS = Object.freeze({ min: 600_000, max: 10_000_000 });
+
+/** Export file versions this Keycheck reads. */
+const READABLE_VERSIONS: readonly number[] = [1, EXPORT_VERSION];
 
 export interface ImportEntry {
   /** Position in the file's `profiles` list, from 0. */
@@ -48,7 +57,8 @@ export type ImportReadResult =
         | 'not-keycheck'
         | 'unsupported-version'
         | 'needs-passphrase'
-        | 'wrong-passphrase';
+        | 'wrong-passphrase'
+        | 'unsupported-encryption';
       /** What and where, for a person; never quotes the file (it may hold keys). */
       message: string;
       line?: number;
@@ -70,6 +80,7 @@ const EnvelopeSchema = v.object({
 });
 
 const EntrySchema = v.object({
+  id: v.optional(v.pipe(v.string(), v.maxLength(200))),
   name: NameSchema,
   baseUrl: v.optional(BaseUrlSchema),
   keyName: v.optional(KeyNameSchema),
@@ -103,7 +114,12 @@ function parseJson(text: string): { ok: true; data: unknown } | ImportReadResult
  */
 export async function readImportFile(
   text: string,
-  options: { passphrase?: string; withoutKeys?: boolean } = {},
+  options: {
+    passphrase?: string;
+    withoutKeys?: boolean;
+    /** Accepted PBKDF2 iterations; default `IMPORT_ITERATIONS` (tests export with fewer). */
+    iterations?: { min: number; max: number };
+  } = {},
 ): Promise<ImportReadResult> {
   if (text.length > IMPORT_MAX_CHARS) {
     return {
@@ -126,13 +142,20 @@ export async function readImportFile(
     };
   }
   const file = envelope.output;
-  if (file.version !== EXPORT_VERSION) {
-    const message = `This file has version ${file.version}; this Keycheck reads version ${EXPORT_VERSION}.`;
+  if (!READABLE_VERSIONS.includes(file.version)) {
+    const message = `This file has version ${file.version}; this Keycheck reads versions ${READABLE_VERSIONS.join(' and ')}.`;
     return { ok: false, kind: 'unsupported-version', message };
   }
   const useKeys = file.encryption !== undefined && options.withoutKeys !== true;
   let master = null;
   if (useKeys && file.encryption !== undefined) {
+    const range = options.iterations ?? IMPORT_ITERATIONS;
+    const { iterations: asked } = file.encryption;
+    if (asked < range.min || asked > range.max) {
+      const n = (x: number) => x.toLocaleString('en-US');
+      const message = `This file's keys are sealed with ${n(asked)} PBKDF2 iterations; Keycheck opens only ${n(range.min)} to ${n(range.max)}, so it did not try. Import it without keys, or export it again from Keycheck.`;
+      return { ok: false, kind: 'unsupported-encryption', message };
+    }
     if (options.passphrase === undefined) {
       const message = 'This file includes keys: enter the passphrase it was exported with.';
       return { ok: false, kind: 'needs-passphrase', message };
@@ -162,9 +185,13 @@ export async function readImportFile(
     }
     let keys = { accountKey: '', userKey: '' };
     if (master !== null && e.sealedKeys !== undefined) {
-      const opened = await openKeys(master, e.sealedKeys, EXPORT_CONTEXT);
+      // Version 1 sealed every entry alike; later ones bind the keys to their entry.
+      const context = file.version === 1 ? EXPORT_CONTEXT : entryContext({ ...e, id: e.id ?? '' });
+      const opened = await openKeys(master, e.sealedKeys, context);
       if (opened === null) {
-        problems.push({ index, field: 'sealedKeys', message: 'The keys do not decrypt: damaged.' });
+        const message =
+          'The keys do not open: this entry was edited or its keys moved from another entry after export, or the file is damaged.';
+        problems.push({ index, field: 'sealedKeys', message });
         continue;
       }
       keys = opened;

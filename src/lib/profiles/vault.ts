@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import type { Guarded, KvBackend } from './backend';
-import { quarantineEntry, redact } from './quarantine';
+import { quarantineEntry } from './quarantine';
+import { changeAside } from './vault-aside';
 import {
   loadRecord,
   omit,
@@ -17,7 +18,7 @@ import {
   type Keys,
   type VaultSession,
 } from './records';
-import { SealedBoxSchema, type Problem, type StoredProfile } from './schema';
+import { SealedBoxSchema, type StoredProfile } from './schema';
 import {
   deriveMasterKey,
   fromBase64,
@@ -131,26 +132,6 @@ async function newMeta(
   return { meta, session: { keyId, master } };
 }
 
-/** The note added to a record kept aside whose plain keys were replaced by fingerprints. */
-function keysRemovedNote(enabling: boolean): Problem {
-  const when = enabling
-    ? 'when encryption was turned on'
-    : 'when the encryption passphrase was changed';
-  return {
-    field: 'keys',
-    message: `The keys in this record were removed ${when}, so that none is stored in plain text; only their fingerprints are kept.`,
-  };
-}
-
-/**
- * A kept-aside record's raw content with key fields replaced by their fingerprints (sealed keys
- * stay), or null when it holds no plain key.
- */
-async function withoutPlainKeys(record: unknown): Promise<unknown> {
-  const redacted = await redact(record);
-  return JSON.stringify(redacted) === JSON.stringify(record) ? null : redacted;
-}
-
 function newerWarning(count: number): string {
   const records = count === 1 ? '1 profile was' : `${count} profiles were`;
   return `${records} saved by a newer version of Keycheck and left unchanged: their keys did not get this change (they may still be stored in plain text, or encrypted with an earlier passphrase). Open Keycheck in its newer version to update them.`;
@@ -159,10 +140,11 @@ function newerWarning(count: number): string {
 /**
  * Rewrites every valid profile record's keys with `transform`, then commits them with
  * `metaAfter` (null deletes the vault record), all in one transaction that first checks that
- * neither the vault record nor any entry rewritten changed since they were read. With the vault
- * on afterwards, records kept aside (quarantined, or failing validation) keep no plain keys: those
- * are replaced by their fingerprints, with a note, and the records are still kept and listed.
- * Records from a newer Keycheck are left alone and counted in the result.
+ * neither the vault record nor any entry rewritten changed since they were read. Records kept
+ * aside (quarantined, or failing validation) lose no key: with the vault on afterwards their
+ * plain keys are sealed with it and only fingerprints stay in view (see `changeAside`); with
+ * it off afterwards they come back as they were. Records from a newer Keycheck are left alone
+ * and counted in the result.
  */
 async function rewriteAll(
   ctx: VaultContext,
@@ -170,33 +152,42 @@ async function rewriteAll(
   metaAfter: VaultMeta | null,
   transform: (record: StoredProfile, keys: Keys) => Promise<StoredProfile>,
   oldMaster: MasterKey | null,
+  nextSession: VaultSession | null,
 ): Promise<VaultResult> {
   await ctx.refresh();
   const puts: (readonly [string, unknown])[] = [];
   const deletes: string[] = [];
   const snapshots = new Map<string, string>();
-  const note = keysRemovedNote(metaBefore === null);
   const at = ctx.now();
+  const old =
+    metaBefore !== null && oldMaster !== null
+      ? { keyId: metaBefore.keyId, master: oldMaster }
+      : null;
+  const damagedAside = fail(
+    'damaged',
+    'A record kept aside could not be decrypted. Nothing was changed.',
+  );
   let newer = 0;
   for (const [key, raw] of await ctx.backend.entries()) {
-    if (key.startsWith(QUARANTINE_PREFIX) && metaAfter !== null) {
+    if (key.startsWith(QUARANTINE_PREFIX)) {
       const entry = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-      const record = await withoutPlainKeys(entry['record']);
-      if (record === null) continue;
-      const problems = Array.isArray(entry['problems']) ? (entry['problems'] as Problem[]) : [];
+      const change = await changeAside(key, entry, old, nextSession);
+      if (change.kind === 'damaged') return damagedAside;
+      if (change.kind === 'unchanged') continue;
       snapshots.set(key, JSON.stringify(raw));
-      puts.push([key, { ...entry, record, problems: [...problems, note] }]);
+      puts.push([key, change.entry]);
       continue;
     }
     if (!key.startsWith(PROFILE_PREFIX)) continue;
     const loaded = loadRecord(raw);
     if (loaded.kind === 'newer') newer += 1;
-    if (loaded.kind === 'invalid' && metaAfter !== null) {
+    if (loaded.kind === 'invalid' && nextSession !== null) {
       // Normally already moved aside by refresh(); if it is still here, move it aside now.
-      const record = await withoutPlainKeys(raw);
-      if (record === null) continue;
+      const [asideKey, entry] = quarantineEntry(key, raw, loaded.problems, at);
+      const change = await changeAside(asideKey, { ...entry }, null, nextSession);
+      if (change.kind !== 'put') continue;
       snapshots.set(key, JSON.stringify(raw));
-      puts.push(quarantineEntry(key, record, [...loaded.problems, note], at));
+      puts.push([asideKey, change.entry]);
       deletes.push(key);
     }
     if (loaded.kind !== 'ok') continue;
@@ -259,7 +250,7 @@ export async function enableVault(
     return { result: fail('already-on', 'Encryption is already on.') };
   }
   const { meta, session } = await newMeta(ctx, passphrase);
-  const result = await rewriteAll(ctx, null, meta, sealWith(session), null);
+  const result = await rewriteAll(ctx, null, meta, sealWith(session), null, session);
   return result.ok ? { result, session } : { result };
 }
 
@@ -276,7 +267,14 @@ export async function changeVaultPassphrase(
   const old = await unlockMeta(meta, oldPassphrase);
   if (old === null) return { result: WRONG };
   const next = await newMeta(ctx, newPassphrase);
-  const result = await rewriteAll(ctx, meta, next.meta, sealWith(next.session), old.master);
+  const result = await rewriteAll(
+    ctx,
+    meta,
+    next.meta,
+    sealWith(next.session),
+    old.master,
+    next.session,
+  );
   return result.ok ? { result, session: next.session } : { result };
 }
 
@@ -286,7 +284,7 @@ export async function disableVault(ctx: VaultContext, passphrase: string): Promi
   if (meta === null) return fail('off', 'Encryption is off.');
   const session = await unlockMeta(meta, passphrase);
   if (session === null) return WRONG;
-  return rewriteAll(ctx, meta, null, plainRecord, session.master);
+  return rewriteAll(ctx, meta, null, plainRecord, session.master, null);
 }
 
 export { WRONG as WRONG_PASSPHRASE };

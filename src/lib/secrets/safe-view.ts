@@ -63,6 +63,6 @@ export function applySafeView(exchange: Exchange, redactor: Redactor): Exchange 
       body: redactor.text(response.body),
     };
   }
-  if (failure) safe.failure = { kind: failure.kind, message: redactor.text(failure.message) };
+  if (failure) safe.failure = { ...failure, message: redactor.text(failure.message) };
   return safe;
 }

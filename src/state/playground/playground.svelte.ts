@@ -58,6 +58,8 @@ export class Playground {
   #answeredBy: ProfileChoice | null = null;
   #sending = $state(false);
   #formError = $state('');
+  /** The profile whose Send was held back because its keys are locked in this tab. */
+  #lockedSend = $state<string | null>(null);
   #controller: AbortController | null = null;
   #afterAnswer: AfterAnswer | undefined;
   #options: PlaygroundOptions;
@@ -131,6 +133,15 @@ export class Playground {
     return this.#sending;
   }
 
+  /**
+   * Send was pressed with a profile whose keys are locked: nothing was sent, and the view
+   * offers the unlock in place. False again once the profile is unlocked or another is chosen.
+   */
+  get unlockNeeded(): boolean {
+    const profile = this.profile;
+    return profile?.keysLocked === true && profile.id === this.#lockedSend;
+  }
+
   /** Why the form refused to send (an invalid JSON body), or ''. */
   get formError(): string {
     return this.#formError;
@@ -163,6 +174,13 @@ export class Playground {
   async send(): Promise<void> {
     const profile = this.profile;
     if (!profile || this.#sending) return;
+    // Locked keys read as empty: sending would only blame the person for empty values.
+    if (profile.keysLocked === true) {
+      this.#lockedSend = profile.id;
+      this.#result = null;
+      return;
+    }
+    this.#lockedSend = null;
     const bodyError = this.draft.bodyError;
     this.#formError = bodyError?.message ?? '';
     if (bodyError) return;

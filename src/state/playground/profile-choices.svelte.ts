@@ -30,6 +30,7 @@ function toChoice(profile: Profile): ProfileChoice {
     accountKey: profile.accountKey,
     userKey: profile.userKey,
     context: diagnoseContextOf(profile),
+    ...(profile.keyState === 'locked' ? { keysLocked: true } : {}),
   };
 }
 

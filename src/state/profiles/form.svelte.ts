@@ -50,6 +50,8 @@ export class ProfileForm {
   #saveErrors = $state.raw<FieldErrors>({});
   #failure = $state<string | null>(null);
   #conflict = $state.raw<{ message: string; stored: Profile | null } | null>(null);
+  /** Shown once before keys kept only in this tab are stored: the next save stores them. */
+  #storeWarning = $state<string | null>(null);
   #errors = $derived.by(() =>
     validateProfileDraft(this.draft, {
       existing: this.#profiles.profiles,
@@ -74,6 +76,14 @@ export class ProfileForm {
   get failure(): string | null {
     return this.#failure;
   }
+  /**
+   * The box "Keep keys only in this tab" was unticked on a profile whose keys are kept only in
+   * this tab: saving would store them, so the first save asks instead. Null otherwise.
+   */
+  get storeWarning(): string | null {
+    return this.#wouldStoreTabKeys() ? this.#storeWarning : null;
+  }
+
   /** Another tab saved this profile first: offer `reloadStored()` or `overwrite()`. */
   get conflict(): { message: string; stored: Profile | null } | null {
     return this.#conflict;
@@ -142,6 +152,14 @@ export class ProfileForm {
     this.#saveErrors = {};
     this.#failure = null;
     if (this.firstInvalid !== null) return false;
+    if (this.#wouldStoreTabKeys() && this.#storeWarning === null) {
+      const where =
+        this.#profiles.vault === 'off'
+          ? 'in this browser in plain text (encryption is off)'
+          : 'in this browser, encrypted with your passphrase';
+      this.#storeWarning = `These keys are kept only in this tab. Saving with the box unticked stores them ${where}. Save again to store them, or tick "Keep keys only in this tab".`;
+      return false;
+    }
     this.#saving = true;
     try {
       const result = await this.#profiles.save(this.draft, {
@@ -150,6 +168,7 @@ export class ProfileForm {
       });
       if (result.ok) {
         this.#conflict = null;
+        this.#storeWarning = null;
         this.#fill(result.profile);
         return true;
       }
@@ -197,6 +216,14 @@ export class ProfileForm {
     const original = this.#original;
     if (original === null || original.keyState === 'available') return true;
     return this.accountKey !== '' || this.userKey !== '';
+  }
+
+  #wouldStoreTabKeys(): boolean {
+    return (
+      this.#original?.keysInTabOnly === true &&
+      !this.keysInTabOnly &&
+      (this.accountKey !== '' || this.userKey !== '')
+    );
   }
 
   #valueOf(field: DraftField): string {

@@ -100,8 +100,10 @@ export class ProfileTransfer {
     const read = await readImportFile(text, options);
     this.#needsPassphrase = !read.ok && read.kind === 'needs-passphrase';
     if (!read.ok) {
-      // A wrong passphrase can be typed again; any other failure ends this import.
-      if (read.kind !== 'needs-passphrase' && read.kind !== 'wrong-passphrase') {
+      // A wrong passphrase can be typed again, and a file whose keys cannot be opened can still
+      // be imported without them; any other failure ends this import.
+      const retry = ['needs-passphrase', 'wrong-passphrase', 'unsupported-encryption'];
+      if (!retry.includes(read.kind)) {
         this.#pendingText = null;
       } else this.#needsPassphrase = true;
       this.#finish(false, read.kind === 'needs-passphrase' ? null : read.message);

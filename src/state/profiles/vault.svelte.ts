@@ -19,6 +19,10 @@ export class VaultControls {
   get status(): VaultStatus {
     return this.#profiles.vault;
   }
+  /** How many records are kept aside: turning encryption on seals any keys they hold. */
+  get keptAside(): number {
+    return this.#profiles.quarantined.length;
+  }
   get busy(): boolean {
     return this.#busy;
   }

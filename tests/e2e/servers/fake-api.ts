@@ -68,6 +68,11 @@ const ROUTES: Record<string, Route> = {
     res.end('{"status":429,"error":"Too Many Requests"}');
   },
   '/v1/cloud-accounts': json(200, BIG_BODY),
+  // A redirect back to /v1/: a client that followed it would show up in `seen` and get a 200.
+  '/v1/moved': (res, headers) => {
+    res.writeHead(302, { ...headers, location: '/v1/' });
+    res.end();
+  },
   // Answers after ten seconds: longer than the test's timeout.
   '/v1/users': (res, headers) => {
     const timer = setTimeout(() => json(200, '{"users":[]}')(res, headers), 10_000);

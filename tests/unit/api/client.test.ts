@@ -4,6 +4,8 @@ import { send } from '../../../src/lib/api/client';
 import { safeView } from '../../../src/lib/secrets';
 import type { ApiRequest } from '../../../src/lib/api/client';
 import { headerValue } from '../../../src/lib/core/exchange';
+import { createRelay } from '../../../public/relay.js';
+import { close as closeServer, listen } from '../relay/fake-api';
 import { NGINX_401, closedPort, startServer } from './test-server';
 
 const ACCOUNT_KEY = 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v2';
@@ -269,5 +271,100 @@ describe('the safe view of a sent exchange', () => {
     expect(exchange.failure?.kind).toBe('unreachable');
     expect(exchange.failure?.message).not.toContain(USER_KEY);
     expect(exchange.failure?.message).toContain('[redacted]');
+  });
+});
+
+describe('redirects: the keys never follow one', () => {
+  test('a 3xx comes back as the answer, and its target is never asked', async () => {
+    const before = server.count('/v1/echo');
+    const exchange = await send(request('/v1/moved'));
+    expect(exchange.failure).toBeUndefined();
+    expect(exchange.response?.status).toBe(301);
+    expect(headerValue(exchange.response?.headers ?? [], 'location')).toBe('/v1/echo');
+    expect(server.count('/v1/echo')).toBe(before);
+  });
+
+  test("a redirect the browser hides (opaque redirect) is named, not taken for the API's answer", async () => {
+    // What a browser's fetch gives for `redirect: 'manual'`: type opaqueredirect, status 0.
+    let asked: RequestRedirect | undefined;
+    const browserFetch: typeof fetch = async (input, init) => {
+      asked = new Request(input, init).redirect;
+      const response = new Response(null, { status: 200 });
+      Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+      Object.defineProperty(response, 'status', { value: 0 });
+      return response;
+    };
+    const exchange = await send(request('/v1/'), { fetch: browserFetch });
+    expect(asked).toBe('manual');
+    expect(exchange.response).toBeUndefined();
+    expect(exchange.failure?.kind).toBe('redirect');
+    expect(exchange.failure?.message).toContain(server.baseUrl);
+    expect(exchange.failure?.message).toContain('does not follow redirects');
+  });
+});
+
+describe('answers the local relay made itself', () => {
+  const PAGE = 'http://127.0.0.1:4185';
+
+  async function withRelay<T>(
+    options: Parameters<typeof createRelay>[0],
+    run: (relayUrl: string) => Promise<T>,
+  ): Promise<T> {
+    const relay = createRelay({ log: () => {}, ...options });
+    const relayUrl = await listen(relay);
+    try {
+      return await run(relayUrl);
+    } finally {
+      await closeServer(relay);
+    }
+  }
+
+  test("a refused origin: relay-refused, with the command that allows this page's origin", async () => {
+    const exchange = await withRelay({ target: server.baseUrl }, (relayUrl) =>
+      send(
+        {
+          ...request('/v1/'),
+          baseUrl: relayUrl,
+          headers: [...KEYS, { name: 'origin', value: PAGE }],
+        },
+        { pageOrigin: PAGE },
+      ),
+    );
+    expect(exchange.response).toBeUndefined();
+    expect(exchange.failure?.kind).toBe('relay-refused');
+    expect(exchange.failure?.relayError).toBe('origin-refused');
+    expect(exchange.failure?.message).toContain(`npm run relay -- --origin ${PAGE}`);
+  });
+
+  test('an API the relay cannot reach: unreachable, "the relay could not reach api.redislabs.com"', async () => {
+    const port = await closedPort();
+    const exchange = await withRelay({ target: `http://127.0.0.1:${port}` }, (relayUrl) =>
+      send({ ...request('/v1/'), baseUrl: relayUrl }, { pageOrigin: PAGE }),
+    );
+    expect(exchange.response).toBeUndefined();
+    expect(exchange.failure?.kind).toBe('unreachable');
+    expect(exchange.failure?.relayError).toBe('upstream-unreachable');
+    expect(exchange.failure?.message).toContain('the relay could not reach api.redislabs.com');
+  });
+
+  test("the API's redirect through the relay: its status and Location, not followed", async () => {
+    const before = server.count('/v1/echo');
+    const exchange = await withRelay({ target: server.baseUrl }, (relayUrl) =>
+      send({ ...request('/v1/moved'), baseUrl: relayUrl }),
+    );
+    expect(exchange.failure).toBeUndefined();
+    expect(exchange.response?.status).toBe(301);
+    expect(headerValue(exchange.response?.headers ?? [], 'location')).toBe('/v1/echo');
+    expect(headerValue(exchange.response?.headers ?? [], 'x-keycheck-relay')).toBe('1');
+    expect(server.count('/v1/echo')).toBe(before);
+  });
+
+  test('a reason code that is not a short token is not repeated', async () => {
+    const fake: typeof fetch = async () =>
+      new Response('', { status: 403, headers: { 'x-keycheck-relay-error': 'A1b2C3d4E5f6 <b>' } });
+    const exchange = await send(request('/v1/'), { fetch: fake });
+    expect(exchange.failure?.kind).toBe('relay-refused');
+    expect(exchange.failure?.relayError).toBe('unknown');
+    expect(exchange.failure?.message).not.toContain('A1b2C3');
   });
 });

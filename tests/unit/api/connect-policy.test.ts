@@ -15,13 +15,27 @@ describe('the connect policy', () => {
     expect(CSP).toContain(`connect-src ${CONNECT_SOURCES.join(' ')}`);
   });
 
+  test('holds only sources Chromium accepts: no IPv6 address, which it rejects with a console error', () => {
+    // CSP3 host-source: scheme, a host of DNS labels (or *), an optional port or *.
+    const hostSource = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d+|\*))?$/;
+    for (const source of CONNECT_SOURCES) {
+      expect(source === "'self'" || hostSource.test(source), source).toBe(true);
+    }
+  });
+
+  test('a relay on [::1] is not sent to, and the message points at 127.0.0.1', () => {
+    const failure = connectPolicyFailure(new URL('http://[::1]:8787/v1/'), PAGE);
+    expect(failure?.kind).toBe('blocked-by-policy');
+    expect(failure?.message).toContain('http://127.0.0.1:8787');
+  });
+
   test.each([
     ['https://api.redislabs.com/v1/', true],
     ['https://api.redislabs.com:443/v1/', true],
     ['https://keycheck.example/v1/', true],
     ['http://127.0.0.1:8787/v1/', true],
     ['http://localhost:4000/v1/', true],
-    ['http://[::1]:9000/v1/', true],
+    ['http://[::1]:9000/v1/', false],
     ['https://127.0.0.1:8443/v1/', true],
     ['http://api.redislabs.com/v1/', false],
     ['https://api.redislabs.com:8443/v1/', false],

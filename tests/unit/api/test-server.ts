@@ -48,6 +48,11 @@ const ROUTES: Record<string, Handler> = {
     res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' });
     res.end(Buffer.from([0x63, 0x61, 0x66, 0xe9])); // "café" in Latin-1
   },
+  // Redirects to a path on the same server: a client that followed it would show up in `seen`.
+  '/v1/moved': (_req, res) => {
+    res.writeHead(301, { location: '/v1/echo' });
+    res.end();
+  },
   // Never answers: the timeout and abort cases.
   '/v1/hang': () => {},
   // Sends the status line and headers, then never finishes the body.

@@ -8,6 +8,13 @@ import {
   type Profile,
 } from '../../../src/lib/profiles';
 import {
+  deriveMasterKey,
+  makeCheck,
+  randomBytes,
+  sealKeys,
+  toBase64,
+} from '../../../src/lib/profiles/vault-crypto';
+import {
   ACCOUNT_KEY,
   draft,
   freshStore,
@@ -18,6 +25,8 @@ import {
 } from './helpers';
 
 const EXPORT_PASS = 'export passphrase 1';
+/** The iterations these tests export with, accepted on import (the app's floor is 600,000). */
+const TEST_RANGE = { min: TEST_ITERATIONS, max: TEST_ITERATIONS };
 
 async function repoWith(names: string[]) {
   const store = freshStore();
@@ -54,7 +63,7 @@ describe('export', () => {
     if (!result.ok) throw new Error(result.kind);
     expect(JSON.parse(result.json)).toMatchObject({
       format: 'keycheck-profiles',
-      version: 1,
+      version: 2,
       profiles: [{ name: 'Production', keyName: 'capi-api-key-name', allowList: ['10.0.0.0/24'] }],
     });
     expect(result.json).not.toContain(ACCOUNT_KEY);
@@ -73,15 +82,17 @@ describe('export', () => {
     expect(result.json).not.toContain(ACCOUNT_KEY);
     expect(result.json).not.toContain(USER_KEY);
 
-    expect(await readImportFile(result.json)).toMatchObject({
+    expect(await readImportFile(result.json, { iterations: TEST_RANGE })).toMatchObject({
       ok: false,
       kind: 'needs-passphrase',
     });
-    expect(await readImportFile(result.json, { passphrase: 'wrong passphrase' })).toMatchObject({
-      ok: false,
-      kind: 'wrong-passphrase',
+    expect(
+      await readImportFile(result.json, { passphrase: 'wrong passphrase', iterations: TEST_RANGE }),
+    ).toMatchObject({ ok: false, kind: 'wrong-passphrase' });
+    const read = await readImportFile(result.json, {
+      passphrase: EXPORT_PASS,
+      iterations: TEST_RANGE,
     });
-    const read = await readImportFile(result.json, { passphrase: EXPORT_PASS });
     expect(read).toMatchObject({
       ok: true,
       includesKeys: true,
@@ -122,6 +133,105 @@ describe('export', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sealed entries are bound to themselves', () => {
+  async function twoSealed() {
+    const { profiles } = await repoWith(['Production', 'Staging']);
+    const other = await (async () => {
+      const { repo } = await repoWith([]);
+      await repo.save(
+        draft({ name: 'Staging', accountKey: 'acct-OTHER-77', userKey: 'user-OTHER-77' }),
+      );
+      return (await repo.list()).profiles[0] as Profile;
+    })();
+    const result = await exportProfiles([profiles[0] as Profile, other], {
+      includeKeys: true,
+      passphrase: EXPORT_PASS,
+      iterations: TEST_ITERATIONS,
+    });
+    if (!result.ok) throw new Error(result.kind);
+    return JSON.parse(result.json);
+  }
+  const read = (file: unknown) =>
+    readImportFile(JSON.stringify(file), { passphrase: EXPORT_PASS, iterations: TEST_RANGE });
+
+  test('keys swapped between two entries no longer open, and nothing of either is imported', async () => {
+    const file = await twoSealed();
+    expect(await read(file)).toMatchObject({ ok: true, problems: [] });
+    const [a, b] = file.profiles;
+    [a.sealedKeys, b.sealedKeys] = [b.sealedKeys, a.sealedKeys];
+    const swapped = await read(file);
+    if (!swapped.ok) throw new Error(swapped.kind);
+    expect(swapped.entries).toEqual([]);
+    expect(swapped.problems.map((p) => [p.index, p.field])).toEqual([
+      [0, 'sealedKeys'],
+      [1, 'sealedKeys'],
+    ]);
+    expect(swapped.problems[0]?.message).toMatch(/edited|moved/);
+  });
+
+  test('an entry renamed, given another id or another base URL no longer opens', async () => {
+    for (const edit of [
+      (e: Record<string, unknown>) => (e.name = 'Renamed'),
+      (e: Record<string, unknown>) => (e.id = 'another-id'),
+      (e: Record<string, unknown>) => (e.baseUrl = 'http://127.0.0.1:9999'),
+    ]) {
+      const file = await twoSealed();
+      edit(file.profiles[0]);
+      const result = await read(file);
+      if (!result.ok) throw new Error(result.kind);
+      expect(result.entries.map((e) => e.index)).toEqual([1]);
+      expect(result.problems).toMatchObject([{ index: 0, field: 'sealedKeys' }]);
+    }
+  });
+
+  test('a version 1 file (every entry sealed alike) still opens', async () => {
+    const salt = randomBytes(16);
+    const master = await deriveMasterKey(EXPORT_PASS, salt, TEST_ITERATIONS);
+    const file = {
+      format: 'keycheck-profiles',
+      version: 1,
+      exportedAt: '2025-01-01T00:00:00.000Z',
+      encryption: {
+        kdf: 'PBKDF2-SHA-256',
+        iterations: TEST_ITERATIONS,
+        salt: toBase64(salt),
+        check: await makeCheck(master, 'keycheck-export'),
+      },
+      profiles: [
+        {
+          name: 'Old',
+          notes: '',
+          sealedKeys: await sealKeys(
+            master,
+            { accountKey: ACCOUNT_KEY, userKey: USER_KEY },
+            'keycheck-export',
+          ),
+        },
+      ],
+    };
+    expect(await read(file)).toMatchObject({
+      ok: true,
+      entries: [{ draft: { name: 'Old', accountKey: ACCOUNT_KEY, userKey: USER_KEY } }],
+    });
+  });
+
+  test('PBKDF2 iterations outside 600,000 to 10,000,000 are refused at once, with the range', async () => {
+    const file = await twoSealed();
+    for (const iterations of [2e9, 10_000_001, 599_999, 1]) {
+      file.encryption.iterations = iterations;
+      const started = performance.now();
+      const result = await readImportFile(JSON.stringify(file), { passphrase: EXPORT_PASS });
+      expect(result).toMatchObject({ ok: false, kind: 'unsupported-encryption' });
+      if (!result.ok) expect(result.message).toContain('600,000 to 10,000,000');
+      // Refused before any key derivation: 2e9 iterations would never end.
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+    // Without its keys the file still imports.
+    const keyless = await readImportFile(JSON.stringify(file), { withoutKeys: true });
+    expect(keyless).toMatchObject({ ok: true, entries: [{ hasKeys: false }, { hasKeys: false }] });
   });
 });
 
@@ -205,6 +315,40 @@ describe('import', () => {
       keyState: 'none',
       accountKey: '',
     });
+  });
+
+  test('Replace keeps a "this tab only" profile tab-only: its keys are never stored', async () => {
+    for (const vault of ['off', 'on'] as const) {
+      const store = freshStore();
+      const repo = await openTestRepository(store);
+      if (vault === 'on') expect((await repo.vault.enable('vault passphrase 1')).ok).toBe(true);
+      await repo.save(draft({ name: 'Ticket 4711', keysInTabOnly: true }));
+      // A file from before `keysInTabOnly`, and one that says the keys may be stored.
+      for (const entry of [
+        { name: 'Ticket 4711', notes: 'old file' },
+        { name: 'Ticket 4711', notes: 'says stored', keysInTabOnly: false },
+      ]) {
+        const file = { format: 'keycheck-profiles', version: 1, profiles: [entry] };
+        const read = await readImportFile(JSON.stringify(file));
+        if (!read.ok) throw new Error(read.kind);
+        const { profiles } = await repo.list();
+        expect(findClashes(read.entries, profiles)[0]?.keysStayInTab).toBe(true);
+        expect(await applyImport(repo, read.entries, { 0: 'replace' })).toMatchObject({
+          ok: true,
+        });
+        const [after] = (await repo.list()).profiles;
+        expect(after).toMatchObject({
+          notes: entry.notes,
+          keysInTabOnly: true,
+          accountKey: ACCOUNT_KEY,
+          userKey: USER_KEY,
+        });
+        const dump = await rawDump(store);
+        expect(dump, vault).not.toContain(ACCOUNT_KEY);
+        expect(dump, vault).not.toContain(USER_KEY);
+        expect(dump, vault).not.toContain('sealedKeys');
+      }
+    }
   });
 
   test.each([

@@ -123,7 +123,7 @@ describe('migrating an old record while the vault is on', () => {
 });
 
 describe('turning the vault on with records kept aside or from a newer Keycheck', () => {
-  test('quarantined keys become fingerprints with a note; newer records are counted, untouched', async () => {
+  test('quarantined keys are sealed, not dropped: fingerprints in view, a note; newer records untouched', async () => {
     const store = freshStore();
     const newer = {
       schemaVersion: SCHEMA_VERSION + 1,
@@ -176,7 +176,7 @@ describe('turning the vault on with records kept aside or from a newer Keycheck'
         problems: expect.arrayContaining([
           expect.objectContaining({
             field: 'keys',
-            message: expect.stringContaining('when encryption was turned on'),
+            message: expect.stringContaining('encrypted when encryption was turned on'),
           }),
         ]),
       });
@@ -194,9 +194,32 @@ describe('turning the vault on with records kept aside or from a newer Keycheck'
     // The newer Keycheck's record is left exactly as it was.
     expect(await get('profile:future', store)).toEqual(newer);
 
-    // Changing the passphrase later neither fingerprints the fingerprints nor adds notes again.
-    const aside = JSON.stringify(await quarantineEntries(store));
+    // Changing the passphrase later re-seals them: no fingerprint of a fingerprint, no note twice.
+    const view = async () =>
+      JSON.stringify(
+        (await quarantineEntries(store)).map(([key, entry]) => [
+          key,
+          { ...(entry as Record<string, unknown>), sealedRecord: undefined },
+        ]),
+      );
+    const aside = await view();
     expect(await repo.vault.changePassphrase(PASS, NEW_PASS)).toMatchObject({ ok: true });
-    expect(JSON.stringify(await quarantineEntries(store))).toBe(aside);
+    expect(await view()).toBe(aside);
+    expect(JSON.stringify(await quarantineEntries(store))).not.toContain(ACCOUNT_KEY);
+
+    // Turning encryption off puts every kept-aside record back exactly as it was found.
+    expect(await repo.vault.disable(NEW_PASS)).toMatchObject({ ok: true });
+    const back = await quarantineEntries(store);
+    const v1 = back.find(([key]) => key.endsWith('profile:q1'))?.[1];
+    expect(v1).toEqual({
+      originalKey: 'profile:q1',
+      quarantinedAt: '2024-01-01T00:00:00.000Z',
+      problems: [{ field: 'baseUrl', message: 'Not a web address.' }],
+      record: { id: 'q1', name: 'Kept aside v1', accountKey: ACCOUNT_KEY, secretKey: USER_KEY },
+    });
+    const v2 = back.find(([key]) => key.endsWith('profile:q2'))?.[1] as Record<string, unknown>;
+    expect(v2['record']).toMatchObject({
+      keys: { accountKey: `${ACCOUNT_KEY}-2`, userKey: `${USER_KEY}-2` },
+    });
   });
 });

@@ -42,6 +42,16 @@ const ROUTES: Record<string, Handler> = {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body }));
   },
+  // A redirect elsewhere: the relay must not follow it with the keys.
+  '/v1/moved': (_req, res) => {
+    res.writeHead(301, { location: 'https://elsewhere.example/v1/' });
+    res.end();
+  },
+  // Not a redirect: passed through as it is.
+  '/v1/not-modified': (_req, res) => {
+    res.writeHead(304);
+    res.end();
+  },
   // Never answers: the relay's timeout.
   '/v1/hang': () => {},
 };

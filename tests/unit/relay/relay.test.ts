@@ -159,10 +159,36 @@ describe('forwarding', () => {
     const closed = await startFakeApi();
     await closed.close();
     await startRelay({ target: closed.url });
-    const answer = await call(`${relayUrl}/v1/`, { headers: KEY_HEADERS });
+    const answer = await call(`${relayUrl}/v1/`, { headers: { ...KEY_HEADERS, origin: APP } });
     expect(answer.status).toBe(502);
     expect(answer.headers['x-keycheck-relay-error']).toBe('upstream-unreachable');
     expect(answer.body).toContain(`could not reach ${closed.url} (ECONNREFUSED)`);
+    // The page can read the reason code, so it does not take the 502 for the API's.
+    expect(answer.headers['access-control-allow-origin']).toBe(APP);
+    expect(answer.headers['access-control-expose-headers']).toContain('x-keycheck-relay-error');
+  });
+
+  test("the API's redirect is not followed, and is told to the page as the relay's own answer", async () => {
+    await startRelay();
+    const answer = await call(`${relayUrl}/v1/moved`, { headers: { ...KEY_HEADERS, origin: APP } });
+    // Not a 3xx: a browser would follow that with the keys, or hide it from the page.
+    expect(answer.status).toBe(502);
+    expect(answer.headers).not.toHaveProperty('location');
+    expect(answer.headers['x-keycheck-relay-error']).toBe('upstream-redirect');
+    expect(answer.headers['x-keycheck-upstream-status']).toBe('301');
+    expect(answer.headers['x-keycheck-upstream-location']).toBe('https://elsewhere.example/v1/');
+    const exposed = answer.headers['access-control-expose-headers'] ?? '';
+    expect(exposed).toContain('x-keycheck-upstream-status');
+    expect(exposed).toContain('x-keycheck-upstream-location');
+    expect(answer.body).toContain('does not follow redirects');
+    expect(api.seen.map((r) => r.url)).toEqual(['/v1/moved']);
+
+    // A 304 is no redirect: it passes through.
+    const notModified = await call(`${relayUrl}/v1/not-modified`, {
+      headers: { ...KEY_HEADERS, origin: APP },
+    });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers).not.toHaveProperty('x-keycheck-relay-error');
   });
 });
 
@@ -235,22 +261,30 @@ describe('CORS', () => {
     expect(headers).not.toContain('cookie');
   });
 
-  test('a page on another origin gets 403 and nothing reaches the API', async () => {
+  test('a page on another origin gets 403, can read why, and nothing reaches the API', async () => {
     await startRelay();
+    // The preflight carries no key: it is answered, so the page gets to read the refusal.
+    const preflight = await call(`${relayUrl}/v1/`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://attacker.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'x-api-key,x-api-secret-key',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://attacker.example');
+
     const answer = await call(`${relayUrl}/v1/`, {
       headers: { ...KEY_HEADERS, origin: 'https://attacker.example' },
     });
     expect(answer.status).toBe(403);
     expect(answer.headers['content-type']).toMatch(/^text\/plain/);
     expect(answer.body).toContain('--origin https://attacker.example');
-    expect(answer.headers).not.toHaveProperty('access-control-allow-origin');
-
-    const preflight = await call(`${relayUrl}/v1/`, {
-      method: 'OPTIONS',
-      headers: { origin: 'https://attacker.example', 'access-control-request-method': 'GET' },
-    });
-    expect(preflight.status).toBe(403);
-    expect(preflight.headers).not.toHaveProperty('access-control-allow-origin');
+    // Readable by the refused page (it holds no answer of the API's), with the reason code.
+    expect(answer.headers['access-control-allow-origin']).toBe('https://attacker.example');
+    expect(answer.headers['x-keycheck-relay-error']).toBe('origin-refused');
+    expect(answer.headers['access-control-expose-headers']).toContain('x-keycheck-relay-error');
 
     // A sandboxed frame or a file:// page sends "null": never on the list.
     const opaque = await call(`${relayUrl}/v1/`, { headers: { ...KEY_HEADERS, origin: 'null' } });
@@ -286,7 +320,9 @@ describe('what the relay refuses', () => {
         headers: { ...KEY_HEADERS, origin: APP, host },
       });
       expect(answer.status, host).toBe(421);
-      expect(answer.headers, host).not.toHaveProperty('access-control-allow-origin');
+      // The page may read why, and nothing else.
+      expect(answer.headers['access-control-allow-origin'], host).toBe(APP);
+      expect(answer.headers['x-keycheck-relay-error'], host).toBe('host-refused');
     }
     expect(api.seen).toHaveLength(0);
 
