@@ -2,9 +2,8 @@
  * "Open in Playground": the pasted request as a temporary profile. Its keys live in this
  * object only, so the Playground can send them again; nothing stores it.
  */
-import type { SentRequest } from '../core/exchange';
-import { SANDBOX_BASE_URL } from '../core/checklist';
-import { keysOf } from './paste';
+import { ACCOUNT_KEY_HEADER, SANDBOX_BASE_URL, USER_KEY_HEADER } from '../core/checklist';
+import { headerValue, type SentRequest } from '../core/exchange';
 import type { ProfileChoice } from '../profiles/choices';
 
 export const PASTED_CHOICE_ID = 'pasted-request';
@@ -56,5 +55,13 @@ export function openedRequest(request: SentRequest, urlHasVariables = false): Op
     method: request.method.toUpperCase(),
     path: `${url.pathname}${url.search}`,
     ...(request.body !== undefined ? { body: request.body } : {}),
+  };
+}
+
+/** The two keys as the request carried them (the first of each), for a temporary profile. */
+export function keysOf(request: SentRequest): { accountKey: string; userKey: string } {
+  return {
+    accountKey: headerValue(request.headers, ACCOUNT_KEY_HEADER) ?? '',
+    userKey: headerValue(request.headers, USER_KEY_HEADER) ?? '',
   };
 }

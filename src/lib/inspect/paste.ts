@@ -18,7 +18,8 @@ import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
 import { buildReport, keyFingerprints, type KeyFingerprints } from '../report/report';
 import { encodeShareFragment } from '../report/share';
-import { safeView } from '../secrets';
+import { findSecrets, safeView, scrubber } from '../secrets';
+import { openedRequest, type Opened } from './open-paste';
 
 /** A key header whose value came from a variable the user has not typed yet. */
 export interface HiddenValue {
@@ -37,6 +38,12 @@ export interface PasteInspection {
   hidden: HiddenValue[];
   /** The fragment of a link that opens this diagnosis (built from the safe view only). */
   shareFragment(at: Date): Promise<string>;
+  /**
+   * The request as a this-tab-only Playground profile. Its keys go to the masked key fields;
+   * a URL or body that still holds a piece of a key is refused, since the Playground shows both.
+   * `urlHasVariables`: the URL holds a variable nobody typed.
+   */
+  open(urlHasVariables: boolean): Opened;
 }
 
 export interface InspectPasteInput {
@@ -116,15 +123,27 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     fingerprints,
     report,
     hidden,
+    open: (urlHasVariables: boolean) => {
+      const opened = openedRequest(exchange.request, urlHasVariables);
+      if (!opened.ok) return opened;
+      // Typed values may fill the path (that is what they are for); pasted secrets may not.
+      const pastedSecrets = scrubber(
+        findSecrets({
+          request: candidate.request,
+          ...(input.pasted ? { paste: input.pasted } : {}),
+          extra: (candidate.sensitive ?? []).map((s) => s.value),
+        }),
+      );
+      if ([opened.choice.baseUrl, opened.path, opened.body ?? ''].some(pastedSecrets.leaks)) {
+        return {
+          ok: false,
+          error:
+            'The pasted URL or body holds a piece of a key, and the Playground would show it: fix the paste first (keys belong in the two key headers).',
+        };
+      }
+      return opened;
+    },
     shareFragment: (when: Date) =>
       encodeShareFragment({ exchange: shown, checklist, fingerprints, at: when }, redactor.leaks),
-  };
-}
-
-/** The two keys as the request carried them (the first of each), for a temporary profile. */
-export function keysOf(request: SentRequest): { accountKey: string; userKey: string } {
-  return {
-    accountKey: headerValue(request.headers, ACCOUNT_KEY_HEADER) ?? '',
-    userKey: headerValue(request.headers, USER_KEY_HEADER) ?? '',
   };
 }

@@ -47,8 +47,13 @@ export function findSecrets(sources: SecretSources): string[] {
   };
   const { request, response } = sources;
   if (request) {
-    for (const h of request.headers) headerSecrets(h.name, h.value, add);
+    for (const h of request.headers) {
+      headerSecrets(h.name, h.value, add);
+      // A value can carry a whole header line (`x-api-key: ...` typed into the wrong field).
+      textSecrets(h.value, add);
+    }
     urlSecrets(request.url, add);
+    textSecrets(request.url, add);
     if (request.body !== undefined) bodySecrets(request.body, add);
   }
   if (response) {

@@ -14,7 +14,7 @@ import type {
 import { expandedVariables } from '../../lib/paste/variables';
 import { copyTo, type ClipboardSource } from '../../browser/clipboard';
 import type { PasteInspection } from '../../lib/inspect/paste';
-import { openedRequest, type PlaygroundTarget } from '../../lib/inspect/open-paste';
+import type { PlaygroundTarget } from '../../lib/inspect/open-paste';
 import { defaultParser } from '../../browser/paste-worker';
 import type { PasteParser } from '../../lib/inspect/parse-paste';
 /** What a diagnosis needs, loaded with the Diagnose view's first run. */
@@ -106,7 +106,7 @@ export class Diagnose {
     return this.candidate?.unknownOptions ?? [];
   }
   /** The diagnosis without the exchange that may hold typed keys. */
-  get result(): Omit<PasteInspection, 'exchange' | 'shareFragment'> | null {
+  get result(): Omit<PasteInspection, 'exchange' | 'shareFragment' | 'open'> | null {
     const e = this.#evaluation;
     if (!e) return null;
     const { shown, checklist, fingerprints, report, hidden } = e;
@@ -207,7 +207,7 @@ export class Diagnose {
     if (!e) return;
     // `https://$HOST/x` parses as a URL to the host `$host`: never send keys there.
     const unfilled = this.variables.some((v) => v.in === 'url' && this.value(v.name) === '');
-    const opened = openedRequest(e.exchange.request, unfilled);
+    const opened = e.open(unfilled);
     if (!opened.ok) {
       this.#status = opened.error;
       return;
