@@ -43,8 +43,10 @@ export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
   'rate-limited': 'Rate limited',
   'request-error': 'Authenticated, but the request was refused',
   'server-error': 'Server error',
+  'wrong-target': 'Not sent to the Redis Cloud API',
   unreachable: 'No answer reached the page',
   'not-sent': 'Not sent',
+  unknown: 'Cannot be told from what is at hand',
 };
 
 const STATUS_LABEL: Readonly<Record<ItemStatus, string>> = {
