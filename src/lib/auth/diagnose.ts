@@ -1,3 +1,4 @@
+import { headerValue } from '../api/exchange';
 import type { Exchange, ReceivedResponse } from '../api/exchange';
 import { readTask } from '../api/task';
 import { hasApiShape } from './api-shape';
@@ -230,10 +231,14 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
     const variable = VARIABLE_HOST.exec(request.url.trim())?.[1];
     if (variable) ctx = { ...ctx, hostFromVariable: variable };
   }
-  const detail = preflightDetail(request, ctx, exchange.source);
+  const preflightOnly = request.method.trim().toUpperCase() === 'OPTIONS';
+  // A preflight asks for the method it guards: the endpoint is judged for that one.
+  const guarded = preflightOnly
+    ? { ...request, method: headerValue(request.headers, 'access-control-request-method') ?? 'GET' }
+    : request;
+  const detail = preflightDetail(guarded, ctx, exchange.source);
   const requestMissing =
     exchange.source === 'pasted' && request.url.trim() === '' && request.headers.length === 0;
-  const preflightOnly = request.method.trim().toUpperCase() === 'OPTIONS';
   const keys = requestMissing ? { both: false, none: false, missing: true } : keysShown(detail);
   const enterprise = detail.endpoint.hostKind === 'enterprise';
 
@@ -255,8 +260,9 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
   if (detail.endpoint.hostKind === 'variable' && judged.verdict === 'unknown') {
     judged = { ...judged, decisive: 'endpoint' };
   }
-  if (answered && !keys.both && (judged.verdict === 'request-error' || judged.verdict === 'ok')) {
-    judged = { ...judged, verdict: judged.verdict === 'ok' ? 'ok' : 'unknown' };
+  // A refusal of the request itself shows the keys only when the request shows both.
+  if (answered && !keys.both && !keys.none && judged.verdict === 'request-error') {
+    judged = withoutKeys(judged, status);
   }
 
   let requestItems: ChecklistItem[] = requestMissing

@@ -150,8 +150,8 @@ export function roleAllows(role: string, method: string, path: string): boolean 
     case 'logs viewer':
       return verb === 'GET' && /^\/v1\/logs\/?$/.test(path);
     case 'billing admin':
-      // Which paths count as billing data is not listed; payment methods and the cost report are.
-      return /^\/v1\/(?:payment-methods|cost-report)(?:\/|$)/.test(path) ? true : null;
+      // Billing data: payment methods and the cost report; the docs list no other path for it.
+      return verb === 'GET' && /^\/v1\/(?:payment-methods|cost-report)(?:\/|$)/.test(path);
     case 'manager':
     case 'member':
       return false;
@@ -253,7 +253,7 @@ export function judge403(
     role && allowed !== null
       ? allowed
         ? `This key's user is ${role}, as this profile knows it, and ${role} may send ${verb} ${path}, which makes the role the less likely cause.`
-        : `This key's user is ${role}, as this profile knows it, and ${role} may not send ${verb} ${path}: that alone explains a 403. ${role === 'Manager' || role === 'Member' ? say('memberStatus') : say('roleGets403')}`
+        : `This key's user is ${role}, as this profile knows it, and ${role} may not send ${verb} ${path}${/billing/i.test(role) ? ' (billing data only)' : ''}: that alone likely explains a 403. ${role === 'Manager' || role === 'Member' ? say('memberStatus') : say('roleGets403')}`
       : null;
   const roleWhy = roleKnown
     ? roleKnown
