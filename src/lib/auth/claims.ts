@@ -67,7 +67,24 @@ export const CLAIMS = {
     'What the API answers',
     'The API document gives 403 the meaning "not allowed to access requested resource (primarily due to client source IP API key restrictions)".',
   ),
+  status400: known('What the API answers', 'The API document gives 400 the meaning "bad request".'),
   status404: known('What the API answers', 'The API document gives 404 the meaning "not found".'),
+  status412: known(
+    'What the API answers',
+    'The API document gives 412 the meaning "feature flag for this flow is off".',
+  ),
+  status429: known(
+    'What the API answers',
+    'The API document gives 429 the meaning "too many requests".',
+  ),
+  status500: known(
+    'What the API answers',
+    'The API document gives 500 the meaning "internal error (contact support)".',
+  ),
+  refusedAfterAuth: known(
+    'What the API answers',
+    'A 400, 404, 409, 412 or 422 from an operation of the API judges the request itself: a request that fails authentication gets 401.',
+  ),
   nginx401: known(
     'What the API answers',
     "The API's 401 is seen to come as a small nginx HTML page, not JSON.",
@@ -125,6 +142,9 @@ export const CLAIMS = {
   ),
   memberStatus: unknown(
     'Which status a Manager or Member key gets is not published; a 403 is likely, as for any role the request is not allowed for.',
+  ),
+  notOperation404: unknown(
+    'A 404 for a path that is not an operation likely comes before any check of the keys, so it tells nothing about them.',
   ),
   roleGets403: unknown(
     'A role that does not allow a request is likely answered with 403; the API document does not say so for roles.',

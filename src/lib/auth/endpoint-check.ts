@@ -200,7 +200,7 @@ export function checkEndpoint(
     if (hostKind !== 'relay') {
       problems.push({
         status: 'fail',
-        message: `The URL uses http, not https: the API is served over https${context?.pageProtocol === 'http:' ? '' : ', and a page loaded over https never sends to http (mixed content)'}. Only a local relay on loopback may use http.`,
+        message: `The URL uses http, not https: the API's address starts with https://${context?.pageProtocol === 'http:' ? '' : ', and a page loaded over https never sends to http (mixed content)'}. Only a local relay on loopback may use http.`,
         fix: `Use https://${hostKind === 'api' ? API_HOST : host}${path}.`,
       });
     }
@@ -221,13 +221,13 @@ export function checkEndpoint(
   } else if (hostKind === 'console') {
     problems.push({
       status: 'fail',
-      message: `${hostname} is the Redis Cloud console, not the API: the API answers at ${API_HOST}.`,
+      message: `${hostname} is the Redis Cloud console, not the API, whose address is ${API_HOST}.`,
       fix: `Use https://${API_HOST}${path.startsWith('/v1/') ? path : '/v1/...'}.`,
     });
   } else if (hostKind === 'website') {
     problems.push({
       status: 'fail',
-      message: `${hostname} is the Redis website, not the API: the API answers at ${API_HOST}.`,
+      message: `${hostname} is the Redis website, not the API, whose address is ${API_HOST}.`,
       fix: `Use https://${API_HOST}/v1/...`,
     });
   } else if (hostKind === 'other' && !variable) {

@@ -52,7 +52,7 @@ function rankSuspects(detail: PreflightDetail, context: DiagnoseContext | undefi
     id: 'same-account',
     score: 2,
     reasons: [
-      'People who hold keys for several accounts pair an account key with a user key of another account; the API likely answers that with the same 401, since it does not say which condition failed.',
+      'People who hold keys for several accounts pair an account key with a user key of another account.',
     ],
   };
   const enabled: Score = {
@@ -172,11 +172,11 @@ export function judge403(
   items['reached-api'] = reachedItem(response, 403, stated);
   const likely = `${say('status401')} ${say('status403')} ${say('orderOfChecks')}`;
   items['keys-valid'] = makeItem('keys-valid', 'unknown', {
-    summary: 'Likely holds: the answer was 403, not 401, but a 403 does not show it.',
+    summary: 'Likely holds (the answer was 403, not 401), but not shown.',
     explanation: likely,
   });
   items['same-account'] = makeItem('same-account', 'unknown', {
-    summary: 'Likely holds: the answer was 403, not 401, but a 403 does not show it.',
+    summary: 'Likely holds (the answer was 403, not 401), but not shown.',
     explanation: likely,
   });
   items['api-enabled'] = makeItem('api-enabled', 'unknown', {
@@ -219,7 +219,7 @@ export function judge403(
       ipText = {
         status: 'fail',
         summary: `This key allows only ${list}; the API last saw you at ${facts.seenIp}, which is outside it.`,
-        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. A 403 is, by the API document, primarily a source IP restriction.${invalid}${relay}`,
+        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. ${say('status403')}${invalid}${relay}`,
         fix: `To allow this address, add ${judged.entryToAdd} to the key's allow list, or call from a network inside ${list}.`,
       };
       break;
@@ -235,7 +235,7 @@ export function judge403(
       ipText = {
         status: 'suspect',
         summary: `This key allows only ${list}; the address the API sees now is not known here.`,
-        explanation: `A 403 is, by the API document, primarily a source IP restriction, and the key has one.${invalid}${relay}`,
+        explanation: `${say('status403')} This key has an allow list.${invalid}${relay}`,
         fix: `Find your public address and check it against ${list}; to allow it, add it to the key's allow list as /32.`,
       };
       break;
@@ -243,7 +243,7 @@ export function judge403(
       ipText = {
         status: 'suspect',
         summary: "Possible: the key's allow list may exclude the address this request came from.",
-        explanation: `A 403 is, by the API document, primarily a source IP restriction. The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
+        explanation: `${say('status403')} The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
         fix: "Look at the key's allow list in the console, or run GET /v1/ from a network where the key works: its answer shows allowedSourceIps and the address the API sees (httpSourceIp).",
       };
       break;

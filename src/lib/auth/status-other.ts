@@ -12,11 +12,11 @@ import { say } from './claims';
 const CONDITIONS = ['keys-valid', 'same-account', 'source-ip', 'api-enabled'] as const;
 
 function passAll(items: Judged['items'], status: number): void {
-  const why = `A ${status} judges the request itself: the request carried both keys, and an authentication failure is answered with 401 instead.`;
+  const why = say('refusedAfterAuth');
   for (const id of CONDITIONS) {
     items[id] = makeItem(id, 'pass', {
       summary: `Holds: the answer was ${status}, not 401.`,
-      explanation: `${why} ${say('status401')}`,
+      explanation: why,
     });
   }
   items['role-permits'] = makeItem('role-permits', 'pass', {
@@ -40,7 +40,7 @@ export function judgeRequestError(
   const advice: Record<number, string> = {
     400: 'The API refused the request itself: a parameter or the JSON body is not what the operation expects.',
     409: 'The request conflicts with the current state, e.g. a name already in use or a change still in progress.',
-    412: 'The API document gives 412 the meaning "feature flag for this flow is off": the feature is not turned on for this account.',
+    412: `${say('status412')} The feature is likely not turned on for this account.`,
     422: 'The body was read but its values cannot be processed.',
   };
   reached.explanation += ` ${advice[status] ?? 'The API refused the request itself, not the keys.'} The body may say which part.`;
@@ -100,8 +100,7 @@ export function judge404(
       endpoint,
     };
   }
-  const why =
-    'A 404 for a path that is not an operation may come before the keys are judged, so it says nothing about them.';
+  const why = say('notOperation404');
   unknownConditions(items, 'Cannot be told from a 404 on this path.', why);
   const result: Judged & { endpoint?: ChecklistItem } = {
     verdict: detail.endpoint.knownOperation === false ? 'wrong-target' : 'unknown',
@@ -248,14 +247,19 @@ export function judgeNotFromApi(
   const items = {} as Judged['items'];
   const host = detail.endpoint.host || 'that address';
   const enterprise = detail.endpoint.hostKind === 'enterprise';
+  const apiHost = detail.endpoint.hostKind === 'api';
   const words = status === null ? 'An answer' : statusWords(status, response.statusText);
   items['reached-api'] = makeItem('reached-api', 'warn', {
     summary: enterprise
       ? `${words} came from Redis Enterprise Software's API at ${host}, not from Redis Cloud's API.`
-      : `${words} came from ${host}, not from the API.`,
+      : apiHost
+        ? `${words} came from ${host}, but for a URL that is no operation of the API.`
+        : `${words} came from ${host}, not from the API.`,
     explanation: enterprise
-      ? `${say('enterprise')} Its answer says nothing about Redis Cloud keys.`
-      : `Something answered with ${BODY_WORDS[bodyKind(response.body)]}, but not the API: the request went to the wrong host.`,
+      ? `${say('enterprise')} Its answer tells nothing about Redis Cloud keys.`
+      : apiHost
+        ? `The request went to the API's host with ${BODY_WORDS[bodyKind(response.body)]} in return, but not to an operation under https and /v1/ (see the endpoint check). ${say('v1Paths')}`
+        : `Something answered with ${BODY_WORDS[bodyKind(response.body)]}, but not the API: the request went to the wrong host.`,
     fix: enterprise
       ? 'Check that request against the Redis Enterprise Software docs; Keycheck judges Redis Cloud only.'
       : 'Fix the URL (see the endpoint check) and send again.',
@@ -265,7 +269,9 @@ export function judgeNotFromApi(
     items,
     rest,
     'Cannot be told: the answer did not come from the Redis Cloud API.',
-    `${host} is not the Redis Cloud API, so its answer says nothing about the keys.`,
+    apiHost
+      ? 'The request did not reach an operation of the API, so the answer tells nothing about the keys.'
+      : `${host} is not the Redis Cloud API, so its answer tells nothing about the keys.`,
   );
   return {
     verdict: 'wrong-target',
