@@ -45,8 +45,11 @@ const checklist = v.object({
     'rate-limited',
     'request-error',
     'server-error',
+    // Issue 10's verdicts, accepted here only until the lead's new link version carries them.
+    'wrong-target',
     'unreachable',
     'not-sent',
+    'unknown',
   ]),
   primaryCause: v.nullable(itemId),
   headline: text(5000),
