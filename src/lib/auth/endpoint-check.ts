@@ -184,7 +184,7 @@ export function checkEndpoint(
         {
           status: 'fail',
           message: `${host}${path} is Redis Enterprise Software's own REST API, another product: it takes a username and password (curl -u), and Redis Cloud's account key and user key do not apply to it.`,
-          fix: `Keycheck checks Redis Cloud's API only. For a Redis Enterprise Software cluster, see that product's REST API docs; only if the request was meant for Redis Cloud, send it to https://${API_HOST}/v1/... instead.`,
+          fix: `Check this request against Redis Enterprise Software's own REST API docs, with that cluster's username and password. Keycheck judges Redis Cloud's API only; if the request was meant for Redis Cloud, send it to https://${API_HOST}/v1/... instead.`,
         },
       ],
       'enterprise',
@@ -266,7 +266,9 @@ export function checkEndpoint(
     problems.push({
       status: 'fail',
       message: `The path ${path} is not under /v1/, where every operation of the API lives${guess ? `: did you mean ${guess}?` : '.'} The docs' examples use https://$HOST/... with HOST=${API_HOST}/v1; a HOST without /v1 drops it.`,
-      fix: `Put /v1 in front of the path: https://${API_HOST}${guess ?? withV1}.`,
+      fix: guess
+        ? `Use https://${API_HOST}${guess}.`
+        : `Put /v1 in front of the path: https://${API_HOST}${withV1}.`,
     });
   } else {
     knownOperation = safeKnown(context, verb, path);

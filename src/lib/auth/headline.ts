@@ -13,13 +13,10 @@ const SUSPECT_ACTION: Partial<Record<ItemId, string>> = {
 
 /** The first sentence of a text, without its final period. */
 function firstSentence(text: string): string {
-  // Not the dots of "..." or "e.g.": they end no sentence.
-  const end = text.search(/(?<!\be\.g|\.)\.(?:\s|$)/);
-  return (end < 0 ? text : text.slice(0, end)).trim();
-}
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  // Not the dots of "..." or "e.g.": they end no sentence. A question keeps its mark.
+  const end = text.search(/(?<!\be\.g|\.)[.?](?:\s|$)/);
+  if (end < 0) return text.trim();
+  return text.slice(0, text.charAt(end) === '?' ? end + 1 : end).trim();
 }
 
 /**
@@ -82,6 +79,12 @@ export function headlineOf(cause: ChecklistItem | null, lead: string, action?: s
         : null;
   if (specific) return `${specific}${tag}.`;
   const fix = cause.fix ? firstSentence(cause.fix) : (action ?? `Check ${CAUSE_WORDS[cause.id]}`);
-  const why = lowerFirst(firstSentence(cause.summary));
-  return `${fix}: ${why}${tag}.`;
+  // The rate limit's summary only repeats the status; the wait is the whole action.
+  if (cause.id === 'rate-limit') return `${fix}${tag}.`;
+  const why = firstSentence(cause.summary);
+  // A sentence that starts with a host or a path keeps it as written.
+  const sentence = /^[a-z]+(?![\w.:/-])/.test(why)
+    ? why.charAt(0).toUpperCase() + why.slice(1)
+    : why;
+  return `${fix}. ${sentence}${tag}.`;
 }

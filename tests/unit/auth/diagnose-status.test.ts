@@ -352,7 +352,7 @@ describe('transport failures', () => {
     const checklist = diagnose(failed('cors', request({ url: 'https://app.redislabs.com/v1/' })));
     expect(checklist.primaryCause).toBe('endpoint');
     expect(checklist.headline).toMatch(
-      /^Use https:\/\/api\.redislabs\.com\/v1\/: app\.redislabs\.com is the Redis Cloud console/,
+      /^Use https:\/\/api\.redislabs\.com\/v1\/\. app\.redislabs\.com is the Redis Cloud console/,
     );
   });
 
