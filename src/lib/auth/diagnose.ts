@@ -289,6 +289,16 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
   if (judged.authenticated) requestItems = requestItems.map(softened);
 
   let smartCause: ItemId | null = null;
+  if (ctx?.smartQuotes && !requestMissing && requestItems[3]?.status === 'fail') {
+    // The shell split the broken argument at its spaces: a piece of a key may now stand where
+    // the URL was, so the URL is not repeated.
+    requestItems[3] = makeItem('endpoint', 'fail', {
+      summary:
+        "The URL as the shell split the command is not the API's: the typographic quotes likely broke it.",
+      explanation: `${say('v1Paths')} Whatever the split left where the URL should be may hold a piece of a key, so it is not shown here.`,
+      fix: 'Replace every typographic quote (“ ” ‘ ’) with a plain one (" or \') and run the command again.',
+    });
+  }
   if (ctx?.smartQuotes && !requestMissing) {
     const broken = withSmartQuotes(requestItems.slice(0, 3));
     requestItems = [...broken.items, ...requestItems.slice(3)];

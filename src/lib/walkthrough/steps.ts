@@ -220,7 +220,7 @@ export const STEPS: readonly WalkthroughStep[] = [
       },
     ],
     lesson: [
-      'The same keys may read (try the second button), and the write gets a 403: in the sandbox, the role forbids it. The 403 does not say whether a role or an allow list refused it, so the checklist names both as suspects and ranks them by what it knows: for a write, the role comes first.',
+      'The same keys may read (try the second button), and the write gets a 403: in the sandbox, the role forbids it. The 403 does not say whether a role or an allow list refused it, so the checklist names both as suspects and ranks them by what it knows: for a write, the role comes first. The keys stay Unknown, likely valid: a 403 does not show them.',
       'The fix: make the call with a key whose user has a role that allows it, such as an Owner.',
     ],
   },

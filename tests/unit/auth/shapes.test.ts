@@ -443,6 +443,18 @@ describe('what the paste readers hand over', () => {
     expect(item(c, 'account-key-header').summary).toContain('typographic quotes');
     expect(c.headline).toMatch(/^Replace every typographic quote/);
   });
+
+  test('with smart quotes, a piece of a key the shell left as the URL is never repeated', () => {
+    // `-H “x-api-key: Zq81 Kd93Lm27”`: the shell splits at the space and curl reads the rest
+    // of the key as a URL.
+    const c = judge(
+      pasted('GET', 'http://Kd93Lm27”/', [{ name: '“x-api-key', value: 'Zq81' }], undefined),
+      { smartQuotes: true },
+    );
+    expect(c.primaryCause).toBe('account-key-header');
+    expect(item(c, 'endpoint').status).toBe('fail');
+    expect(allText(c).toLowerCase()).not.toContain('kd93lm');
+  });
 });
 
 describe('the headline is the action, in words', () => {
