@@ -3,16 +3,36 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PROFILES } from '../../src/lib/sandbox';
 
 /** What `GET /v1/` must show for each demo profile: the verdict and the decisive items. */
-const EXPECTED: Record<string, { verdict: string; items: Record<string, string> }> = {
+const EXPECTED: Record<
+  string,
+  { verdict: string; primary?: string; items: Record<string, string> }
+> = {
   'sandbox-owner': {
     verdict: 'ok',
     items: { 'keys-valid': 'pass', 'same-account': 'pass', 'reached-api': 'pass' },
   },
   'sandbox-viewer': { verdict: 'ok', items: { 'keys-valid': 'pass', 'same-account': 'pass' } },
-  'sandbox-logs-viewer': { verdict: 'forbidden', items: { 'role-permits': 'suspect' } },
-  'sandbox-billing-admin': { verdict: 'forbidden', items: { 'role-permits': 'suspect' } },
-  'sandbox-member': { verdict: 'forbidden', items: { 'role-permits': 'suspect' } },
-  'sandbox-ip-allow-list': { verdict: 'forbidden', items: { 'source-ip': 'suspect' } },
+  // Issue 10: a 403 does not show the keys valid, and the role comes first, as the lessons say.
+  'sandbox-logs-viewer': {
+    verdict: 'forbidden',
+    primary: 'role-permits',
+    items: { 'role-permits': 'suspect', 'keys-valid': 'unknown' },
+  },
+  'sandbox-billing-admin': {
+    verdict: 'forbidden',
+    primary: 'role-permits',
+    items: { 'role-permits': 'suspect', 'keys-valid': 'unknown' },
+  },
+  'sandbox-member': {
+    verdict: 'forbidden',
+    primary: 'role-permits',
+    items: { 'role-permits': 'suspect', 'keys-valid': 'unknown' },
+  },
+  'sandbox-ip-allow-list': {
+    verdict: 'forbidden',
+    primary: 'source-ip',
+    items: { 'source-ip': 'suspect' },
+  },
   'sandbox-mismatched-pair': {
     verdict: 'auth-failed',
     items: { 'keys-valid': 'suspect', 'same-account': 'suspect', 'api-enabled': 'suspect' },
@@ -39,6 +59,9 @@ test('every demo profile gets the checklist its lesson promises', async ({ page 
     await page.getByRole('button', { name: 'Send' }).click();
     const verdict = page.locator('[data-verdict]');
     await expect(verdict, profile.name).toHaveAttribute('data-verdict', expected!.verdict);
+    if (expected!.primary) {
+      await expect(verdict, profile.name).toHaveAttribute('data-primary-cause', expected!.primary);
+    }
     await expect(page.getByRole('region', { name: 'Response details' })).toContainText(
       String(profile.expectedStatus),
     );

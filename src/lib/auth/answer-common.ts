@@ -3,6 +3,8 @@ import type { ChecklistItem } from '../core/checklist';
 import { makeItem, unknownItem } from './items';
 import type { AnswerItemId } from './judged';
 import { BODY_WORDS, bodyKind, responseHeader } from './response-body';
+import { say } from './claims';
+import type { ClaimId } from './claims';
 
 /** Reason phrases, for answers pasted without one. */
 const REASON: Readonly<Record<number, string>> = {
@@ -33,14 +35,14 @@ const REASON: Readonly<Record<number, string>> = {
 };
 
 /** What the API document says each status means (FACTS.md, "What the API answers"). */
-const DOCUMENTED: Readonly<Record<number, string>> = {
-  400: 'bad request',
-  401: 'authentication failed',
-  403: 'not allowed to access requested resource (primarily due to client source IP API key restrictions)',
-  404: 'not found',
-  412: 'feature flag for this flow is off',
-  429: 'too many requests',
-  500: 'internal error (contact support)',
+const DOCUMENTED: Readonly<Record<number, ClaimId>> = {
+  400: 'status400',
+  401: 'status401',
+  403: 'status403',
+  404: 'status404',
+  412: 'status412',
+  429: 'status429',
+  500: 'status500',
 };
 
 /** `HTTP 401 Unauthorized`. */
@@ -63,7 +65,7 @@ export function reachedItem(
   const words = stated ? `HTTP ${status}` : statusWords(status, response.statusText);
   return makeItem('reached-api', 'pass', {
     summary: `${words} with ${BODY_WORDS[kind]}.`,
-    explanation: `${stated ? `The status line was not pasted; the body itself states ${status}. ` : ''}An HTTP answer came back${meaning ? `; the API document gives ${status} the meaning "${meaning}"` : ''}.`,
+    explanation: `${stated ? `The status line was not pasted; the body itself states ${status}. ` : ''}An HTTP answer came back.${meaning ? ` ${say(meaning)}` : ''}`,
   });
 }
 
@@ -81,7 +83,7 @@ export function rateLimitNotHit(response: ReceivedResponse, status: number): Che
         : status < 300
           ? `Holds: the answer was ${status}, not 429.`
           : `Not the cause: the answer was ${status}, not 429.`,
-    explanation: `The API allows 400 requests per minute per account key and answers 429 past it.${left}`,
+    explanation: `${say('rateLimit')}${left}`,
     ...(remaining === '0' ? { fix: 'Wait for the next minute before sending more.' } : {}),
   });
 }

@@ -1,9 +1,14 @@
+import { headerValue } from '../core/exchange';
 import type { Exchange, ReceivedResponse } from '../core/exchange';
+import { readTask } from '../api/task';
+import { hasApiShape } from './api-shape';
 import { ITEM_IDS } from '../core/checklist';
 import type { Checklist, ChecklistItem, DiagnoseContext, ItemId } from '../core/checklist';
-import { unknownItem } from './items';
-import { CAUSE_WORDS } from './judged';
-import type { Judged } from './judged';
+import { say } from './claims';
+import { headlineOf } from './headline';
+import { makeItem, skippedItem, unknownItem } from './items';
+import type { AnswerItemId, Judged } from './judged';
+import { ANSWER_ITEMS } from './judged';
 import { preflightDetail } from './preflight';
 import type { PreflightDetail } from './preflight';
 import { statusFromBody } from './response-body';
@@ -14,104 +19,291 @@ import {
   judge5xx,
   judgeNotFromApi,
   judgeOther,
+  judgeRedirect,
   judgeRequestError,
   judgeStatusUnknown,
 } from './status-other';
 import { judgeSuccess } from './status-success';
-import { judgeNoAnswer } from './transport';
+import { judgeFailedTask } from './status-task';
+import { judgePreflight, judgeNoAnswer } from './transport';
 
 type AnswerJudged = Judged & { endpoint?: ChecklistItem };
 
 const REQUEST_ERRORS = new Set([400, 409, 412, 422]);
+const CONDITIONS: readonly AnswerItemId[] = [
+  'keys-valid',
+  'same-account',
+  'source-ip',
+  'api-enabled',
+  'role-permits',
+];
+/** A host that is itself a shell variable: `$HOST`, `${HOST}`, `%HOST%` (lower-cased by URL). */
+const VARIABLE_HOST =
+  /^[a-z][a-z0-9+.-]*:\/\/(\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w{2,}%)(?=[/?#:]|$)/i;
+
+/** What the request shows about the two keys. */
+interface KeysShown {
+  /** Both key headers present, spelled right, with a value. */
+  both: boolean;
+  /** No key header at all, under any spelling. */
+  none: boolean;
+  /** Only the answer was pasted: the request shows nothing. */
+  missing?: boolean;
+}
+
+function keysShown(detail: PreflightDetail): KeysShown {
+  const [account, user] = detail.items;
+  return {
+    both: account.status !== 'fail' && user.status !== 'fail',
+    none: detail.values.length === 0,
+  };
+}
 
 function judgeAnswer(
   exchange: Exchange,
   response: ReceivedResponse,
   detail: PreflightDetail,
   context: DiagnoseContext | undefined,
+  keys: KeysShown,
 ): AnswerJudged {
-  const { hostKind } = detail.endpoint;
-  const wrongHost =
-    hostKind === 'console' ||
-    hostKind === 'website' ||
-    hostKind === 'other' ||
-    (hostKind === 'sandbox' && exchange.source !== 'sandbox');
+  const { endpoint } = detail;
   let status = response.status;
   let stated = false;
   if (status === null) {
     status = statusFromBody(response.body);
     stated = status !== null;
   }
-  if (wrongHost) return judgeNotFromApi(response, status, detail);
+  if (endpoint.hostKind === 'variable') {
+    if (!hasApiShape(response)) {
+      const judged = status === null ? judgeStatusUnknown(response) : judgeUnshaped(status);
+      return { ...judged, verdict: 'unknown', decisive: 'endpoint' };
+    }
+  } else if (!keys.missing && (endpoint.hostKind === 'enterprise' || endpoint.offTarget)) {
+    const fromApi = endpoint.hostKind === 'api' && status !== null && status < 300;
+    // Only the API's own host can answer a path slip with the API's 2xx; anything else is not it.
+    if (!fromApi) {
+      if (status !== null && status >= 300 && status < 400 && endpoint.hostKind === 'api') {
+        return judgeRedirect(response, status, stated);
+      }
+      return judgeNotFromApi(response, status, detail);
+    }
+  }
   if (status === null) return judgeStatusUnknown(response);
   const method = exchange.request.method;
   if (status >= 200 && status < 300) {
-    return judgeSuccess(response, status, stated, detail, context, method);
+    const success = judgeSuccess(response, status, stated, detail, context, method);
+    const task = readTask(response.body);
+    if (task?.status === 'processing-error' && task.error) {
+      return judgeFailedTask(success, task.error);
+    }
+    return success;
   }
+  if (status >= 300 && status < 400) return judgeRedirect(response, status, stated);
   if (status === 401) return judge401(response, stated, detail, context);
   if (status === 403) return judge403(response, stated, detail, context, method);
   if (status === 404) return judge404(response, stated, detail);
   if (REQUEST_ERRORS.has(status)) return judgeRequestError(response, status, stated);
   if (status === 429) return judge429(response, stated);
   if (status >= 500) return judge5xx(response, status, stated);
-  return judgeOther(response, status, stated);
+  return judgeOther(response, status, stated, keys.both);
 }
 
-/** Once the answer shows the keys were accepted, a request-stage `fail` did not stop it. */
-function softened(item: ChecklistItem): ChecklistItem {
-  if (item.status !== 'fail') return item;
+/** An answer without the API's shape from a host the paste does not show. */
+function judgeUnshaped(status: number): Judged {
+  const items = {} as Judged['items'];
+  items['reached-api'] = unknownItem(
+    'reached-api',
+    `HTTP ${status}, in a shape that does not show whether the API sent it.`,
+    "The host is not in the paste, and the answer is none of the API's known shapes (the nginx 401 page, the Spring Boot error body, the API's JSON).",
+  );
+  for (const id of ANSWER_ITEMS.slice(1) as AnswerItemId[]) {
+    items[id] = unknownItem(
+      id,
+      'Cannot be told: where the request went is not known.',
+      'Only an answer from the API says anything about the keys.',
+    );
+  }
   return {
-    ...item,
-    status: 'warn',
-    explanation: `${item.explanation} The API accepted the request anyway, so this did not stop it, but it is still worth fixing.`,
+    verdict: 'unknown',
+    items,
+    decisive: 'endpoint',
+    lead: `HTTP ${status}`,
+    authenticated: false,
   };
 }
 
-function headline(verdict: Checklist['verdict'], lead: string, cause: ChecklistItem | null) {
-  if (cause) {
-    return cause.status === 'suspect'
-      ? `${lead}; most likely cause: ${CAUSE_WORDS[cause.id]} (the answer does not say which condition failed).`
-      : `${lead}; fix first: ${CAUSE_WORDS[cause.id]}.`;
+/**
+ * The request named neither key: nothing in the answer can be tied to the keys, so conditions
+ * the answer would otherwise show become `unknown`, and a verdict that needs both keys
+ * (`request-error`, `ok`) becomes `unknown`.
+ */
+function withoutKeys(judged: AnswerJudged, status: number | null): AnswerJudged {
+  const items = { ...judged.items };
+  for (const id of CONDITIONS) {
+    const item = items[id];
+    if (item.status === 'pass' || item.status === 'warn' || item.status === 'suspect') {
+      items[id] = unknownItem(
+        id,
+        'Cannot be told: the request as pasted carries no key.',
+        `${say('bothHeaders')} Without them, the answer says nothing about the keys.`,
+      );
+    }
   }
-  switch (verdict) {
-    case 'ok':
-      return `${lead}; nothing to fix.`;
-    case 'server-error':
-      return `${lead}; nothing on the request's side to fix: try again later.`;
-    case 'request-error':
-      return `${lead}; no checklist item names the cause: look at the request's parameters and body.`;
-    default:
-      return `${lead}.`;
+  const success = status !== null && status >= 200 && status < 300;
+  const verdict =
+    judged.verdict === 'request-error' || judged.verdict === 'ok' ? 'unknown' : judged.verdict;
+  const result: AnswerJudged = { ...judged, items, verdict, authenticated: false };
+  delete result.endpoint;
+  if (success) {
+    result.action =
+      'Paste the request as it was sent, with its key headers: this one shows none, yet the API answered with success';
   }
+  return result;
+}
+
+/**
+ * After a 2xx the keys were sent, whatever the paste shows: a header missing from it was left
+ * out of the paste (the Go client's TF_LOG logs before adding them), so it is `unknown`, and
+ * any other request-stage `fail` did not stop the request: a `warn` worth fixing.
+ */
+function softened(item: ChecklistItem): ChecklistItem {
+  if (item.status !== 'fail') return item;
+  if (
+    (item.id === 'account-key-header' || item.id === 'secret-key-header') &&
+    /^No x-api/.test(item.summary)
+  ) {
+    return makeItem(item.id, 'unknown', {
+      summary: `${item.summary.replace(/:.*$/, '')} in the paste, yet the API authenticated the request.`,
+      explanation: `${say('bothHeaders')} ${say('successMeansAuthenticated')} The tool likely added the header without showing it. ${say('tfLog')}`,
+    });
+  }
+  return {
+    ...item,
+    status: 'warn',
+    explanation: `${item.explanation} The API authenticated the request anyway, so this did not stop it, but it is still worth fixing.`,
+  };
+}
+
+/** Typographic quotes used as the shell's quotes: the request-stage item they broke. */
+function withSmartQuotes(items: ChecklistItem[]): { items: ChecklistItem[]; cause: ItemId } {
+  const finding = {
+    message:
+      'The command uses typographic quotes (“ ” or ‘ ’) where the shell needs plain ones: the shell does not treat them as quotes and splits the argument at its spaces, so curl sent something other than what the command seems to say.',
+  };
+  const index = Math.max(
+    items.findIndex((i) => i.status === 'fail' && i.id !== 'endpoint'),
+    0,
+  );
+  const target = items[index] ?? items[0];
+  if (!target) return { items, cause: 'key-values' };
+  const fixed = makeItem(target.id, 'fail', {
+    summary: finding.message,
+    explanation: `${target.summary} ${target.explanation}`,
+    fix: 'Replace every typographic quote (“ ” ‘ ’) with a plain one (" or \') and run the command again.',
+    findings: [finding, ...(target.findings ?? [])],
+  });
+  return { items: items.map((i, n) => (n === index ? fixed : i)), cause: fixed.id };
 }
 
 /**
  * The whole checklist for one exchange (DESIGN.md, "The checklist"): always the eleven items
- * in `ITEM_IDS` order, a verdict, the item to fix first and a headline saying both in words.
- * Pure and synchronous. Claims no more than the answer shows: a 401 leaves `keys-valid`,
- * `same-account` and `api-enabled` as ranked suspects; a 403 leaves `source-ip` and
- * `role-permits`; items the request never reached are `skipped`, items the answer cannot tell
- * are `unknown`. A request-stage `fail` is the primary cause whenever there is one (except
- * under a 429, where waiting comes first), and becomes a `warn` when the answer shows the
- * request authenticated anyway. A pasted answer with neither request URL nor headers leaves the
- * request items `unknown`. No text holds a key value.
+ * in `ITEM_IDS` order, a verdict, the item to fix first and a headline that says the action to
+ * take. Pure and synchronous. Claims no more than the answer shows:
+ * - a 401 leaves `keys-valid`, `same-account` and `api-enabled` as ranked suspects; a 403
+ *   leaves `source-ip` and `role-permits`, and the keys `unknown` (likely valid); a 429 leaves
+ *   every condition `unknown`;
+ * - `request-error` only when the request shows both keys and the answer came from the API;
+ * - `wrong-target` when the URL shows another host or product, http, a path outside `/v1/`, a
+ *   redirect, or a path that is no operation (404); `unknown` when the answer has no status, only
+ *   the request is at hand, or the host came from a variable and the answer lacks the API's shape;
+ * - a request with no key header at all makes the header items the cause, and no verdict that
+ *   needs the keys;
+ * - a CORS preflight (`OPTIONS`) never carries keys; a failed task is judged by its error.
+ * A request-stage `fail` is the primary cause whenever there is one (except under a 429, where
+ * waiting comes first, and a wrong target, where the URL comes first). No text holds a key value.
  */
 export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checklist {
   const request = exchange.request;
-  const detail = preflightDetail(request, context, exchange.source);
+  let ctx = context;
+  // A pasted answer to `https://$HOST/...` shows the shell filled the host in: curl cannot
+  // resolve the literal text.
+  if (!ctx?.hostFromVariable && exchange.response) {
+    const variable = VARIABLE_HOST.exec(request.url.trim())?.[1];
+    if (variable) ctx = { ...ctx, hostFromVariable: variable };
+  }
+  const preflightOnly = request.method.trim().toUpperCase() === 'OPTIONS';
+  // A preflight asks for the method it guards: the endpoint is judged for that one.
+  const guarded = preflightOnly
+    ? { ...request, method: headerValue(request.headers, 'access-control-request-method') ?? 'GET' }
+    : request;
+  const detail = preflightDetail(guarded, ctx, exchange.source);
   const requestMissing =
     exchange.source === 'pasted' && request.url.trim() === '' && request.headers.length === 0;
-  const judged: AnswerJudged = exchange.response
-    ? judgeAnswer(exchange, exchange.response, detail, context)
-    : judgeNoAnswer(exchange, detail);
+  const keys = requestMissing ? { both: false, none: false, missing: true } : keysShown(detail);
+  const enterprise = detail.endpoint.hostKind === 'enterprise';
+
+  let judged: AnswerJudged;
+  if (!exchange.response) judged = judgeNoAnswer(exchange, detail);
+  else if (preflightOnly) judged = judgePreflight(exchange.response);
+  else judged = judgeAnswer(exchange, exchange.response, detail, ctx, keys);
+  const status = exchange.response?.status ?? null;
+  const answered = exchange.response !== undefined;
+  if (answered && keys.none && !preflightOnly && !enterprise) judged = withoutKeys(judged, status);
+  if (
+    !answered &&
+    exchange.source === 'pasted' &&
+    !requestMissing &&
+    (enterprise || detail.endpoint.offTarget)
+  ) {
+    judged = { ...judged, verdict: 'wrong-target', decisive: 'endpoint' };
+  }
+  if (detail.endpoint.hostKind === 'variable' && judged.verdict === 'unknown') {
+    judged = { ...judged, decisive: 'endpoint' };
+  }
+  // A refusal of the request itself shows the keys only when the request shows both.
+  if (answered && !keys.both && !keys.none && judged.verdict === 'request-error') {
+    judged = withoutKeys(judged, status);
+  }
 
   let requestItems: ChecklistItem[] = requestMissing
     ? detail.items.map((item) =>
         unknownItem(item.id, 'The request was not pasted.', 'Only the answer is at hand.'),
       )
     : [...detail.items];
+  if (preflightOnly || enterprise) {
+    const why = preflightOnly
+      ? 'A CORS preflight (OPTIONS) never carries the keys: the browser sends them only with the request itself.'
+      : "Redis Enterprise Software's API takes a username and password, not these headers.";
+    requestItems = requestItems.map((item) =>
+      item.id === 'endpoint' ? item : skippedItem(item.id, why),
+    );
+  }
   if (judged.endpoint && requestItems[3]?.status === 'pass') requestItems[3] = judged.endpoint;
+  if (detail.endpoint.hostKind === 'variable' && answered && judged.verdict !== 'unknown') {
+    requestItems[3] = makeItem('endpoint', 'pass', {
+      summary: `The answer has the API's shape, so the request reached the API; its host came from ${detail.endpoint.host}, which the paste does not show.`,
+      explanation: `${detail.endpoint.item.explanation} ${say('v1Paths')}`,
+      fix: detail.endpoint.item.fix ?? '',
+    });
+  }
   if (judged.authenticated) requestItems = requestItems.map(softened);
+
+  let smartCause: ItemId | null = null;
+  if (ctx?.smartQuotes && !requestMissing && requestItems[3]?.status === 'fail') {
+    // The shell split the broken argument at its spaces: a piece of a key may now stand where
+    // the URL was, so the URL is not repeated.
+    requestItems[3] = makeItem('endpoint', 'fail', {
+      summary:
+        "The URL as the shell split the command is not the API's: the typographic quotes likely broke it.",
+      explanation: `${say('v1Paths')} Whatever the split left where the URL should be may hold a piece of a key, so it is not shown here.`,
+      fix: 'Replace every typographic quote (“ ” ‘ ’) with a plain one (" or \') and run the command again.',
+    });
+  }
+  if (ctx?.smartQuotes && !requestMissing) {
+    const broken = withSmartQuotes(requestItems.slice(0, 3));
+    requestItems = [...broken.items, ...requestItems.slice(3)];
+    smartCause = broken.cause;
+  }
 
   const byId = new Map<ItemId, ChecklistItem>();
   for (const item of requestItems) byId.set(item.id, item);
@@ -119,13 +311,20 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
   const items = ITEM_IDS.map((id) => byId.get(id)).filter((i): i is ChecklistItem => !!i);
 
   let primaryCause: ItemId | null;
-  if (judged.verdict === 'rate-limited') primaryCause = 'rate-limit';
-  else primaryCause = requestItems.find((i) => i.status === 'fail')?.id ?? judged.decisive;
+  if (smartCause) primaryCause = smartCause;
+  else if (judged.verdict === 'rate-limited') primaryCause = 'rate-limit';
+  else if (judged.verdict === 'wrong-target') primaryCause = 'endpoint';
+  else {
+    primaryCause =
+      requestItems.find((i) => i.status === 'fail')?.id ??
+      (keys.none && answered && !preflightOnly ? requestItems[0]?.id : undefined) ??
+      judged.decisive;
+  }
   const cause = primaryCause === null ? null : (byId.get(primaryCause) ?? null);
   return {
     verdict: judged.verdict,
     primaryCause,
-    headline: headline(judged.verdict, judged.lead, cause),
+    headline: headlineOf(cause, judged.lead, judged.action),
     items,
   };
 }

@@ -10,7 +10,18 @@ import { isLoopbackHost } from '../core/hosts';
  * Who the URL points at. `api`, `sandbox` and `relay` can answer as the API; the others cannot,
  * so an answer from them says nothing about the keys.
  */
-export type HostKind = 'api' | 'sandbox' | 'relay' | 'console' | 'website' | 'other' | 'none';
+export type HostKind =
+  | 'api'
+  | 'sandbox'
+  | 'relay'
+  | 'console'
+  | 'website'
+  /** Redis Enterprise Software's own REST API (port 9443, `/v1/bdbs`, ...): another product. */
+  | 'enterprise'
+  /** The host came from a shell variable the customer's shell filled in: not in the paste. */
+  | 'variable'
+  | 'other'
+  | 'none';
 
 export interface EndpointCheck {
   item: ChecklistItem;
@@ -21,6 +32,13 @@ export interface EndpointCheck {
   path: string;
   /** `true`/`false` when `context.isKnownOperation` answered, `null` when it was not asked. */
   knownOperation: boolean | null;
+  /**
+   * Set when the URL itself shows the request did not go to the API's `/v1/`: another host or
+   * product, http, or a path outside `/v1/`. Any answer then says nothing about the keys.
+   */
+  offTarget: boolean;
+  /** The known operation the path likely meant (`/v1/subscriptions` for `/v1/subscription`). */
+  suggestion?: string;
 }
 
 const SANDBOX_HOST = new URL(SANDBOX_BASE_URL).host;
@@ -35,6 +53,10 @@ const WEBSITE_HOSTS = new Set([
   'docs.redis.com',
 ]);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** Top-level paths of Redis Enterprise Software's REST API that Redis Cloud's API does not have. */
+const ENTERPRISE_PATH =
+  /^\/v[12]\/(?:bdbs|cluster|nodes|shards|crdbs|crdb_tasks|bootstrap|ldap_mappings|redis_acls|license|actions|endpoints|proxies|suffixes|jsonschema)(?:\/|$)/i;
+const ENTERPRISE_PORT = '9443';
 // `%E2%` is percent-encoding, not a Windows variable: names need three characters or more.
 const UNEXPANDED = /\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w{2,}%/;
 
@@ -44,6 +66,34 @@ function classifyHost(hostname: string): HostKind {
   if (CONSOLE_HOSTS.has(hostname)) return 'console';
   if (WEBSITE_HOSTS.has(hostname)) return 'website';
   return 'other';
+}
+
+/**
+ * The known operation a near-miss path meant: `/v1/v1/...` doubled, a plural or singular slip
+ * in one segment (`/v1/subscription` for `/v1/subscriptions`), or a trailing slash. Null when
+ * no single change makes a known operation, or no operation list is at hand.
+ */
+export function suggestPath(
+  context: DiagnoseContext | undefined,
+  method: string,
+  path: string,
+): string | null {
+  const candidates: string[] = [];
+  if (/^\/v1\/v1(?:\/|$)/i.test(path)) candidates.push(path.replace(/^\/v1\/v1/i, '/v1') || '/v1/');
+  if (path.length > 4 && path.endsWith('/')) candidates.push(path.slice(0, -1));
+  const segments = path.split('/');
+  segments.forEach((segment, index) => {
+    if (index < 2 || segment === '' || /^\d+$/.test(segment) || segment.startsWith('{')) return;
+    const other = segment.endsWith('s') ? segment.slice(0, -1) : `${segment}s`;
+    const changed = [...segments];
+    changed[index] = other;
+    candidates.push(changed.join('/'));
+  });
+  if (path !== path.toLowerCase()) candidates.push(path.toLowerCase());
+  for (const candidate of candidates) {
+    if (candidate !== path && safeKnown(context, method, candidate) === true) return candidate;
+  }
+  return null;
 }
 
 function safeKnown(context: DiagnoseContext | undefined, method: string, path: string) {
@@ -75,6 +125,7 @@ export function checkEndpoint(
 ): EndpointCheck {
   const problems: Problem[] = [];
   const verb = method.trim().toUpperCase() || 'GET';
+  if (context?.hostFromVariable) return variableHost(verb, url, context.hostFromVariable, context);
   let parsed: URL | null;
   try {
     parsed = new URL(url.trim());
@@ -108,7 +159,7 @@ export function checkEndpoint(
         fix: `Use a full URL such as https://${API_HOST}/v1/.`,
       });
     }
-    return finish(problems, 'none', '', '', null);
+    return finish(problems, 'none', '', '', null, '', true);
   }
 
   const hostname = parsed.hostname.toLowerCase();
@@ -116,12 +167,29 @@ export function checkEndpoint(
   let hostKind = classifyHost(hostname);
   if (host === SANDBOX_HOST) hostKind = 'sandbox';
   const path = parsed.pathname;
+  if (parsed.port === ENTERPRISE_PORT || ENTERPRISE_PATH.test(path)) {
+    return finish(
+      [
+        {
+          status: 'fail',
+          message: `${host}${path} is Redis Enterprise Software's own REST API, another product: it takes a username and password (curl -u), and Redis Cloud's account key and user key do not apply to it.`,
+          fix: `Check this request against Redis Enterprise Software's own REST API docs, with that cluster's username and password. Keycheck judges Redis Cloud's API only; if the request was meant for Redis Cloud, send it to https://${API_HOST}/v1/... instead.`,
+        },
+      ],
+      'enterprise',
+      host,
+      path,
+      null,
+      verb,
+      true,
+    );
+  }
 
   if (parsed.protocol === 'http:') {
     if (hostKind !== 'relay') {
       problems.push({
         status: 'fail',
-        message: `The URL uses http, not https: the API is served over https${context?.pageProtocol === 'http:' ? '' : ', and a page loaded over https never sends to http (mixed content)'}. Only a local relay on loopback may use http.`,
+        message: `The URL uses http, not https: the API's address starts with https://${context?.pageProtocol === 'http:' ? '' : ', and a page loaded over https never sends to http (mixed content)'}. Only a local relay on loopback may use http.`,
         fix: `Use https://${hostKind === 'api' ? API_HOST : host}${path}.`,
       });
     }
@@ -142,13 +210,13 @@ export function checkEndpoint(
   } else if (hostKind === 'console') {
     problems.push({
       status: 'fail',
-      message: `${hostname} is the Redis Cloud console, not the API: the API answers at ${API_HOST}.`,
+      message: `${hostname} is the Redis Cloud console, not the API, whose address is ${API_HOST}.`,
       fix: `Use https://${API_HOST}${path.startsWith('/v1/') ? path : '/v1/...'}.`,
     });
   } else if (hostKind === 'website') {
     problems.push({
       status: 'fail',
-      message: `${hostname} is the Redis website, not the API: the API answers at ${API_HOST}.`,
+      message: `${hostname} is the Redis website, not the API, whose address is ${API_HOST}.`,
       fix: `Use https://${API_HOST}/v1/...`,
     });
   } else if (hostKind === 'other' && !variable) {
@@ -163,6 +231,8 @@ export function checkEndpoint(
   }
 
   let knownOperation: boolean | null = null;
+  let suggestion: string | undefined;
+  let pathOff = false;
   if (path === '/v1') {
     problems.push({
       status: 'warn',
@@ -178,27 +248,74 @@ export function checkEndpoint(
     });
   } else if (!path.startsWith('/v1/')) {
     const withV1 = `/v1${path.startsWith('/') ? '' : '/'}${path}`;
-    const guess = safeKnown(context, verb, withV1);
+    const guess =
+      safeKnown(context, verb, withV1) === true ? withV1 : suggestPath(context, verb, withV1);
+    if (guess) suggestion = guess;
+    pathOff = true;
     problems.push({
       status: 'fail',
-      message: `The path ${path} is not under /v1/, where every operation of the API lives${guess ? `: did you mean ${withV1}?` : '.'} The docs' examples use https://$HOST/... with HOST=${API_HOST}/v1; a HOST without /v1 drops it.`,
-      fix: `Put /v1 in front of the path: https://${API_HOST}${withV1}.`,
+      message: `The path ${path} is not under /v1/, where every operation of the API lives${guess ? `: did you mean ${guess}?` : '.'} The docs' examples use https://$HOST/... with HOST=${API_HOST}/v1; a HOST without /v1 drops it.`,
+      fix: guess
+        ? `Use https://${API_HOST}${guess}.`
+        : `Put /v1 in front of the path: https://${API_HOST}${withV1}.`,
     });
   } else {
     knownOperation = safeKnown(context, verb, path);
     if (knownOperation === false) {
       const others = METHODS.filter((m) => m !== verb && safeKnown(context, m, path) === true);
+      const guess = others.length > 0 ? null : suggestPath(context, verb, path);
+      if (guess) suggestion = guess;
+      const doubled = /^\/v1\/v1(?:\/|$)/i.test(path);
       problems.push({
         status: 'fail',
         message:
           others.length > 0
             ? `${verb} ${path} is not an operation of the API; this path takes ${others.join(', ')}.`
-            : `${verb} ${path} is not an operation of the API: no operation has this path.`,
-        fix: 'Pick the operation from the API reference (Swagger UI at https://api.redislabs.com/v1/swagger-ui.html).',
+            : guess
+              ? `${verb} ${path} is not an operation of the API: did you mean ${guess}?${doubled ? ' The path holds /v1 twice: a HOST that ends in /v1 and a path that starts with it.' : ''}`
+              : `${verb} ${path} is not an operation of the API: no operation has this path.`,
+        fix: guess
+          ? `Use ${verb} https://${API_HOST}${guess}.`
+          : 'Pick the operation from the API reference (Swagger UI at https://api.redislabs.com/v1/swagger-ui.html).',
       });
     }
   }
-  return finish(problems, hostKind, host, path, knownOperation, verb);
+  const offTarget =
+    pathOff ||
+    (parsed.protocol !== 'https:' && hostKind !== 'relay') ||
+    hostKind === 'console' ||
+    hostKind === 'website' ||
+    hostKind === 'other' ||
+    (hostKind === 'sandbox' && source !== undefined && source !== 'sandbox');
+  const result = finish(problems, hostKind, host, path, knownOperation, verb, offTarget);
+  if (suggestion) result.suggestion = suggestion;
+  return result;
+}
+
+/** The endpoint when the shell filled in the host from a variable the paste does not show. */
+function variableHost(
+  verb: string,
+  url: string,
+  variable: string,
+  context: DiagnoseContext,
+): EndpointCheck {
+  const name = variable.slice(0, 40);
+  const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)?/i.exec(url.trim())?.[1] ?? '/';
+  const path = rest.startsWith('/v1/') ? rest : `/v1${rest}`;
+  const known = safeKnown(context, verb, path);
+  const item = makeItem('endpoint', 'unknown', {
+    summary: `The host came from ${name}, which the customer's shell filled in: the paste does not show where the request went.`,
+    explanation: `The docs' examples use https://$HOST/... with HOST=${API_HOST}/v1, so the request likely went to ${verb} ${path} on the API${known === false ? ', although that is not an operation of the API' : ''}. Only an answer with the API's shape shows that it reached the API.`,
+    fix: `Ask for the value of ${name} (the output of echo ${name}) as you would for a key, or type it below: it should be ${API_HOST}/v1.`,
+  });
+  return {
+    item,
+    hostKind: 'variable',
+    host: name,
+    path,
+    knownOperation: known,
+    offTarget: false,
+  };
 }
 
 function finish(
@@ -208,6 +325,7 @@ function finish(
   path: string,
   knownOperation: boolean | null,
   verb = '',
+  offTarget = false,
 ): EndpointCheck {
   const worst = problems.find((p) => p.status === 'fail') ?? problems[0];
   const where =
@@ -233,5 +351,5 @@ function finish(
         explanation: `The URL uses ${hostKind === 'relay' ? 'a local relay on loopback, which forwards to the API' : hostKind === 'sandbox' ? "Keycheck's simulated API" : `https and the API host ${API_HOST}`}, and the path is under /v1/.${knownOperation === null ? ' Whether it is an operation of the API was not checked here.' : ''}`,
       });
   if (!worst && hostKind !== 'api') item.docs = DOCS.getStarted;
-  return { item, hostKind, host, path, knownOperation };
+  return { item, hostKind, host, path, knownOperation, offTarget };
 }

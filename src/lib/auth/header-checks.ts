@@ -4,6 +4,7 @@ import type { ChecklistItem, Finding, ItemStatus } from '../core/checklist';
 import { makeItem, worse } from './items';
 import type { KeyRole } from './key-values';
 import { distance } from './text';
+import { say } from './claims';
 
 /** A key value found in the request, under the right header name or a misspelled one. */
 export interface SentKeyValue {
@@ -139,8 +140,8 @@ function headerItem(role: KeyRole, headers: readonly Header[], values: SentKeyVa
     summary: worst ?? `${target} is present once, with a value.`,
     explanation:
       status === 'pass'
-        ? `The API reads the ${keyName} from ${target}; header names are compared without case.`
-        : `The API reads the ${keyName} only from a header named ${target} (in any letter case), sent once. ${role === 'user' ? 'The docs used to call it the secret key, which is why names with "secret" are common.' : 'Third-party tools call it the API key or access key, which is why other names are common.'}`,
+        ? `${say('bothHeaders')} Header names are compared without case.`
+        : `${say('bothHeaders')} Send the ${keyName} once, in a header named ${target} (in any letter case). ${role === 'user' ? 'The docs used to call it the secret key, which is why names with "secret" are common.' : 'Third-party tools call it the API key or access key, which is why other names are common.'}`,
     ...(status === 'pass'
       ? {}
       : { fix: `Send the ${keyName} once, in a header named exactly ${target}.` }),

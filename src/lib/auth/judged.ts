@@ -18,10 +18,15 @@ export interface Judged {
   items: Record<AnswerItemId, ChecklistItem>;
   /** The item the answer itself points at, or null. */
   decisive: ItemId | null;
-  /** The verdict in words, e.g. "Not authenticated (HTTP 401)". */
+  /**
+   * What the answer was, in a few words for the headline's end, e.g. "HTTP 401" or "no answer:
+   * the browser is offline". Never repeats the verdict's own word.
+   */
   lead: string;
   /** True when the answer shows the keys were accepted: request-stage fails then become warns. */
   authenticated: boolean;
+  /** The action to take when no item is the cause (e.g. "Try again later"). */
+  action?: string;
 }
 
 /** Short words for an item as a cause, for the headline. */

@@ -6,6 +6,7 @@ import type { Judged } from './judged';
 import type { PreflightDetail } from './preflight';
 import { rateLimitNotHit, reachedItem } from './answer-common';
 import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords } from './source-ip';
+import { say } from './claims';
 
 type Suspect = 'keys-valid' | 'same-account' | 'api-enabled';
 
@@ -51,14 +52,14 @@ function rankSuspects(detail: PreflightDetail, context: DiagnoseContext | undefi
     id: 'same-account',
     score: 2,
     reasons: [
-      'People who hold keys for several accounts pair an account key with a user key of another account; the API likely answers that with the same 401, since it does not say which condition failed.',
+      'People who hold keys for several accounts pair an account key with a user key of another account.',
     ],
   };
   const enabled: Score = {
     id: 'api-enabled',
     score: 1,
     reasons: [
-      'The account key is created when the API is enabled, so an account key exists only where the API was enabled once; this fails only if an account owner has disabled the API since.',
+      `${say('apiOffByDefault')} An account key therefore exists only where the API was enabled once; this fails only if an account owner has disabled the API since. ${say('disabledApi401')}`,
     ],
   };
   const problem = keyProblem(detail);
@@ -109,7 +110,7 @@ export function judge401(
     const text = SUSPECT_TEXT[s.id];
     items[s.id] = makeItem(s.id, 'suspect', {
       summary: `${text.summary} Ranked ${index + 1} of 3.`,
-      explanation: `A 401 says authentication failed, not which condition failed. ${s.reasons.join(' ')}`,
+      explanation: `${say('status401')} ${say('sameAnswerFor401')} ${s.reasons.join(' ')}`,
       fix: text.fix,
       rank: index + 1,
     });
@@ -118,7 +119,7 @@ export function judge401(
   items['source-ip'] = unknownItem(
     'source-ip',
     'Likely not the cause of a 401.',
-    `The API document gives 403, not 401, as the answer primarily due to source IP restrictions; whether a blocked address always gets 403 is not published.${facts.list ? ` The key's allow list as known here: ${listWords(facts.list)}.` : ''}`,
+    `${say('status403')} ${say('ip403NotAlways')}${facts.list ? ` The key's allow list as known here: ${listWords(facts.list)}.` : ''}`,
   );
   items['role-permits'] = skippedItem(
     'role-permits',
@@ -129,15 +130,35 @@ export function judge401(
     verdict: 'auth-failed',
     items,
     decisive: ranked[0]?.id ?? 'keys-valid',
-    lead: 'Not authenticated (HTTP 401)',
+    lead: 'HTTP 401',
     authenticated: false,
   };
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const ROLES =
-  'Roles that may hold a user key: Owner (everything), Viewer (GET requests only), Logs viewer (GET /v1/logs only), Billing admin (billing data). Manager and Member may not use the API.';
+const ROLES = say('roles');
+
+/** What a role may do through the API (FACTS.md, "Preconditions"); null for a role not listed. */
+export function roleAllows(role: string, method: string, path: string): boolean | null {
+  const verb = method.trim().toUpperCase();
+  switch (role.trim().toLowerCase()) {
+    case 'owner':
+      return true;
+    case 'viewer':
+      return verb === 'GET';
+    case 'logs viewer':
+      return verb === 'GET' && /^\/v1\/logs\/?$/.test(path);
+    case 'billing admin':
+      // Billing data: payment methods and the cost report; the docs list no other path for it.
+      return verb === 'GET' && /^\/v1\/(?:payment-methods|cost-report)(?:\/|$)/.test(path);
+    case 'manager':
+    case 'member':
+      return false;
+    default:
+      return null;
+  }
+}
 
 /** The answer items after a 403: source IP and role are the suspects. */
 export function judge403(
@@ -149,19 +170,18 @@ export function judge403(
 ): Judged {
   const items = {} as Judged['items'];
   items['reached-api'] = reachedItem(response, 403, stated);
-  const passed =
-    'The API document separates 401 ("authentication failed") from 403 ("not allowed to access requested resource"), so a 403 means the keys got past authentication.';
-  items['keys-valid'] = makeItem('keys-valid', 'pass', {
-    summary: 'Holds: the answer was 403, not 401.',
-    explanation: passed,
+  const likely = `${say('status401')} ${say('status403')} ${say('orderOfChecks')}`;
+  items['keys-valid'] = makeItem('keys-valid', 'unknown', {
+    summary: 'Likely holds (the answer was 403, not 401), but not shown.',
+    explanation: likely,
   });
-  items['same-account'] = makeItem('same-account', 'pass', {
-    summary: 'Holds: the answer was 403, not 401.',
-    explanation: passed,
+  items['same-account'] = makeItem('same-account', 'unknown', {
+    summary: 'Likely holds (the answer was 403, not 401), but not shown.',
+    explanation: likely,
   });
-  items['api-enabled'] = makeItem('api-enabled', 'pass', {
+  items['api-enabled'] = makeItem('api-enabled', 'unknown', {
     summary: 'Likely holds: the answer was 403, not 401.',
-    explanation: `${passed} A disabled API is assumed to answer 401, like the other authentication failures.`,
+    explanation: `${likely} ${say('disabledApi401')}`,
   });
   items['rate-limit'] = rateLimitNotHit(response, 403);
 
@@ -177,7 +197,9 @@ export function judge403(
   const list = facts.list ? listWords(facts.list) : '';
   const from = facts.listFrom ? ` (from ${facts.listFrom})` : '';
   const write = WRITES.has(verb);
-  let roleFirst = write && judged.verdict !== 'outside';
+  const role = context?.keyRole?.trim();
+  const allowed = role ? roleAllows(role, verb, path) : null;
+  let roleFirst = allowed !== true && (write || allowed === false) && judged.verdict !== 'outside';
   let ipText: {
     status: 'pass' | 'fail' | 'suspect';
     summary: string;
@@ -197,7 +219,7 @@ export function judge403(
       ipText = {
         status: 'fail',
         summary: `This key allows only ${list}; the API last saw you at ${facts.seenIp}, which is outside it.`,
-        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. A 403 is, by the API document, primarily a source IP restriction.${invalid}${relay}`,
+        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. ${say('status403')}${invalid}${relay}`,
         fix: `To allow this address, add ${judged.entryToAdd} to the key's allow list, or call from a network inside ${list}.`,
       };
       break;
@@ -213,7 +235,7 @@ export function judge403(
       ipText = {
         status: 'suspect',
         summary: `This key allows only ${list}; the address the API sees now is not known here.`,
-        explanation: `A 403 is, by the API document, primarily a source IP restriction, and the key has one.${invalid}${relay}`,
+        explanation: `${say('status403')} This key has an allow list.${invalid}${relay}`,
         fix: `Find your public address and check it against ${list}; to allow it, add it to the key's allow list as /32.`,
       };
       break;
@@ -221,17 +243,25 @@ export function judge403(
       ipText = {
         status: 'suspect',
         summary: "Possible: the key's allow list may exclude the address this request came from.",
-        explanation: `A 403 is, by the API document, primarily a source IP restriction. The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
+        explanation: `${say('status403')} The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
         fix: "Look at the key's allow list in the console, or run GET /v1/ from a network where the key works: its answer shows allowedSourceIps and the address the API sees (httpSourceIp).",
       };
       break;
   }
   const logsOnly = verb === 'GET' && /^\/v1\/logs\/?$/.test(path);
-  const roleWhy = write
-    ? `${verb} is a write: a Viewer key may only send GET requests and a Logs-viewer key only GET /v1/logs, which makes the role the likelier cause.`
-    : logsOnly
-      ? 'GET /v1/logs is allowed for Owner, Viewer and Logs-viewer keys, so the role is the less likely cause.'
-      : `A Logs-viewer key may only send GET /v1/logs and a Billing-admin key may only read billing data, so a key of either role gets a 403 here.`;
+  const roleKnown =
+    role && allowed !== null
+      ? allowed
+        ? `This key's user is ${role}, as this profile knows it, and ${role} may send ${verb} ${path}, which makes the role the less likely cause.`
+        : `This key's user is ${role}, as this profile knows it, and ${role} may not send ${verb} ${path}${/billing/i.test(role) ? ' (billing data only)' : ''}: that alone likely explains a 403. ${role === 'Manager' || role === 'Member' ? say('memberStatus') : say('roleGets403')}`
+      : null;
+  const roleWhy = roleKnown
+    ? roleKnown
+    : write
+      ? `${verb} is a write: a Viewer key may only send GET requests and a Logs-viewer key only GET /v1/logs, which makes the role the likelier cause.`
+      : logsOnly
+        ? 'GET /v1/logs is allowed for Owner, Viewer and Logs-viewer keys, so the role is the less likely cause.'
+        : `A Logs-viewer key may only send GET /v1/logs and a Billing-admin key may only read billing data, so a key of either role gets a 403 here.`;
   const ipRank = roleFirst ? 2 : 1;
   const roleRank =
     judged.verdict === 'outside' ? undefined : ipText.status === 'pass' ? 1 : roleFirst ? 1 : 2;
@@ -249,7 +279,10 @@ export function judge403(
           `${ROLES} ${roleWhy}`,
         )
       : makeItem('role-permits', 'suspect', {
-          summary: `Possible: the key's role does not allow ${verb} ${path}.`,
+          summary:
+            allowed === false && role
+              ? `Likely the cause: ${role} may not send ${verb} ${path}.`
+              : `Possible: the key's role does not allow ${verb} ${path}.`,
           explanation: `${ROLES} ${roleWhy}`,
           fix: "Check the role of the key's user in the console (Access Management); for writes, use a key of an Owner.",
           rank: roleRank,
@@ -263,7 +296,7 @@ export function judge403(
     verdict: 'forbidden',
     items,
     decisive,
-    lead: 'Forbidden (HTTP 403)',
-    authenticated: true,
+    lead: 'HTTP 403',
+    authenticated: false,
   };
 }

@@ -7,20 +7,21 @@ import { ANSWER_ITEMS } from './judged';
 import type { PreflightDetail } from './preflight';
 import { rateLimitNotHit, reachedItem, statusWords, unknownAll } from './answer-common';
 import { BODY_WORDS, bodyKind, responseHeader, springErrorPath } from './response-body';
+import { say } from './claims';
 
 const CONDITIONS = ['keys-valid', 'same-account', 'source-ip', 'api-enabled'] as const;
 
 function passAll(items: Judged['items'], status: number): void {
-  const why = `The API answers ${status} after a request authenticated: it judged the request itself, not the keys.`;
+  const why = say('refusedAfterAuth');
   for (const id of CONDITIONS) {
     items[id] = makeItem(id, 'pass', {
-      summary: `Holds: the answer was ${status}.`,
+      summary: `Holds: the answer was ${status}, not 401.`,
       explanation: why,
     });
   }
   items['role-permits'] = makeItem('role-permits', 'pass', {
     summary: `Likely holds: the answer was ${status}, not 403.`,
-    explanation: 'A role that does not allow a request is likely answered with 403.',
+    explanation: say('roleGets403'),
   });
 }
 
@@ -39,7 +40,7 @@ export function judgeRequestError(
   const advice: Record<number, string> = {
     400: 'The API refused the request itself: a parameter or the JSON body is not what the operation expects.',
     409: 'The request conflicts with the current state, e.g. a name already in use or a change still in progress.',
-    412: 'The API document gives 412 the meaning "feature flag for this flow is off": the feature is not turned on for this account.',
+    412: `${say('status412')} The feature is likely not turned on for this account.`,
     422: 'The body was read but its values cannot be processed.',
   };
   reached.explanation += ` ${advice[status] ?? 'The API refused the request itself, not the keys.'} The body may say which part.`;
@@ -50,14 +51,16 @@ export function judgeRequestError(
     verdict: 'request-error',
     items,
     decisive: null,
-    lead: `Authenticated, but the request was refused (${statusWords(status, stated ? '' : response.statusText)})`,
+    lead: `HTTP ${status}`,
     authenticated: true,
+    action: `Fix the request's parameters or body: the API refused the request itself${status === 412 ? ' (a feature turned off for this account)' : ''}, and its body may say which part`,
   };
 }
 
 /**
- * 404: on a known operation the keys passed and the resource is missing; on an unknown path,
- * or with no operation list at hand, the 404 may come before the keys are judged.
+ * 404: on a known operation the keys passed and the resource is missing (`request-error`); on a
+ * path that is not an operation the request did not reach an operation of the API
+ * (`wrong-target`); with no operation list at hand, which of the two cannot be told (`unknown`).
  */
 export function judge404(
   response: ReceivedResponse,
@@ -72,7 +75,7 @@ export function judge404(
     springPath !== null
       ? ` The body is the Spring Boot error shape, for path ${springPath}: the API's application answered.`
       : kind === 'empty'
-        ? ' The body is empty, which the API is also seen to send for 404.'
+        ? ` The body is empty. ${say('spring404')}`
         : '';
   items['reached-api'] = reached;
   items['rate-limit'] = rateLimitNotHit(response, 404);
@@ -82,7 +85,7 @@ export function judge404(
     passAll(items, 404);
     const endpoint = makeItem('endpoint', 'warn', {
       summary: `${path} matches an operation of the API, but what it names was not found in this account.`,
-      explanation: `The operation exists, so the id in the path is likely wrong or belongs to another account.${task ? ' A brand-new task id can answer 404 for a few seconds.' : ''}`,
+      explanation: `The operation exists, so the id in the path is likely wrong or belongs to another account.${task ? ` ${say('newTask404')}` : ''}`,
       fix: task
         ? 'Wait a few seconds and ask again; GET /v1/tasks lists the tasks of the last 10 days.'
         : "Check the id in the path: list the account's resources (e.g. GET /v1/subscriptions) and take it from there.",
@@ -92,23 +95,22 @@ export function judge404(
       verdict: 'request-error',
       items,
       decisive: 'endpoint',
-      lead: 'Authenticated, but the resource was not found (HTTP 404)',
+      lead: 'HTTP 404',
       authenticated: true,
       endpoint,
     };
   }
-  const why =
-    'A 404 for a path that is not an operation may come before the keys are judged, so it says nothing about them.';
+  const why = say('notOperation404');
   unknownConditions(items, 'Cannot be told from a 404 on this path.', why);
   const result: Judged & { endpoint?: ChecklistItem } = {
-    verdict: 'request-error',
+    verdict: detail.endpoint.knownOperation === false ? 'wrong-target' : 'unknown',
     items,
     decisive: 'endpoint',
-    lead: 'Not found (HTTP 404)',
+    lead: 'HTTP 404',
     authenticated: false,
   };
   if (detail.endpoint.item.status === 'pass') {
-    result.endpoint = makeItem('endpoint', 'warn', {
+    result.endpoint = makeItem('endpoint', 'unknown', {
       summary: `The API found nothing at ${path}.`,
       explanation:
         'Either the path is not an operation of the API, or the resource it names does not exist; no operation list was at hand to tell which.',
@@ -124,8 +126,8 @@ export function judge429(response: ReceivedResponse, stated: boolean): Judged {
   items['reached-api'] = reachedItem(response, 429, stated);
   unknownConditions(
     items,
-    'Cannot be told from a 429.',
-    'The rate limit answered, so this answer says nothing about the keys.',
+    'Cannot be told from a 429: likely holds if this key worked before.',
+    `The rate limit answered, so this answer does not show whether the keys were valid. ${say('orderOfChecks')} ${say('failedAuthCounts')}`,
   );
   const retry = responseHeader(response, 'x-rate-limit-retry-after-seconds')?.trim();
   const wait =
@@ -134,15 +136,14 @@ export function judge429(response: ReceivedResponse, stated: boolean): Judged {
       : 'The answer carries no x-rate-limit-retry-after-seconds header, so it does not say how long to wait; the limit is counted per minute.';
   items['rate-limit'] = makeItem('rate-limit', 'fail', {
     summary: `Over the limit: HTTP 429. ${wait}`,
-    explanation:
-      'The API allows 400 requests per minute per account key. Every user key of the account is used with the same account key, so all of them share this limit.',
+    explanation: `${say('rateLimit')} Every user key of the account is used with the same account key, so all of them share this limit.`,
     fix: `${retry ? `Wait ${retry} seconds` : 'Wait up to a minute'}, then send fewer than 400 requests per minute across every client of this account.`,
   });
   return {
     verdict: 'rate-limited',
     items,
     decisive: 'rate-limit',
-    lead: 'Rate-limited (HTTP 429)',
+    lead: 'HTTP 429',
     authenticated: false,
   };
 }
@@ -166,37 +167,78 @@ export function judge5xx(response: ReceivedResponse, status: number, stated: boo
     verdict: 'server-error',
     items,
     decisive: null,
-    lead: `The API failed on its side (${statusWords(status, stated ? '' : response.statusText)})`,
+    lead: statusWords(status, stated ? '' : response.statusText),
     authenticated: false,
+    action:
+      status === 500
+        ? 'Try again later: the API failed on its side; if it keeps failing, contact Redis support'
+        : 'Try again later: the API, or a server in front of it, failed or is unavailable',
   };
 }
 
-/** 1xx, 3xx and 4xx not handled elsewhere: the request was wrong, the keys are not judged. */
-export function judgeOther(response: ReceivedResponse, status: number, stated: boolean): Judged {
+/**
+ * 1xx and 4xx not handled elsewhere: the keys are not judged. A 405 means the method and path
+ * are not an operation (`wrong-target`); others are `request-error` only when the request shows
+ * both keys (`keysShown`), else `unknown`.
+ */
+export function judgeOther(
+  response: ReceivedResponse,
+  status: number,
+  stated: boolean,
+  keysShown: boolean,
+): Judged {
   const items = {} as Judged['items'];
-  const reached = reachedItem(response, status, stated);
-  const redirect = status >= 300 && status < 400;
-  if (redirect) {
-    const location = responseHeader(response, 'location');
-    reached.explanation += ` A redirect${location ? ` to ${location.split('?')[0]}` : ''} likely means the URL is not the API's own.`;
-  }
-  items['reached-api'] = reached;
+  items['reached-api'] = reachedItem(response, status, stated);
   unknownConditions(
     items,
     `Cannot be told from a ${status}.`,
     `A ${status} says nothing about the keys.`,
   );
   items['rate-limit'] = rateLimitNotHit(response, status);
+  const methodWrong = status === 405;
   return {
-    verdict: 'request-error',
+    verdict: methodWrong
+      ? 'wrong-target'
+      : keysShown && status >= 400
+        ? 'request-error'
+        : 'unknown',
     items,
-    decisive: redirect || status === 405 ? 'endpoint' : null,
-    lead: `The request was not answered as expected (${statusWords(status, stated ? '' : response.statusText)})`,
+    decisive: methodWrong ? 'endpoint' : null,
+    lead: statusWords(status, stated ? '' : response.statusText),
+    authenticated: false,
+    action:
+      "Look at the answer's body for what it refused: this status says nothing about the keys",
+  };
+}
+
+/** 3xx: the URL is not the API's own address (http, another host); keys never follow it. */
+export function judgeRedirect(response: ReceivedResponse, status: number, stated: boolean): Judged {
+  const items = {} as Judged['items'];
+  const reached = reachedItem(response, status, stated);
+  const location = responseHeader(response, 'location')?.split(/[?#]/)[0]?.slice(0, 200);
+  reached.status = 'warn';
+  reached.summary = `A redirect (${statusWords(status, stated ? '' : response.statusText)})${location ? ` to ${location}` : ''}, not an answer from the API.`;
+  reached.explanation += ` A redirect means the URL is not the API's own address (http instead of https, or another host): the conditions were never judged, and a tool that follows it should not send the keys on. ${say('v1Paths')}`;
+  reached.fix = location
+    ? `Send the request to ${location.startsWith('https://api.redislabs.com/') ? location : 'https://api.redislabs.com/v1/...'} directly.`
+    : 'Send the request to https://api.redislabs.com/v1/... directly.';
+  items['reached-api'] = reached;
+  unknownAll(
+    items,
+    ANSWER_ITEMS.slice(1) as AnswerItemId[],
+    'Cannot be told: the answer was a redirect.',
+    'A redirect comes before any check of the keys, so it says nothing about them.',
+  );
+  return {
+    verdict: 'wrong-target',
+    items,
+    decisive: 'endpoint',
+    lead: `HTTP ${status}${location ? ` to ${location}` : ''}`,
     authenticated: false,
   };
 }
 
-/** Any answer from a host that is not the API: it says nothing about the keys. */
+/** Any answer from a host (or product) that is not the API: it says nothing about the keys. */
 export function judgeNotFromApi(
   response: ReceivedResponse,
   status: number | null,
@@ -204,23 +246,38 @@ export function judgeNotFromApi(
 ): Judged {
   const items = {} as Judged['items'];
   const host = detail.endpoint.host || 'that address';
+  const enterprise = detail.endpoint.hostKind === 'enterprise';
+  const apiHost = detail.endpoint.hostKind === 'api';
+  const words = status === null ? 'An answer' : statusWords(status, response.statusText);
   items['reached-api'] = makeItem('reached-api', 'warn', {
-    summary: `${status === null ? 'An answer' : statusWords(status, response.statusText)} came from ${host}, not from the API.`,
-    explanation: `Something answered with ${BODY_WORDS[bodyKind(response.body)]}, but not the API: the request went to the wrong host.`,
-    fix: 'Fix the URL (see the endpoint check) and send again.',
+    summary: enterprise
+      ? `${words} came from Redis Enterprise Software's API at ${host}, not from Redis Cloud's API.`
+      : apiHost
+        ? `${words} came from ${host}, but for a URL that is no operation of the API.`
+        : `${words} came from ${host}, not from the API.`,
+    explanation: enterprise
+      ? `${say('enterprise')} Its answer tells nothing about Redis Cloud keys.`
+      : apiHost
+        ? `The request went to the API's host with ${BODY_WORDS[bodyKind(response.body)]} in return, but not to an operation under https and /v1/ (see the endpoint check). ${say('v1Paths')}`
+        : `Something answered with ${BODY_WORDS[bodyKind(response.body)]}, but not the API: the request went to the wrong host.`,
+    fix: enterprise
+      ? 'Check that request against the Redis Enterprise Software docs; Keycheck judges Redis Cloud only.'
+      : 'Fix the URL (see the endpoint check) and send again.',
   });
   const rest = ANSWER_ITEMS.slice(1) as AnswerItemId[];
   unknownAll(
     items,
     rest,
-    'Cannot be told: the answer did not come from the API.',
-    `${host} is not the API, so its answer says nothing about the keys.`,
+    'Cannot be told: the answer did not come from the Redis Cloud API.',
+    apiHost
+      ? 'The request did not reach an operation of the API, so the answer tells nothing about the keys.'
+      : `${host} is not the Redis Cloud API, so its answer tells nothing about the keys.`,
   );
   return {
-    verdict: 'request-error',
+    verdict: 'wrong-target',
     items,
     decisive: 'endpoint',
-    lead: `The request went to ${host}, not to the API`,
+    lead: status === null ? `answered by ${host}` : `HTTP ${status} from ${host}`,
     authenticated: false,
   };
 }
@@ -228,7 +285,7 @@ export function judgeNotFromApi(
 /** A pasted answer whose status is unknown and whose body does not state one. */
 export function judgeStatusUnknown(response: ReceivedResponse): Judged {
   const items = {} as Judged['items'];
-  items['reached-api'] = makeItem('reached-api', 'pass', {
+  items['reached-api'] = makeItem('reached-api', 'unknown', {
     summary: `An answer with ${BODY_WORDS[bodyKind(response.body)]}; its status is unknown.`,
     explanation:
       'The status line was not pasted and the body does not state a status, so whether the request authenticated cannot be told.',
@@ -242,10 +299,10 @@ export function judgeStatusUnknown(response: ReceivedResponse): Judged {
     'Without the status, the answer does not show whether the request authenticated.',
   );
   return {
-    verdict: 'request-error',
+    verdict: 'unknown',
     items,
-    decisive: null,
-    lead: 'The status is unknown (the pasted answer has no status line)',
+    decisive: 'reached-api',
+    lead: 'the pasted answer has no status line',
     authenticated: false,
   };
 }

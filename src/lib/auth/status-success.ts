@@ -7,6 +7,7 @@ import { rateLimitNotHit, reachedItem, statusWords } from './answer-common';
 import { parseAccount } from './response-body';
 import type { AccountInfo } from './response-body';
 import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords } from './source-ip';
+import { say } from './claims';
 
 function accountWords(info: AccountInfo | null): string {
   if (info?.accountId === undefined) return '';
@@ -25,16 +26,17 @@ function sourceIpAfterSuccess(
   const relayNote = relay ? ` ${RELAY_NOTE}` : '';
   const judged = judgeAllowList(list, seen);
   const from = info?.allowedSourceIps ? 'the answer' : 'what this profile learned before';
+  const seenWords = seen ? ` The API saw ${seenWhen} ${seen}.` : '';
   if (judged.verdict === 'open') {
-    return makeItem('source-ip', 'skipped', {
-      summary: `Not applicable: this key allows every address (${listWords(list ?? [])}).`,
-      explanation: `Condition 3 applies only when the user key has a CIDR allow list; by ${from}, this key has none that restricts it.${seen ? ` The API saw ${seenWhen} ${seen}.` : ''}${relayNote}`,
+    return makeItem('source-ip', 'pass', {
+      summary: `Holds: this key allows every address (${listWords(list ?? [])})${seen ? `; the API saw ${seenWhen} ${seen}` : ''}.`,
+      explanation: `${say('successMeansAuthenticated')} By ${from}, this key has no allow list that restricts it.${seenWords}${relayNote}`,
     });
   }
   if (judged.verdict === 'no-list') {
     return makeItem('source-ip', 'pass', {
-      summary: 'Holds: the request authenticated, so its address was allowed.',
-      explanation: `A request from an address outside the key's allow list does not authenticate; this one did. By default a key is allowed from every address.${relayNote}`,
+      summary: `Holds: the request authenticated, so its address was allowed${seen ? ` (the API saw ${seenWhen} ${seen})` : ''}.`,
+      explanation: `${say('successMeansAuthenticated')} ${say('defaultOpen')}${relayNote}`,
     });
   }
   const words = listWords(list ?? []);
@@ -45,8 +47,8 @@ function sourceIpAfterSuccess(
         ? `; the API saw ${seenWhen} ${seen}, which the list as known here does not contain, yet it authenticated: the list is likely out of date`
         : '';
   return makeItem('source-ip', judged.verdict === 'outside' ? 'warn' : 'pass', {
-    summary: `This key allows only ${words}${where}.`,
-    explanation: `The request authenticated, so it came from an allowed address. From another network (a VPN, a CI runner, home) this key will be refused, most likely with a 403.${relayNote}`,
+    summary: `Holds: this key allows only ${words}${where}.`,
+    explanation: `${say('successMeansAuthenticated')} From another network (a VPN, a CI runner, home) this key will be refused, likely with a 403.${relayNote}`,
   });
 }
 
@@ -68,7 +70,7 @@ export function judgeSuccess(
     summary: account
       ? `Holds: the API accepted both keys and answered for ${account}.`
       : 'Holds: the API accepted both keys.',
-    explanation: `The API answers ${status} only to a request that authenticated.${keyName}`,
+    explanation: `${say('successMeansAuthenticated')}${keyName}`,
   });
   const learnedId = context?.learned?.accountId;
   const moved =
@@ -94,7 +96,7 @@ export function judgeSuccess(
     summary: account
       ? `Holds: API access is enabled on ${account}.`
       : 'Holds: API access is enabled on the account.',
-    explanation: 'The API answers only when API access is enabled on the account.',
+    explanation: `${say('successMeansAuthenticated')} ${say('apiOffByDefault')}`,
   });
   const verb = method.trim().toUpperCase();
   items['role-permits'] = makeItem('role-permits', 'pass', {
@@ -109,7 +111,8 @@ export function judgeSuccess(
     verdict: 'ok',
     items,
     decisive: null,
-    lead: `Authenticated (${statusWords(status, stated ? '' : response.statusText)}${account ? `, ${account}` : ''})`,
+    lead: `${statusWords(status, stated ? '' : response.statusText)}${account ? `, ${account}` : ''}`,
     authenticated: true,
+    action: 'Nothing to fix: every condition held for this request',
   };
 }

@@ -8,6 +8,9 @@ import type { AnswerItemId, Judged } from './judged';
 import { ANSWER_ITEMS } from './judged';
 import type { PreflightDetail } from './preflight';
 import { refusedHeader } from './preflight';
+import { say } from './claims';
+import type { ReceivedResponse } from '../core/exchange';
+import { statusWords } from './answer-common';
 
 interface FailureText {
   summary: string;
@@ -48,8 +51,7 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
     case 'cors':
       return {
         summary: 'The server answered, but the browser withheld the answer from this page (CORS).',
-        explanation:
-          'A browser shows a page the answer from another origin only when that answer carries CORS headers. Whether the API sends them is not published; every known client calls it from a server or a terminal, so the API likely does not. The keys may be right or wrong: the answer that would tell was withheld.',
+        explanation: `A browser shows a page the answer from another origin only when that answer carries CORS headers. ${say('cors')} The keys may be right or wrong: the answer that would tell was withheld.`,
         fix: relayOrCurl(exchange.failure?.pageOrigin),
       };
     case 'timeout':
@@ -140,11 +142,14 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
       : skippedItem('reached-api', why);
     for (const id of ANSWER_ITEMS.slice(1)) items[id] = skippedItem(id, why);
     return {
-      verdict: 'not-sent',
+      verdict: pasted ? 'unknown' : 'not-sent',
       items,
       decisive: null,
-      lead: pasted ? 'No answer to judge' : 'Not sent yet',
+      lead: pasted ? 'only the request is at hand' : 'not sent yet',
       authenticated: false,
+      action: pasted
+        ? 'Paste the answer too (curl -i prints it with its status line): the request alone shows no condition'
+        : 'Send the request to see how the API answers',
     };
   }
   const text = failureText(exchange, failure.kind, detail.endpoint.host);
@@ -174,17 +179,17 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
           );
   }
   const words: Record<FailureKind, string> = {
-    offline: 'No answer: the browser is offline',
-    unreachable: 'No answer: nothing answered at that address',
-    cors: 'No answer readable: the browser withheld it (CORS)',
-    timeout: 'No answer within the time limit',
-    aborted: 'No answer: the request was cancelled',
-    'mixed-content': 'Not sent: http from an https page (mixed content)',
-    'invalid-header-value': 'Not sent: the browser refused a header value',
-    'blocked-by-policy': "Not sent: the page's Content-Security-Policy blocks that host",
-    'invalid-url': 'Not sent: the URL is not a web address',
-    redirect: 'No answer from the API: the address answered with a redirect',
-    'relay-refused': 'Not forwarded: the local relay refused the request',
+    offline: 'the browser is offline',
+    unreachable: 'nothing answered at that address',
+    cors: 'CORS: the browser withheld the answer',
+    timeout: 'nothing came within the time limit',
+    aborted: 'the request was cancelled',
+    'mixed-content': 'http from an https page (mixed content)',
+    'invalid-header-value': 'the browser refused a header value',
+    'blocked-by-policy': "the page's Content-Security-Policy blocks that host",
+    'invalid-url': 'the URL is not a web address',
+    redirect: 'the address answered with a redirect, which Keycheck does not follow',
+    'relay-refused': 'the local relay refused to forward the request',
   };
   return {
     verdict: notSent ? 'not-sent' : 'unreachable',
@@ -194,6 +199,42 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
       failure.relayError === 'upstream-unreachable'
         ? `No answer: the relay could not reach ${API_HOST}`
         : words[failure.kind],
+    authenticated: false,
+  };
+}
+
+/**
+ * A CORS preflight (`OPTIONS`, as a HAR records it before the request it guards): a browser
+ * never puts the keys on a preflight, so its answer says nothing about them. A refused preflight
+ * (any status but 2xx) means the browser never sent the request itself: `unreachable` (CORS).
+ */
+export function judgePreflight(response: ReceivedResponse): Judged {
+  const items = {} as Judged['items'];
+  const status = response.status;
+  const refused = status === null || status < 200 || status >= 300;
+  const words = status === null ? 'an answer' : statusWords(status, response.statusText);
+  items['reached-api'] = makeItem('reached-api', refused ? 'fail' : 'unknown', {
+    summary: refused
+      ? `The browser's CORS preflight (OPTIONS) got ${words}, so the browser never sent the request itself.`
+      : `This is the browser's CORS preflight (OPTIONS), answered ${words}; the request that followed it is not here.`,
+    explanation: `Before a cross-origin request with its own headers, a browser asks with OPTIONS, without the headers' values: a preflight never carries the keys. ${say('cors')} The keys may be right or wrong: they were never sent.`,
+    fix: refused
+      ? 'Call the API from a terminal or a server (the cURL round trip), or through a local relay on 127.0.0.1; a browser page on another origin is refused before the keys leave.'
+      : 'Paste the request that followed the preflight (in a HAR, the next entry to the same URL).',
+    docs: DOCS.useApi,
+  });
+  for (const id of ANSWER_ITEMS.slice(1) as AnswerItemId[]) {
+    items[id] = unknownItem(
+      id,
+      'Cannot be told: only the preflight is here, and it carries no keys.',
+      'The keys go only on the request itself, which the preflight guards.',
+    );
+  }
+  return {
+    verdict: refused ? 'unreachable' : 'unknown',
+    items,
+    decisive: 'reached-api',
+    lead: `OPTIONS preflight, ${words}`,
     authenticated: false,
   };
 }

@@ -51,8 +51,26 @@ export type Verdict =
   | 'rate-limited'
   | 'request-error'
   | 'server-error'
+  /** Not the Redis Cloud API's `/v1/` with the keys: another host or product, no `/v1`, http, a redirect. */
+  | 'wrong-target'
   | 'unreachable'
-  | 'not-sent';
+  | 'not-sent'
+  /** The answer is not at hand or does not show what happened (no status, keys not shown). */
+  | 'unknown';
+
+/** Every verdict, for schemas and tables that must cover them all. */
+export const VERDICTS = [
+  'ok',
+  'auth-failed',
+  'forbidden',
+  'rate-limited',
+  'request-error',
+  'server-error',
+  'wrong-target',
+  'unreachable',
+  'not-sent',
+  'unknown',
+] as const satisfies readonly Verdict[];
 
 export interface DocsLink {
   title: string;
@@ -122,6 +140,23 @@ export interface DiagnoseContext {
    * `header` is compared without case; `variable` is the name as written, e.g. `$ACCOUNT_KEY`.
    */
   shellExpanded?: { header: string; variable: string }[];
+  /**
+   * The URL's host came from a shell variable the customer's shell filled in (a pasted
+   * `curl "https://$HOST/subscriptions"`): the paste does not show where the request went. The
+   * name as written, e.g. `$HOST`. The endpoint is then `unknown` until an answer with the API's
+   * shape shows it reached the API. Wired from the paste's `VariableUse` with `in: 'url'`.
+   */
+  hostFromVariable?: string;
+  /**
+   * The role of the user key's user as the profile knows it (`Owner`, `Viewer`, `Logs viewer`,
+   * `Billing admin`, `Manager`, `Member`): ranks the causes of a 403.
+   */
+  keyRole?: string;
+  /**
+   * The paste used typographic quotes (“ ” ‘ ’) where the shell needs plain ones: the shell split
+   * the arguments at their spaces, so what was sent is not what the command seems to say.
+   */
+  smartQuotes?: boolean;
 }
 
 /** The two header names the API reads. */

@@ -17,8 +17,23 @@ export const VERDICT: Readonly<Record<Verdict, string>> = {
   'rate-limited': 'Rate limited',
   'request-error': 'Authenticated, but the request was refused',
   'server-error': 'Server error',
+  'wrong-target': 'Not sent to the Redis Cloud API',
   unreachable: 'No answer from the API',
   'not-sent': 'Not sent',
+  unknown: 'Cannot be told from what is at hand',
+};
+
+/**
+ * How the verdict names its primary cause: item titles state the condition ("Both keys are
+ * valid"), so "Fix first: Both keys are valid" would read as the opposite of what is meant.
+ */
+export const CAUSE_LABEL: Readonly<Record<ItemStatus, string>> = {
+  fail: 'Condition not met',
+  suspect: 'Most likely not met',
+  warn: 'Worth fixing',
+  unknown: 'Not shown by what is at hand',
+  pass: 'Condition',
+  skipped: 'Condition',
 };
 
 export const GROUP: Readonly<Record<ItemGroup, string>> = {

@@ -12,7 +12,7 @@ import {
   type Checklist,
   type DiagnoseContext,
 } from '../core/checklist';
-import { headerValue, type Exchange, type SentRequest } from '../core/exchange';
+import type { Exchange } from '../core/exchange';
 import { pastedExchange } from '../paste/paste';
 import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
@@ -73,6 +73,31 @@ export function hiddenValues(
     .filter((h) => h.header !== '');
 }
 
+/**
+ * Typographic quotes where the shell wants plain ones: opening an option's value
+ * (`-H “x-api-key: ...”`) or a URL (`“https://...”`).
+ */
+const SMART_QUOTES_AS_SHELL_QUOTES =
+  /(?:^|\s)-{1,2}[A-Za-z][\w-]*[\s=]+[\u201c\u2018]|[\u201c\u2018]https?:/;
+
+/** The variable the customer's shell filled the URL's host from, when nobody typed its value. */
+function hostVariable(
+  candidate: PastedRequest,
+  values: Readonly<Record<string, string>>,
+): string | undefined {
+  const url = candidate.request.url;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0].length ?? 0;
+  const slash = url.indexOf('/', scheme);
+  const hostEnd = slash < 0 ? url.length : slash;
+  return candidate.variables.find(
+    (v) =>
+      v.in === 'url' &&
+      v.handling === 'expanded-by-shell' &&
+      v.start < hostEnd &&
+      (values[v.name] ?? '') === '',
+  )?.written;
+}
+
 const HIDDEN_MARK = (variable: string) =>
   `[not in the paste: the customer's shell filled it in from ${variable}]`;
 
@@ -85,9 +110,12 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   const request = fillVariables(candidate, typed);
   const exchange = pastedExchange({ ...candidate, request }, input.response);
   const hidden = hiddenValues(candidate, typed);
+  const host = hostVariable(candidate, typed);
   const context: DiagnoseContext = {
     isKnownOperation,
     ...(hidden.length > 0 ? { shellExpanded: hidden } : {}),
+    ...(host ? { hostFromVariable: host } : {}),
+    ...(SMART_QUOTES_AS_SHELL_QUOTES.test(input.pasted?.[0] ?? '') ? { smartQuotes: true } : {}),
   };
   const { exchange: safe, redactor } = await safeView(exchange, {
     ...(input.pasted ? { paste: input.pasted } : {}),

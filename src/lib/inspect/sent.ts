@@ -32,7 +32,7 @@ export interface InspectSentOptions {
   sandbox: Sandbox;
   page: PageFacts;
   /** What the profile learned and was told (never the keys). */
-  context?: Pick<DiagnoseContext, 'learned' | 'declaredAllowList'>;
+  context?: Pick<DiagnoseContext, 'learned' | 'declaredAllowList' | 'keyRole'>;
   signal?: AbortSignal;
   timeoutMs?: number;
   /** The path as the person wrote it, for the history (default the request's path). */

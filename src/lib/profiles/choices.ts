@@ -18,12 +18,29 @@ export interface ProfileChoice {
   keysLocked?: boolean;
 }
 
-export const SANDBOX_CHOICES: readonly ProfileChoice[] = DEMO_PROFILES.map((p) => ({
-  id: p.id,
-  name: p.name,
-  group: 'sandbox',
-  baseUrl: SANDBOX_BASE_URL,
-  accountKey: p.accountKey,
-  userKey: p.userKey,
-  lesson: p.lesson,
-}));
+/**
+ * What each demo profile knows about its own key, as a user's profile would: the role of the
+ * key's user and its allow list (demo-data.ts), so that a 403 is ranked as its lesson says.
+ */
+const DEMO_CONTEXT: Readonly<Record<string, DiagnoseContext>> = {
+  'sandbox-owner': { keyRole: 'Owner' },
+  'sandbox-viewer': { keyRole: 'Viewer' },
+  'sandbox-logs-viewer': { keyRole: 'Logs viewer' },
+  'sandbox-billing-admin': { keyRole: 'Billing admin' },
+  'sandbox-member': { keyRole: 'Member' },
+  'sandbox-ip-allow-list': { keyRole: 'Owner', declaredAllowList: ['10.0.0.0/24'] },
+};
+
+export const SANDBOX_CHOICES: readonly ProfileChoice[] = DEMO_PROFILES.map((p) => {
+  const context = DEMO_CONTEXT[p.id];
+  return {
+    id: p.id,
+    name: p.name,
+    group: 'sandbox',
+    baseUrl: SANDBOX_BASE_URL,
+    accountKey: p.accountKey,
+    userKey: p.userKey,
+    lesson: p.lesson,
+    ...(context ? { context } : {}),
+  };
+});

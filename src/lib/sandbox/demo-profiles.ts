@@ -61,7 +61,8 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     name: 'Sandbox: Member key (no API access)',
     accountKey: DEMO_KEYS.account1001,
     userKey: DEMO_KEYS.member,
-    lesson: 'A Member may not use the API at all: every request answers 403, whatever the path.',
+    lesson:
+      "A Member may not use the API at all: in the sandbox every request answers 403, whatever the path (the sandbox's assumption: which status the real API gives a Member key is not published).",
     expectedStatus: 403,
   },
   {

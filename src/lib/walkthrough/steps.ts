@@ -182,7 +182,8 @@ export const STEPS: readonly WalkthroughStep[] = [
       },
     ],
     lesson: [
-      'The keys are right, so this is not a 401: the sandbox answers 403, as the real API most likely does; the API document explains 403 as "primarily due to client source IP API key restrictions". "Primarily": a role can give a 403 too (step 8).',
+      'The keys are right (the inside view shows it), yet the answer is a 403, as the real API likely gives; the API document explains 403 as "primarily due to client source IP API key restrictions". "Primarily": a role can give a 403 too (step 8).',
+      'The checklist leaves the keys Unknown, likely valid: in which order the API checks keys, address and role is not published, so a 403 does not show that the keys were valid.',
       'The fix: send from an address inside the list (the office network or VPN it was made for), or ask an account owner to add your address to it. To see your address as the API sees it, send `GET /v1/` with a key that has no list and read `key.httpSourceIp`. Expect this again from any new network: VPN, CI runner, laptop at home.',
     ],
   },
@@ -219,7 +220,7 @@ export const STEPS: readonly WalkthroughStep[] = [
       },
     ],
     lesson: [
-      'The keys authenticate, and the write still gets a 403: the role forbids it. The 403 does not say whether a role or an allow list refused it, so the checklist names both as suspects and ranks them by the request: a write with a read-only role comes first.',
+      'The same keys may read (try the second button), and the write gets a 403: in the sandbox, the role forbids it. The 403 does not say whether a role or an allow list refused it, so the checklist names both as suspects and ranks them by what it knows: for a write, the role comes first. The keys stay Unknown, likely valid: a 403 does not show them.',
       'The fix: make the call with a key whose user has a role that allows it, such as an Owner.',
     ],
   },
@@ -251,6 +252,7 @@ export const STEPS: readonly WalkthroughStep[] = [
     ],
     lesson: [
       'The limit counts per account key, so every user key sent with that account key draws on the same 400. The fix is to wait out the minute and send fewer requests; retrying at once only asks again too soon.',
+      "A 429 does not show that the keys were valid: the order of the API's checks is not published, and neither is whether requests that fail authentication count toward the limit. The checklist leaves the keys Unknown.",
     ],
   },
   {

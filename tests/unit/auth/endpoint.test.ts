@@ -36,7 +36,7 @@ describe('endpoint', () => {
       const found = endpoint(`https://${host}/v1/subscriptions`);
       expect(found.status).toBe('fail');
       expect(found.summary).toBe(
-        `${host} is the Redis Cloud console, not the API: the API answers at api.redislabs.com.`,
+        `${host} is the Redis Cloud console, not the API, whose address is api.redislabs.com.`,
       );
     },
   );
