@@ -44,7 +44,7 @@ function describe(unit: OutputUnit): SchemaProblem {
     return { field: fieldName(unit.instanceLocation, missing), message: 'is required' };
   }
   if (unit.keyword === 'type') {
-    const expected = /"([^"]+)"/.exec(unit.error)?.[1] ?? 'another type';
+    const expected = /Expected "([^"]+)"/.exec(unit.error)?.[1] ?? 'another type';
     return { field: fieldName(unit.instanceLocation), message: `must be of type ${expected}` };
   }
   if (unit.keyword === 'enum') {
