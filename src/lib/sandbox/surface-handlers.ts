@@ -114,12 +114,12 @@ function tagsOf(body: unknown): { key: string; value: unknown }[] {
 }
 
 function createTag(ctx: OperationContext): Response {
-  const { key, value } = writableFields(ctx.json);
+  const { key, value } = writableFields(ctx.json, true);
   return json({ ...tagRecord(ctx, String(key ?? ''), value).data });
 }
 
 function updateTag(ctx: OperationContext): Response {
-  const value = writableFields(ctx.json)['value'];
+  const value = writableFields(ctx.json, true)['value'];
   return json({ ...tagRecord(ctx, ctx.params['tagKey'] ?? '', value).data });
 }
 

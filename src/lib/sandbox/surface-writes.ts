@@ -116,15 +116,20 @@ const WRITABLE = new Set([
   'provider',
   'planId',
   'publicEndpointAccess',
-  'key',
-  'value',
 ]);
 
-export function writableFields(body: unknown): Record<string, unknown> {
+/** A tag's own two fields: `key` is a credential-like name anywhere else, so only tags keep it. */
+const TAG_FIELDS = new Set(['key', 'value']);
+
+/**
+ * The fields of a write's body a record keeps: an allow list of names and settings, plain
+ * values only, so a password, a key or an access secret sent in a body is never echoed back.
+ */
+export function writableFields(body: unknown, tag = false): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
-    if (!WRITABLE.has(name)) continue;
+    if (!(tag ? TAG_FIELDS : WRITABLE).has(name)) continue;
     if (['string', 'number', 'boolean'].includes(typeof value)) {
       out[name === 'redisRule' ? 'acl' : name] = value;
     }

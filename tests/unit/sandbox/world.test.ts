@@ -175,6 +175,23 @@ describe('databases', () => {
     const logs = await (await send(c.sandbox, owner, 'GET', '/v1/logs')).text();
     expect(logs).not.toContain(secret.slice(0, 6));
   });
+
+  test('a credential-named field sent with a database is not kept either', async () => {
+    const c = clockedSandbox();
+    const created = await write(c, 'POST', '/v1/subscriptions/51001/databases', {
+      name: 'with-extras',
+      protocol: 'redis',
+      key: 'k3y-value-0123456789',
+      password: 'pa55-value-0123456789',
+    });
+    const id = created.response?.resourceId;
+    const text = await (
+      await send(c.sandbox, owner, 'GET', `/v1/subscriptions/51001/databases/${id}`)
+    ).text();
+    expect(text).toContain('with-extras');
+    expect(text).not.toContain('k3y-va');
+    expect(text).not.toContain('pa55-v');
+  });
 });
 
 describe('the role gate is the same for every operation', () => {
