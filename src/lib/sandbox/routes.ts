@@ -5,25 +5,9 @@
  * validator), so neither the first screen nor a request to the real API pays for it.
  */
 import { isKnownOperation } from '../api/catalog';
-import type { SandboxAccount, SandboxUser, SandboxUserKey } from './model';
-import type { SandboxTask } from './tasks';
 
-/** What a sandbox keeps between requests besides the demo world itself. */
-export interface SandboxStore {
-  tasks: SandboxTask[];
-}
-
-export interface RouteContext {
-  method: string;
-  url: URL;
-  body: string;
-  now: number;
-  clientIp: string;
-  account: SandboxAccount;
-  key: SandboxUserKey;
-  user: SandboxUser;
-  store: SandboxStore;
-}
+export type { RouteContext, SandboxStore } from './context';
+import type { RouteContext } from './context';
 
 /** True when the sandbox answers this METHOD and path: every operation of the API document. */
 export function isSimulated(method: string, path: string): boolean {

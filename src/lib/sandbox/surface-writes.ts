@@ -5,7 +5,7 @@
 import { SANDBOX_OPERATIONS } from './generated/operations';
 import type { SandboxAccount, SandboxRecord } from './model';
 import { json } from './responses';
-import type { RouteContext } from './routes';
+import type { RouteContext } from './context';
 import {
   acceptedTaskBody,
   randomUuid,

@@ -15,7 +15,7 @@ import {
 } from './generated/operations';
 import type { SandboxRecord } from './model';
 import { badRequest, json, notFound } from './responses';
-import type { RouteContext } from './routes';
+import type { RouteContext } from './context';
 import { HANDLERS } from './surface-handlers';
 import {
   TEMPLATES,

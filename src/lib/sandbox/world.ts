@@ -10,7 +10,6 @@ import { SANDBOX_BASE_URL } from '../auth/checklist';
 import { EXAMPLES } from './generated/operations';
 import type { SandboxAccount, SandboxRecord } from './model';
 import { apiTimestamp } from './responses';
-import { randomUuid } from './tasks';
 
 /** The kind of record a path parameter names, in a template. */
 export function kindOf(param: string, template: string): string {
@@ -444,5 +443,3 @@ export function sessionLog(account: SandboxAccount, now: number): Record<string,
     action: 'login',
   }));
 }
-
-export { randomUuid };
