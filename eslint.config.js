@@ -5,7 +5,15 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'test-results/', 'playwright-report/', 'src/lib/api/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      'test-results/',
+      'playwright-report/',
+      'src/lib/api/generated/',
+      'src/lib/sandbox/generated/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -13,16 +13,28 @@ test('pick an operation, send with Ctrl+Enter from the body, follow its task to 
     .click();
   await expect(page.getByLabel('Method')).toHaveValue('POST');
   await expect(page.getByLabel('Path')).toHaveValue('/v1/subscriptions');
-  const body = page.getByLabel('Body');
+  const body = page.getByLabel('Body', { exact: true });
   await expect(body).toHaveValue(/"cloudProviders"/);
   // A broken body is refused with its place.
   await body.fill('{\n  "name": "x",\n}');
   await body.press('Control+Enter');
   await expect(page.getByRole('alert')).toContainText('line 3, column 1');
   await expect(page.locator('[data-verdict]')).toHaveCount(0);
-  await body.fill('{"cloudProviders":[{"regions":[{}]}],"databases":[{"name":"db"}]}');
+  // The document requires a region's name: the sandbox's 400 names the field.
+  await body.fill(
+    '{"cloudProviders":[{"regions":[{}]}],"databases":[{"name":"db","protocol":"redis"}]}',
+  );
   await body.press('Control+Enter');
-  await expect(page.getByRole('region', { name: 'Response details' })).toContainText('202');
+  const details = page.getByRole('region', { name: 'Response details' });
+  await expect(details).toContainText('400');
+  await expect(details.getByLabel('Response body')).toHaveValue(
+    /cloudProviders\[0\]\.regions\[0\]\.region is required/,
+  );
+  await body.fill(
+    '{"cloudProviders":[{"regions":[{"region":"us-east-1"}]}],"databases":[{"name":"db","protocol":"redis"}]}',
+  );
+  await body.press('Control+Enter');
+  await expect(details).toContainText('202');
   await page.getByRole('button', { name: 'Follow task' }).click();
   await expect(page.getByText('The task has finished.')).toBeVisible({ timeout: 30_000 });
   const states = page.getByRole('list', { name: 'Task states' }).getByRole('listitem');

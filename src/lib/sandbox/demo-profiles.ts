@@ -44,7 +44,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     accountKey: DEMO_KEYS.account1001,
     userKey: DEMO_KEYS.logsViewer,
     lesson:
-      'A Logs viewer key may only read GET /v1/logs: even the key check GET /v1/ answers 403, although both keys are valid.',
+      'A Logs viewer key may only read GET /v1/logs. The sandbox reads that literally (its assumption), so even the key check GET /v1/ answers 403, although both keys are valid.',
     expectedStatus: 403,
   },
   {
@@ -53,7 +53,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     accountKey: DEMO_KEYS.account1001,
     userKey: DEMO_KEYS.billingAdmin,
     lesson:
-      'A Billing admin key may only read billing data such as GET /v1/payment-methods; other paths, GET /v1/ included, answer 403.',
+      'A Billing admin key may only use billing data; the sandbox takes that to mean payment methods and cost reports (its assumption), so other paths, GET /v1/ included, answer 403.',
     expectedStatus: 403,
   },
   {
@@ -62,7 +62,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     accountKey: DEMO_KEYS.account1001,
     userKey: DEMO_KEYS.member,
     lesson:
-      "A Member may not use the API at all: in the sandbox every request answers 403, whatever the path (the sandbox's assumption: which status the real API gives a Member key is not published).",
+      'A Member may not use the API at all. Which status the real API gives is not published; the sandbox answers 403 (its assumption), whatever the path.',
     expectedStatus: 403,
   },
   {
@@ -71,7 +71,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     accountKey: DEMO_KEYS.account1001,
     userKey: DEMO_KEYS.allowList,
     lesson:
-      'A key with a CIDR allow list (10.0.0.0/24) answers 403 from an address outside it, here the simulated 198.51.100.23.',
+      'A key with a CIDR allow list (10.0.0.0/24) most likely gets 403 from an address outside it (the API document says "primarily"), here the simulated 198.51.100.23.',
     expectedStatus: 403,
   },
   {
@@ -80,7 +80,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     accountKey: DEMO_KEYS.account1001,
     userKey: DEMO_KEYS.secondOwner,
     lesson:
-      "Two valid keys from two accounts answer the same 401 page as a wrong key: the user key must belong to the account key's account.",
+      "Two valid keys from two accounts get the same 401 page as a wrong key, as far as anyone has published: the user key must belong to the account key's account.",
     expectedStatus: 401,
   },
   {
@@ -98,7 +98,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
     accountKey: DEMO_KEYS.account3003,
     userKey: DEMO_KEYS.pausedOwner,
     lesson:
-      'With API access disabled on the account, even its own valid keys answer the same 401 as a wrong key.',
+      "With API access disabled on the account, even its own valid keys get a 401; whether it differs from a wrong key's is not published, and the sandbox sends the same page.",
     expectedStatus: 401,
   },
 ];

@@ -62,7 +62,8 @@ export type HeaderLookup = (name: string) => string | null;
 
 /**
  * Runs every check in the order the sandbox applies them: keys present and known, same account,
- * API enabled (all 401), then the key's allow list, then its role (both 403). Later checks are
+ * API enabled (all 401), then the key's allow list, then its role (both 403). The rate limit
+ * (sandbox.ts) sits between the 401s and the 403s. The real order is not published. Later checks are
  * still evaluated after an earlier one fails, so the inside view can say what else would hold.
  */
 export function evaluateGate(
@@ -138,8 +139,9 @@ export function roleMayUseApi(role: Role): boolean {
  * - Viewer: every GET, nothing else.
  * - Logs viewer: `GET /v1/logs` only. Not even `GET /v1/` ("get current account"): the docs
  *   say "only", so the sandbox shows that a Logs viewer's cheapest key check is a 403.
- * - Billing admin: billing data only, taken as `GET /v1/payment-methods` and
- *   `GET /v1/cost-report/{costReportId}`; not `GET /v1/` either, for the same reason.
+ * - Billing admin: billing data only, taken as `GET /v1/payment-methods`, `POST /v1/cost-report`
+ *   (which makes the report) and `GET /v1/cost-report/{costReportId}`; not `GET /v1/` either,
+ *   for the same reason.
  * - Manager, Member: nothing.
  */
 export function roleAllows(role: Role, method: string, path: string): boolean {
@@ -152,7 +154,10 @@ export function roleAllows(role: Role, method: string, path: string): boolean {
     case 'Logs viewer':
       return get && path === '/v1/logs';
     case 'Billing admin':
-      return get && (path === '/v1/payment-methods' || /^\/v1\/cost-report\/[^/]+$/.test(path));
+      return (
+        (get && (path === '/v1/payment-methods' || /^\/v1\/cost-report\/[^/]+$/.test(path))) ||
+        (method.toUpperCase() === 'POST' && path === '/v1/cost-report')
+      );
     case 'Manager':
     case 'Member':
       return false;

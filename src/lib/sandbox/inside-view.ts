@@ -150,9 +150,13 @@ function summarize(view: InsideView): string[] {
         ? `The role ${userKey.role} may call ${view.method} ${view.path}.`
         : `The role ${userKey.role} may not call ${view.method} ${view.path}.`,
     );
+    const reading = ROLE_ASSUMPTIONS[userKey.role];
+    if (reading) lines.push(reading);
   }
   if (!view.operationSimulated && view.refusal === null) {
-    lines.push(`The sandbox does not simulate ${view.method} ${view.path}, so it answers 404.`);
+    lines.push(
+      `${view.method} ${view.path} is not an operation of the API document, so the sandbox answers 404.`,
+    );
   }
   if (view.rateLimit) {
     const { used, limit, retryAfterSeconds } = view.rateLimit;
@@ -161,10 +165,38 @@ function summarize(view: InsideView): string[] {
         ? `This account key has used all ${limit} requests of the last minute: the next request gets 429 for ${retryAfterSeconds} more seconds.`
         : `This account key has used ${used} of ${limit} requests in the last minute.`,
     );
+    lines.push(RATE_LIMIT_ASSUMPTION);
   }
   lines.push(outcomeLine(view.refusal));
+  if (view.refusal?.status === 403 || (view.rateLimit?.retryAfterSeconds ?? 0) > 0) {
+    lines.push(
+      "The body of a 403 or a 429 is not published: the Spring error body the sandbox sends is the sandbox's assumption.",
+    );
+  }
+  if (view.refusal === null && view.operationSimulated) {
+    lines.push(
+      "The sandbox checks the request against the API document: a missing required field, a wrong type or an unknown value gets a 400 that names the field, and an id the account does not have gets Spring's 404. The document does not describe these error bodies: their shape is the sandbox's assumption.",
+    );
+  }
   return lines;
 }
+
+/**
+ * Where FACTS.md is silent, the sandbox chooses; the inside view says so each time it matters.
+ * The order of the checks is not published either: the sandbox's is keys, account and API switch
+ * (401), then the rate limit (429), then the allow list and the role (403).
+ */
+const RATE_LIMIT_ASSUMPTION =
+  "Whether requests that fail authentication count toward the 400 a minute is not published. The sandbox's assumption: they count once the account key names an enabled account, and they still get their 401 first, never a 429.";
+
+const ROLE_ASSUMPTIONS: Readonly<Partial<Record<Role, string>>> = {
+  'Billing admin':
+    'Which calls are "billing data" is not published: the sandbox\'s assumption is GET /v1/payment-methods, GET /v1/cost-report/{costReportId} and POST /v1/cost-report.',
+  'Logs viewer':
+    'The docs say a Logs viewer may call GET /v1/logs only; the sandbox reads that literally (not even GET /v1/), which is its assumption.',
+  Manager: "Which status a Manager key gets is not published: the sandbox's assumption is a 403.",
+  Member: "Which status a Member key gets is not published: the sandbox's assumption is a 403.",
+};
 
 function sourceIpLine(view: InsideView): string {
   const list = view.userKey.allowList;

@@ -33,6 +33,7 @@ export interface SandboxUserKey {
   createdTimestamp: string;
 }
 
+/** The demo data's subscriptions, copied into the account's records when the sandbox starts. */
 export interface SandboxSubscription {
   id: number;
   name: string;
@@ -80,6 +81,25 @@ export interface SandboxAccount {
   subscriptions: SandboxSubscription[];
   logs: SandboxLogEntry[];
   paymentMethods: SandboxPaymentMethod[];
+  /**
+   * Everything else the account holds (see `world.ts`), filled from `subscriptions` and the
+   * API's templates the first time the sandbox answers for the account; undefined until then.
+   */
+  records?: SandboxRecord[];
+  /** Records whose creation task has not completed yet: their ids are taken. */
+  reserved?: SandboxRecord[];
+}
+
+/**
+ * One thing an account holds: a subscription, a database, an ACL user, a peering, a tag, ...
+ * `parent` is the key (`kind:id`) of the record it sits under, or `''` at the account's level.
+ */
+export interface SandboxRecord {
+  kind: string;
+  id: number | string;
+  parent: string;
+  /** The body its GET answers (and its entry in a list), in the real API's shape. */
+  data: Record<string, unknown>;
 }
 
 export interface SandboxWorld {

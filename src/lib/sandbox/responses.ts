@@ -85,3 +85,19 @@ export function json(
     headers: { 'content-type': 'application/json', ...headers },
   });
 }
+
+/**
+ * The 400 for a request the document's schema refuses: Spring's error shape with a `message`
+ * that names the field. The real body of such a 400 is not documented: this shape is the
+ * sandbox's assumption, and its inside view says so.
+ */
+export function badRequest(path: string, now: number, message: string): Response {
+  const body = {
+    timestamp: springTimestamp(now),
+    status: 400,
+    error: 'Bad Request',
+    message,
+    path,
+  };
+  return json(body, 400, {}, 'Bad Request');
+}

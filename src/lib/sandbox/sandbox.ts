@@ -10,7 +10,7 @@ import { buildInsideView, type InsideView } from './inside-view';
 import { ROLES, type Role, type SandboxWorld } from './model';
 import { createRateLimiter, type RateLimitState } from './rate-limit';
 import { apiTimestamp, forbidden, tooManyRequests, unauthorized } from './responses';
-import { isSimulated, route, type SandboxStore } from './routes';
+import { isSimulated, loadSurface, route, type SandboxStore } from './routes';
 
 export interface SandboxOptions {
   /** Milliseconds since the epoch; drives the rate limit and task progress. Default `Date.now`. */
@@ -50,6 +50,17 @@ export interface Sandbox {
   ): { name: string; value: string };
   /** Turns API access on or off for an account, like the console's "Enable API" switch. */
   setApiEnabled(accountId: number, enabled: boolean): void;
+  /**
+   * The ids the account of `accountKey` has for each path parameter of `template` (e.g.
+   * `/v1/subscriptions/{subscriptionId}/databases/{databaseId}`), each under the id `chosen` for
+   * the parameter before it (or the first one). Empty when the key names no account. Meant for
+   * id pickers: it reads the world as it is now and changes nothing a request would see.
+   */
+  ids(
+    accountKey: string,
+    template: string,
+    chosen?: Readonly<Record<string, string>>,
+  ): Promise<Record<string, string[]>>;
 }
 
 const KEY_NAME = /^[A-Za-z0-9_-]{10,50}$/;
@@ -62,7 +73,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? Date.now;
   const clientIp = options.clientIp ?? SANDBOX_CLIENT_IP;
   const world: SandboxWorld = createDemoWorld();
-  const store: SandboxStore = { tasks: [], nextSubscriptionId: 60001 };
+  const store: SandboxStore = { tasks: [] };
   const limiter = createRateLimiter();
 
   async function sandboxFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
@@ -81,12 +92,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       clientIp,
     );
 
-    // Counted per account key once the key is known to an enabled account, before the user key
-    // is looked at; so a wrong user key still spends the account's budget, while an unknown or
-    // disabled account key stays indistinguishable from any other 401.
+    // Authentication first: a request that fails it gets its 401 even when the account key's
+    // minute is used up. Whether such requests count toward the 400 a minute is not published;
+    // the sandbox counts them (once the account key names an enabled account) and says so in
+    // its inside view. An authenticated request over the limit gets 429 before the allow list
+    // and the role are looked at (also the sandbox's choice: the real order is not published).
     let rate: RateLimitState | undefined;
     if (gate.account?.apiEnabled) {
       const taken = limiter.take(gate.account.accountKey, at);
+      if (gate.refusal?.status === 401) return unauthorized();
       if (!taken.allowed) return tooManyRequests(url.pathname, at, taken.state.retryAfterSeconds);
       rate = taken.state;
     }
@@ -94,7 +108,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (gate.refusal?.status === 403) return forbidden(url.pathname, at);
     if (!gate.account || !gate.userKey) return unauthorized(); // unreachable: the gate let it in
 
-    const response = route({
+    const response = await route({
       method: gate.method,
       url,
       body,
@@ -169,7 +183,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     account.apiEnabled = enabled;
   }
 
-  return { fetch: sandboxFetch, insideView, createUserKey, setApiEnabled };
+  async function ids(
+    accountKey: string,
+    template: string,
+    chosen: Readonly<Record<string, string>> = {},
+  ): Promise<Record<string, string[]>> {
+    const account = world.accounts.find((a) => a.accountKey === accountKey);
+    if (!account) return {};
+    return (await loadSurface()).idsFor({ account, store, now: now() }, template, chosen);
+  }
+
+  return { fetch: sandboxFetch, insideView, createUserKey, setApiEnabled, ids };
 }
 
 /** Reads a header list as `fetch` would send it: trimmed, duplicates joined with `, `. */

@@ -4,7 +4,6 @@
  * or a walkthrough moves a task along just by moving the clock.
  */
 import { SANDBOX_BASE_URL } from '../core/checklist';
-import type { SandboxSubscription } from './model';
 import { apiTimestamp } from './responses';
 
 export type TaskStatus =
@@ -41,7 +40,17 @@ export interface SandboxTask {
   accountId: number;
   commandType: string;
   createdAt: number;
-  outcome: { resourceId: number; subscription: SandboxSubscription } | { error: TaskError };
+  outcome: TaskSuccess | { error: TaskError };
+}
+
+/** What a task that completes reports, and what it changes in the world when it does. */
+export interface TaskSuccess {
+  /** The id of what it created or changed (`response.resourceId`). */
+  resourceId?: number | undefined;
+  /** What it read, for the GETs the API answers with a task (`response.resource`). */
+  resource?: Record<string, unknown>;
+  /** Applied once, the first time the sandbox answers after the task has completed. */
+  apply?: () => void;
 }
 
 const DESCRIPTIONS: Readonly<Record<TaskStatus, string>> = {
@@ -104,8 +113,12 @@ export function taskBodyAt(task: SandboxTask, now: number): Record<string, unkno
   // A failed task is still an HTTP 200: the failure is only in `response.error`.
   if (status === 'processing-error' && 'error' in task.outcome) {
     body['response'] = { error: task.outcome.error };
-  } else if (status === 'processing-completed' && 'resourceId' in task.outcome) {
-    body['response'] = { resourceId: task.outcome.resourceId };
+  } else if (status === 'processing-completed' && !('error' in task.outcome)) {
+    const { resourceId, resource } = task.outcome;
+    body['response'] = {
+      ...(resourceId === undefined ? {} : { resourceId }),
+      ...(resource === undefined ? {} : { resource }),
+    };
   }
   body['_links'] = { self: { href: taskHref(task.taskId), type: 'GET' } };
   return body;

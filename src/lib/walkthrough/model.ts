@@ -41,6 +41,11 @@ export interface Trial {
   clientIp?: string;
   before?: readonly SandboxAction[];
   request: TrialRequest;
+  /**
+   * After the answer, follows its task on the trial's clock (`GET /v1/tasks/{taskId}` each
+   * simulated second) until it ends, then reads what it created; each step becomes a note.
+   */
+  followTask?: true;
   /** The verdict the checklist must reach. */
   expected: Verdict;
 }

@@ -4,6 +4,7 @@
  */
 import type { ApiRequest } from '../api/client';
 import type { Exchange } from '../core/exchange';
+import { readTask } from '../api/task';
 import { inspectSent } from '../inspect/sent';
 import {
   ACCOUNT_KEY_HEADER,
@@ -98,6 +99,15 @@ export async function runTrial(trial: Trial, deps: RunDeps = DEFAULTS): Promise<
       ...(blocked ? { probe: () => Promise.resolve(true), online: () => true } : {}),
     },
   });
+  const taskId = trial.followTask ? inspected.taskId : null;
+  if (taskId) {
+    const advance = (ms: number) => {
+      clock += ms;
+    };
+    notes.push(
+      ...(await followTask(sandbox, apiRequest, taskId, advance)).map(inspected.redactor.text),
+    );
+  }
   return {
     trialId: trial.id,
     exchange: inspected.exchange,
@@ -129,4 +139,40 @@ async function burst(
   }
   const counts = [...statuses].map(([status, n]) => `${n} answered ${status}`).join(', ');
   return `Sent ${count} requests first: ${counts}.`;
+}
+
+/**
+ * Polls the task once a simulated second, as a client would (faster than real clients, since
+ * the clock is simulated), notes each state when first seen, then reads what it created.
+ */
+async function followTask(
+  sandbox: Sandbox,
+  request: ApiRequest,
+  taskId: string,
+  advance: (ms: number) => void,
+): Promise<string[]> {
+  const headers = Object.fromEntries(request.headers.map((h) => [h.name, h.value]));
+  const seen: string[] = [];
+  let resourceId: number | undefined;
+  for (let second = 1; second <= 30; second += 1) {
+    advance(1000);
+    const response = await sandbox.fetch(`${SANDBOX_BASE_URL}/v1/tasks/${taskId}`, { headers });
+    const report = response.status === 200 ? readTask(await response.text()) : null;
+    const state = report?.status ?? `${response.status} (not visible yet)`;
+    if (seen.at(-1)?.startsWith(state) !== true) seen.push(`${state} after ${second} s`);
+    if (
+      report &&
+      (report.status === 'processing-completed' || report.status === 'processing-error')
+    ) {
+      resourceId = report.resourceId;
+      break;
+    }
+  }
+  const notes = [`Followed task ${taskId}: ${seen.join(', then ')}.`];
+  if (resourceId !== undefined && request.method === 'POST') {
+    const path = `${request.path.replace(/\/+$/, '')}/${resourceId}`;
+    const created = await sandbox.fetch(`${SANDBOX_BASE_URL}${path}`, { headers });
+    notes.push(`GET ${path} now answers ${created.status}: the task's resourceId is the new id.`);
+  }
+  return notes;
 }

@@ -8,6 +8,7 @@ import type { WalkthroughStep } from './model';
 
 const GET_ACCOUNT = { method: 'GET', path: '/v1/' } as const;
 const OWNER_PAIR = { accountKey: DEMO_KEYS.account1001, userKey: DEMO_KEYS.owner } as const;
+const CREATE_DATABASE = JSON.stringify({ name: 'walkthrough-db', protocol: 'redis' });
 
 /** The curl command of the round trip: the keys stay in variables, so it can be shared. */
 export const CURL_ROUND_TRIP =
@@ -188,19 +189,20 @@ export const STEPS: readonly WalkthroughStep[] = [
     ],
   },
   {
-    title: 'Roles: a Viewer key tries a POST',
+    title: 'Roles: a Viewer cannot write, an Owner can',
     console: [
       "A user key acts with its user's role. Owner may do everything; Viewer, GET requests only; Logs viewer, `GET /v1/logs` only; Billing admin, billing data. Manager and Member may not use the API.",
+      'Writes are asynchronous: the answer holds a `taskId`, and `GET /v1/tasks/{taskId}` reports the task as it moves from `received` through `processing-in-progress` to `processing-completed` (or `processing-error`, still an HTTP 200). A brand-new task id can answer 404 for a few seconds.',
     ],
     trials: [
       {
         id: 'viewer-post',
         label: 'Try it',
-        does: 'Sends `POST /v1/subscriptions` with a Viewer key of account 1001.',
+        does: 'Sends `POST /v1/subscriptions/51001/databases` with a Viewer key of account 1001.',
         request: {
           method: 'POST',
-          path: '/v1/subscriptions',
-          body: '{"name":"walkthrough-sub"}',
+          path: '/v1/subscriptions/51001/databases',
+          body: CREATE_DATABASE,
           accountKey: DEMO_KEYS.account1001,
           userKey: DEMO_KEYS.viewer,
         },
@@ -209,19 +211,32 @@ export const STEPS: readonly WalkthroughStep[] = [
       {
         id: 'viewer-get',
         label: 'Let the Viewer read',
-        does: 'Sends `GET /v1/subscriptions` with the same Viewer key.',
+        does: 'Sends `GET /v1/subscriptions/51001/databases` with the same Viewer key.',
         request: {
           method: 'GET',
-          path: '/v1/subscriptions',
+          path: '/v1/subscriptions/51001/databases',
           accountKey: DEMO_KEYS.account1001,
           userKey: DEMO_KEYS.viewer,
         },
         expected: 'ok',
       },
+      {
+        id: 'owner-creates-database',
+        label: 'Create it with an Owner key and follow the task',
+        does: 'Sends the same `POST` with the Owner key, follows its task to the end, then reads the new database.',
+        request: {
+          method: 'POST',
+          path: '/v1/subscriptions/51001/databases',
+          body: CREATE_DATABASE,
+          ...OWNER_PAIR,
+        },
+        followTask: true,
+        expected: 'ok',
+      },
     ],
     lesson: [
-      'The same keys may read (try the second button), and the write gets a 403: in the sandbox, the role forbids it. The 403 does not say whether a role or an allow list refused it, so the checklist names both as suspects and ranks them by what it knows: for a write, the role comes first. The keys stay Unknown, likely valid: a 403 does not show them.',
-      'The fix: make the call with a key whose user has a role that allows it, such as an Owner.',
+      'The Viewer key gets a 403 for the write: in the sandbox, the role forbids it. The 403 does not say whether a role or an allow list refused it, so the checklist names both as suspects and ranks them by what it knows: for a write with a read-only role, the role comes first. The keys stay Unknown, likely valid: a 403 does not show them.',
+      "The fix: make the call with a key whose user has a role that allows it, such as an Owner. The 202 only says the request was accepted: the database exists once its task reports `processing-completed`, and the task's `response.resourceId` is its id.",
     ],
   },
   {

@@ -63,6 +63,11 @@ export class RequestDraft {
     });
   }
 
+  /** Required path parameters still empty: the path would be sent with `{name}` in it. */
+  get missingPathParams(): string[] {
+    return this.pathParams.filter((p) => p.required && p.value === '').map((p) => p.name);
+  }
+
   get queryParams(): ParamField[] {
     return (this.operation?.queryParams ?? []).map((p) => ({
       ...p,

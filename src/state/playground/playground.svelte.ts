@@ -1,5 +1,5 @@
 import { headerValue, type Exchange } from '../../lib/core/exchange';
-import type { Checklist } from '../../lib/core/checklist';
+import { isSandboxUrl, type Checklist } from '../../lib/core/checklist';
 import type { HistoryEntry } from '../../lib/profiles/history-entry';
 import type { Learned } from '../../lib/profiles/schema';
 import type { InsideView, Sandbox } from '../../lib/sandbox';
@@ -12,6 +12,7 @@ import { CopyAs, type Clipboard, type CopyFormat } from './copy.svelte';
 import { RequestDraft } from './draft.svelte';
 import { RequestHistory, type HistorySource } from './history.svelte';
 import { TaskFollower, type TaskFollowerOptions } from './task.svelte';
+import { IdChoices } from './ids.svelte';
 import { profileChoices } from './profile-choices.svelte';
 import { SANDBOX_CHOICES, type ProfileChoice } from '../../lib/profiles/choices';
 
@@ -49,6 +50,10 @@ export class Playground {
   readonly history: RequestHistory;
   readonly copyAs: CopyAs;
   readonly body = new ResponseBody();
+  /** In sandbox mode, the ids the sandbox has for each path parameter. */
+  readonly idChoices = new IdChoices();
+  /** The method and path of the shown answer's request, for the task's created resource. */
+  #answeredRequest: { method: string; path: string } | null = null;
   #profileId = $state(SANDBOX_CHOICES[0]?.id ?? '');
   #choices: () => readonly ProfileChoice[];
   // A pasted request's profile: this tab's memory only, never stored, never in the history.
@@ -184,6 +189,8 @@ export class Playground {
     const bodyError = this.draft.bodyError;
     this.#formError = bodyError?.message ?? '';
     if (bodyError) return;
+    // The path as sent: the box may be edited while the answer is awaited.
+    const sentPath = this.draft.path;
     const controller = new AbortController();
     this.#controller = controller;
     this.#sending = true;
@@ -193,6 +200,13 @@ export class Playground {
     try {
       const engine = await this.#engine();
       if (!engine) return;
+      // The fields come from the catalog: a path typed by hand is checked once it has loaded.
+      await this.catalog.load();
+      const missing = this.draft.missingPathParams;
+      if (missing.length > 0) {
+        this.#formError = `Fill in the path parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')} first: the path would be sent with ${missing.map((m) => `{${m}}`).join(', ')} in it.`;
+        return;
+      }
       const inspected = await this.#inspect(engine, profile, controller.signal);
       const { exchange, checklist, insideView } = inspected;
       this.body.set(
@@ -201,6 +215,7 @@ export class Playground {
       );
       this.#result = { exchange, checklist, insideView };
       this.#answeredBy = profile;
+      this.#answeredRequest = { method: this.draft.method.toUpperCase(), path: sentPath };
       this.task.offer(inspected.taskId);
       if (profile === this.#temporary) return;
       void this.history.record(profile.id, inspected.history);
@@ -237,6 +252,61 @@ export class Playground {
       async (taskId, signal) =>
         (await this.#inspect(engine, profile, signal, `/v1/tasks/${encodeURIComponent(taskId)}`))
           .exchange,
+    );
+  }
+
+  /**
+   * Where what the followed task created or changed can be read: for a POST to a collection,
+   * the collection's path plus the new id; for a PUT or PATCH, the path itself; when the API
+   * has a GET there. Null until the task completed with a `resourceId`.
+   */
+  get taskResourcePath(): string | null {
+    const done = this.task.steps.at(-1);
+    const request = this.#answeredRequest;
+    if (done?.status !== 'processing-completed' || done.resourceId === undefined || !request) {
+      return null;
+    }
+    const path = request.path.replace(/[?#].*$/, '').replace(/\/+$/, '');
+    const candidate =
+      request.method === 'POST'
+        ? `${path}/${done.resourceId}`
+        : request.method === 'PUT' || request.method === 'PATCH'
+          ? path
+          : null;
+    return candidate && this.catalog.match('GET', candidate) ? candidate : null;
+  }
+
+  /** Puts `GET path` in the form and sends it: the link from a finished task to its resource. */
+  async open(path: string): Promise<void> {
+    this.draft.method = 'GET';
+    this.draft.path = path;
+    this.draft.body = '';
+    await this.send();
+  }
+
+  /**
+   * Refreshes the id pick lists for the chosen operation, in sandbox mode only; each list sits
+   * under the id chosen before it (the databases of the chosen subscription).
+   */
+  async refreshIds(): Promise<void> {
+    const profile = this.profile;
+    const operation = this.draft.operation;
+    // A template in the path asks for its fields, which come with the catalog.
+    if (profile && isSandboxUrl(profile.baseUrl) && !operation && this.draft.path.includes('{')) {
+      void this.catalog.load();
+    }
+    if (
+      !profile ||
+      !operation ||
+      operation.pathParams.length === 0 ||
+      !isSandboxUrl(profile.baseUrl)
+    ) {
+      return this.idChoices.refresh(null);
+    }
+    const chosen = Object.fromEntries(this.draft.pathParams.map((p) => [p.name, p.value]));
+    const sandbox = this.#options.sandbox;
+    return this.idChoices.refresh(async () =>
+      (sandbox ?? (await loadEngine()).sandbox).ids(profile.accountKey, operation.path, chosen),
     );
   }
 

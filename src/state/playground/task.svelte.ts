@@ -13,6 +13,8 @@ export interface TaskStep {
   status: string;
   description?: string;
   error?: TaskError;
+  /** `response.resourceId` of a completed task: what it created or changed. */
+  resourceId?: number;
   /** Milliseconds after following began. */
   afterMs: number;
 }
@@ -135,6 +137,7 @@ export class TaskFollower {
       const step: Omit<TaskStep, 'afterMs'> = { status: report.status };
       if (report.description !== undefined) step.description = report.description;
       if (report.error) step.error = report.error;
+      if (report.resourceId !== undefined) step.resourceId = report.resourceId;
       see(step);
       if (isFinished(report.status)) return end('finished');
     }

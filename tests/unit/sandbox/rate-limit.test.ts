@@ -52,6 +52,25 @@ describe('400 requests per minute per account key', () => {
   });
 });
 
+describe('authentication comes before the rate limit', () => {
+  test('a wrong user key gets its 401 even when the minute is used up, and counts toward it', async () => {
+    const { sandbox } = clockedSandbox();
+    const wrong = { accountKey: owner.accountKey, userKey: DEMO_KEYS.wrongUser };
+    for (let i = 0; i < 399; i += 1) await send(sandbox, owner, 'GET', '/v1/');
+    // The 400th request fails authentication: 401, and (the sandbox's assumption) it counts.
+    expect((await send(sandbox, wrong, 'GET', '/v1/')).status).toBe(401);
+    expect((await send(sandbox, owner, 'GET', '/v1/')).status).toBe(429);
+    // Past the limit a wrong key still learns that its key is wrong, not that it must wait.
+    expect((await send(sandbox, wrong, 'GET', '/v1/')).status).toBe(401);
+    const view = sandbox.insideView({
+      method: 'GET',
+      url: 'https://sandbox.keycheck.invalid/v1/',
+      headers: keyHeaders(wrong),
+    });
+    expect(view.summary.join(' ')).toMatch(/sandbox's assumption/);
+  });
+});
+
 describe('the sliding window', () => {
   test('lets a request through exactly when the oldest counted one is a minute old', () => {
     const limiter = createRateLimiter(2, 60_000);

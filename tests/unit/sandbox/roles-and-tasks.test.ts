@@ -11,7 +11,7 @@ const member = profile('sandbox-member');
 const VALID_BODY = JSON.stringify({
   name: 'walkthrough-cache',
   cloudProviders: [{ provider: 'AWS', regions: [{ region: 'eu-west-1' }] }],
-  databases: [{ name: 'db1' }],
+  databases: [{ name: 'db1', protocol: 'redis' }],
 });
 
 interface TaskBody {
@@ -119,14 +119,40 @@ describe('tasks', () => {
   });
 
   test.each([
-    ['bad JSON', '{"name": "broken",', 'not valid JSON'],
+    ['bad JSON', '{"name": "broken",', 'The request body is not valid JSON.'],
+    ['no databases', JSON.stringify({ cloudProviders: [] }), 'databases is required.'],
     [
-      'no cloudProviders or databases',
-      JSON.stringify({ name: 'only-a-name' }),
-      'cloudProviders, databases',
+      'a region without its name',
+      JSON.stringify({ cloudProviders: [{ regions: [{}] }], databases: [] }),
+      'cloudProviders[0].regions[0].region is required.',
     ],
-  ])('a POST with %s ends in processing-error, still as HTTP 200', async (_what, body, reason) => {
+    [
+      'a wrong type',
+      JSON.stringify({ name: 5, cloudProviders: [], databases: [] }),
+      'name must be of type string.',
+    ],
+    [
+      'an unknown enum value',
+      JSON.stringify({ memoryStorage: 'disk', cloudProviders: [], databases: [] }),
+      'memoryStorage is not one of the allowed values.',
+    ],
+  ])(
+    'a POST with %s gets a 400 that names the field, and no task',
+    async (_what, body, message) => {
+      const { sandbox } = clockedSandbox();
+      const refused = await send(sandbox, owner, 'POST', '/v1/subscriptions', body);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ status: 400, error: 'Bad Request', message });
+      const listed = (await (await send(sandbox, owner, 'GET', '/v1/tasks')).json()) as {
+        tasks: unknown[];
+      };
+      expect(listed.tasks).toEqual([]);
+    },
+  );
+
+  test('a POST the document accepts but that lists nothing ends in processing-error, still as HTTP 200', async () => {
     const { sandbox, advance } = clockedSandbox();
+    const body = JSON.stringify({ cloudProviders: [], databases: [] });
     const accepted = await send(sandbox, owner, 'POST', '/v1/subscriptions', body);
     expect(accepted.status).toBe(202);
     const { taskId } = (await accepted.json()) as TaskBody;
@@ -143,7 +169,7 @@ describe('tasks', () => {
     const task = (await finished.json()) as TaskBody;
     expect(task.status).toBe('processing-error');
     expect(task.response?.error).toMatchObject({ type: 'BAD_REQUEST', status: '400 BAD_REQUEST' });
-    expect(task.response?.error?.description).toContain(reason);
+    expect(task.response?.error?.description).toContain('cloudProviders, databases');
   });
 
   test('another account cannot see a task', async () => {

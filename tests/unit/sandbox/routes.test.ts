@@ -9,7 +9,7 @@ const owner = profile('sandbox-owner');
 describe('unknown paths and ids', () => {
   test('an unknown path answers the Spring Boot JSON 404', async () => {
     const { sandbox } = clockedSandbox();
-    const response = await send(sandbox, owner, 'GET', '/v1/subscriptions/51001/private-link');
+    const response = await send(sandbox, owner, 'GET', '/v1/subscriptions/51001/no-such-thing');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(await response.text()).toBe(
@@ -17,7 +17,7 @@ describe('unknown paths and ids', () => {
         timestamp: new Date(START).toISOString().replace('Z', '+00:00'),
         status: 404,
         error: 'Not Found',
-        path: '/v1/subscriptions/51001/private-link',
+        path: '/v1/subscriptions/51001/no-such-thing',
       }),
     );
   });
@@ -36,11 +36,11 @@ describe('unknown paths and ids', () => {
     expect((await sandbox.fetch(`${SANDBOX_BASE_URL}/v1/nowhere`)).status).toBe(401);
   });
 
-  test('the inside view says when an operation is not simulated', () => {
+  test('the inside view says when an operation is not one of the API document', () => {
     const { sandbox } = clockedSandbox();
     const view = sandbox.insideView({
       method: 'DELETE',
-      url: `${SANDBOX_BASE_URL}/v1/subscriptions/51001`,
+      url: `${SANDBOX_BASE_URL}/v1/subscriptions/51001/no-such-thing`,
       headers: [
         { name: 'x-api-key', value: owner.accountKey },
         { name: 'x-api-secret-key', value: owner.userKey },
@@ -48,7 +48,7 @@ describe('unknown paths and ids', () => {
     });
     expect(view.operationSimulated).toBe(false);
     expect(view.summary).toContain(
-      'The sandbox does not simulate DELETE /v1/subscriptions/51001, so it answers 404.',
+      'DELETE /v1/subscriptions/51001/no-such-thing is not an operation of the API document, so the sandbox answers 404.',
     );
   });
 });
@@ -112,7 +112,12 @@ describe('behaves like fetch', () => {
     const root = await api.get('v1/').json<{ account: { id: number } }>();
     expect(root.account.id).toBe(1001);
     const task = await api
-      .post('v1/subscriptions', { json: { cloudProviders: [{}], databases: [{}] } })
+      .post('v1/subscriptions', {
+        json: {
+          cloudProviders: [{ regions: [{ region: 'us-east-1' }] }],
+          databases: [{ name: 'db', protocol: 'redis' }],
+        },
+      })
       .json<{ status: string }>();
     expect(task.status).toBe('received');
   });
