@@ -75,3 +75,23 @@ export function taskPollDelay(attempt: number, baseMs = 1000, capMs = 4000): num
 
 /** A brand-new task id can answer 404 for a few seconds; real clients wait this long. */
 export const TASK_NOT_FOUND_GRACE_MS = 15_000;
+
+/**
+ * Where what a finished task created can be read: the path the creating POST went to plus the
+ * new id (`POST /v1/subscriptions` -> `/v1/subscriptions/123`), as the API's paths run. Null for
+ * any other method or a URL that cannot be read.
+ */
+export function createdResourcePath(
+  method: string,
+  url: string,
+  resourceId: number,
+): string | null {
+  if (method.toUpperCase() !== 'POST') return null;
+  let path: string;
+  try {
+    path = new URL(url, 'https://api.invalid').pathname;
+  } catch {
+    return null;
+  }
+  return `${path.replace(/\/+$/, '')}/${resourceId}`;
+}
