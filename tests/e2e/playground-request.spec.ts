@@ -25,9 +25,10 @@ test('pick an operation, send with Ctrl+Enter from the body, follow its task to 
   await expect(page.getByRole('region', { name: 'Response details' })).toContainText('202');
   await page.getByRole('button', { name: 'Follow task' }).click();
   // The end names what the task created and opens it.
-  await expect(page.getByText(/The task has finished: it created \d+\./)).toBeVisible({
-    timeout: 30_000,
-  });
+  await expect(page.getByRole('region', { name: 'Task' }).getByRole('status')).toHaveText(
+    /The task has finished: it\s+created \d+\./,
+    { timeout: 30_000 },
+  );
   const states = page.getByRole('list', { name: 'Task states' }).getByRole('listitem');
   await expect(states.last()).toHaveAttribute('data-task-status', 'processing-completed');
   await page.getByRole('button', { name: /^Open \/v1\/subscriptions\/\d+$/ }).click();

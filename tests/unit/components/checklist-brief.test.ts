@@ -75,3 +75,13 @@ test('a finding repeated word for word is marked as the same as above', () => {
   expect(brief.items.map((b) => b.sameAsAbove)).toEqual([false, true]);
   expect(brief.shared).toEqual(['No answer came back.']);
 });
+
+test('the list never shows empty: a 200 keeps the conditions that held open', () => {
+  const checklist = diagnose(answered(200, '{}'));
+  const brief = briefOf(checklist.items, checklist.primaryCause);
+  const open = brief.items.filter((b) => !b.folded);
+  expect(open.length).toBeGreaterThan(0);
+  expect(open.every((b) => b.item.group.startsWith('condition-'))).toBe(true);
+  const allSkipped = checklist.items.map((i) => ({ ...i, status: 'skipped' as const }));
+  expect(briefOf(allSkipped, null).items.filter((b) => !b.folded)).toHaveLength(1);
+});
