@@ -38,6 +38,7 @@ if (!hasDocument) {
   console.warn('Pass its path: node scripts/speed-first-load.js path/to/openapi.json');
 }
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -54,7 +55,11 @@ const SWAGGER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <script src="/swagger/swagger-ui-bundle.js"></script><script src="/swagger-init.js"></script></body></html>`;
 const SWAGGER_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui' });`;
 
-/** Serves a file under `base`, refusing paths that climb out of it. */
+/**
+ * Serves a file under `base`, refusing paths that climb out of it.
+ * @param {import('node:http').ServerResponse} res @param {string} base @param {string} path
+ * @param {Record<string, string>} [headers]
+ */
 function sendFile(res, base, path, headers = {}) {
   const file = normalize(join(base, path));
   if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
@@ -88,14 +93,17 @@ const server = createServer((req, res) => {
   }
   res.writeHead(404).end();
 });
-await new Promise((ok) => server.listen(PORT, '127.0.0.1', ok));
+await new Promise((ok) => server.listen(PORT, '127.0.0.1', () => ok(undefined)));
 const base = `http://127.0.0.1:${PORT}`;
 
 /**
  * Runs in the page before its own scripts: records performance.now() the first time `usable()`
  * holds, checked on every DOM change and every frame.
+ * @param {string} kind
  */
 function watchUsable(kind) {
+  const page = /** @type {{ __usableAt?: number }} */ (/** @type {unknown} */ (window));
+  /** @param {Element} el */
   const onScreen = (el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && box.top < innerHeight && box.bottom > 0;
@@ -110,7 +118,7 @@ function watchUsable(kind) {
     );
   };
   const check = () => {
-    if (window.__usableAt === undefined && usable()) window.__usableAt = performance.now();
+    if (page.__usableAt === undefined && usable()) page.__usableAt = performance.now();
   };
   new MutationObserver(check).observe(document, {
     childList: true,
@@ -119,7 +127,7 @@ function watchUsable(kind) {
   });
   const frame = () => {
     check();
-    if (window.__usableAt === undefined) requestAnimationFrame(frame);
+    if (page.__usableAt === undefined) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 }
@@ -137,7 +145,11 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 
-/** Milliseconds from navigation start until usable, in a fresh context. */
+/**
+ * Milliseconds from navigation start until usable, in a fresh context.
+ * @param {{ kind: string, url: string }} page
+ * @returns {Promise<number>}
+ */
 async function measure(page) {
   const context = await browser.newContext({
     serviceWorkers: 'block',
@@ -147,25 +159,31 @@ async function measure(page) {
     const tab = await context.newPage();
     await tab.addInitScript(watchUsable, page.kind);
     await tab.goto(page.url, { waitUntil: 'commit' });
-    await tab.waitForFunction(() => window.__usableAt !== undefined, null, { timeout: 120_000 });
-    return await tab.evaluate(() => window.__usableAt);
+    const at = () =>
+      /** @type {{ __usableAt?: number }} */ (/** @type {unknown} */ (window)).__usableAt;
+    await tab.waitForFunction(at, null, { timeout: 120_000 });
+    return Number(await tab.evaluate(at));
   } finally {
     await context.close();
   }
 }
 
+/** @param {number[]} values */
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (/** @type {number} */ i) => sorted[i] ?? 0;
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 };
 
 try {
   // One unmeasured round warms the browser itself (its first launch of each process).
   for (const page of PAGES) await measure(page);
-  const times = new Map(PAGES.map((p) => [p.kind, []]));
+  /** @type {Map<string, number[]>} */
+  const times = new Map(PAGES.map((p) => [p.kind, /** @type {number[]} */ ([])]));
+  const timesOf = (/** @type {string} */ kind) => times.get(kind) ?? [];
   for (let run = 0; run < RUNS; run++) {
-    for (const page of PAGES) times.get(page.kind).push(await measure(page));
+    for (const page of PAGES) timesOf(page.kind).push(await measure(page));
   }
 
   // Usable means working: one Send answers with a verdict.
@@ -178,22 +196,22 @@ try {
     .getAttribute('data-verdict', { timeout: 30_000 });
   await context.close();
 
-  const ms = (n) => `${n.toFixed(0).padStart(6)} ms`;
+  const ms = (/** @type {number} */ n) => `${n.toFixed(0).padStart(6)} ms`;
   console.log(`Time until usable, median of ${RUNS} runs each (min..max), Chromium, 1280x800:`);
   for (const page of PAGES) {
-    const list = times.get(page.kind);
+    const list = timesOf(page.kind);
     console.log(
       `  ${page.name.padEnd(32)} ${ms(median(list))}  (${Math.min(...list).toFixed(0)}..${Math.max(...list).toFixed(0)})`,
     );
   }
-  const bare = median(times.get('bare'));
-  const app = median(times.get('app'));
+  const bare = median(timesOf('bare'));
+  const app = median(timesOf('app'));
   const ratio = app / bare;
   console.log(
     `  Playground / bare page:   ${ratio.toFixed(2)}x  (target at most 2x: ${ratio <= 2 ? 'met' : 'NOT met'})`,
   );
   if (hasDocument) {
-    const swagger = median(times.get('swagger'));
+    const swagger = median(timesOf('swagger'));
     const sooner = swagger / app;
     console.log(
       `  Swagger UI / Playground:  ${sooner.toFixed(1)}x  (target at least 10x: ${sooner >= 10 ? 'met' : 'NOT met'})`,
