@@ -7,8 +7,8 @@ export const CONNECT_SOURCES = [
   'https://api.redislabs.com',
   'http://127.0.0.1:*',
   'http://localhost:*',
-  // No `http://[::1]:*`: Chromium rejects an IPv6 address as a source (a console error on every
-  // load) and ignores it anyway. The relay listens on 127.0.0.1.
+  // No `http://[::1]:*`: Chromium rejects an IPv6 literal in a source expression with a console
+  // error and ignores it, so [::1] was never reachable; the relay listens on 127.0.0.1.
 ];
 
 export const CSP = [

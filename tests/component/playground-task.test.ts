@@ -32,7 +32,9 @@ test('Follow task polls until the task completes, through each state it is seen 
   const details = screen.getByRole('region', { name: 'Response details' });
   expect(details).toHaveTextContent('202');
   await user.click(screen.getByRole('button', { name: 'Follow task' }));
-  await screen.findByText('The task has finished.', {}, { timeout: 5000 });
+  const done = await screen.findByText(/The task has finished: it created/, {}, { timeout: 5000 });
+  const id = /created (\d+)/.exec(done.textContent ?? '')?.[1];
+  expect(id).toMatch(/^\d+$/);
   // Polls at 1, 3, 7 and 11 s: not visible yet (404), received, in progress, completed.
   expect(await states()).toEqual([
     'not-found-yet',
@@ -41,6 +43,14 @@ test('Follow task polls until the task completes, through each state it is seen 
     'processing-completed',
   ]);
   expect(screen.getByText(/not found yet \(404/)).toBeInTheDocument();
+  // What it created opens with one click: a GET of its path, answered 200.
+  await user.click(screen.getByRole('button', { name: `Open /v1/subscriptions/${id}` }));
+  expect(screen.getByLabelText('Path')).toHaveValue(`/v1/subscriptions/${id}`);
+  // The POST answered 202; the GET of what it created answers 200.
+  await vi.waitFor(() =>
+    expect(screen.getByRole('region', { name: 'Response details' })).toHaveTextContent(/\b200\b/),
+  );
+  expect(document.querySelector('[data-verdict]')).toHaveAttribute('data-verdict', 'ok');
 });
 
 test('a processing-error shows its error type and description', async () => {
@@ -49,6 +59,8 @@ test('a processing-error shows its error type and description', async () => {
   await user.click(screen.getByRole('button', { name: 'Follow task' }));
   await screen.findByText('The task has finished.', {}, { timeout: 5000 });
   expect((await states()).at(-1)).toBe('processing-error');
+  // A failed task created nothing: nothing to open.
+  expect(screen.queryByRole('button', { name: /^Open \// })).toBeNull();
   const failed = screen.getByText(/Error BAD_REQUEST/);
   expect(failed).toHaveTextContent('400 BAD_REQUEST');
   expect(failed).toHaveTextContent('Missing required field(s): cloudProviders, databases.');
@@ -77,6 +89,6 @@ test('the task is followed with the keys that created it, even after another pro
   // A key that the sandbox refuses: polling with it would end in 401, not in completion.
   playground.profileId = 'sandbox-wrong-user-key';
   await user.click(screen.getByRole('button', { name: 'Follow task' }));
-  await screen.findByText('The task has finished.', {}, { timeout: 5000 });
+  await screen.findByText(/The task has finished/, {}, { timeout: 5000 });
   expect((await states()).at(-1)).toBe('processing-completed');
 });

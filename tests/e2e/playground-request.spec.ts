@@ -36,9 +36,16 @@ test('pick an operation, send with Ctrl+Enter from the body, follow its task to 
   await body.press('Control+Enter');
   await expect(details).toContainText('202');
   await page.getByRole('button', { name: 'Follow task' }).click();
-  await expect(page.getByText('The task has finished.')).toBeVisible({ timeout: 30_000 });
+  // The end names what the task created and opens it.
+  await expect(page.getByRole('region', { name: 'Task' }).getByRole('status')).toHaveText(
+    /The task has finished: it\s+created \d+\./,
+    { timeout: 30_000 },
+  );
   const states = page.getByRole('list', { name: 'Task states' }).getByRole('listitem');
   await expect(states.last()).toHaveAttribute('data-task-status', 'processing-completed');
+  await page.getByRole('button', { name: /^Open \/v1\/subscriptions\/\d+$/ }).click();
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'ok');
+  await expect(page.getByLabel('Path')).toHaveValue(/^\/v1\/subscriptions\/\d+$/);
 });
 
 test('history survives a reload, holds no key, and runs a request again', async ({ page }) => {

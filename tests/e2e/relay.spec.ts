@@ -47,6 +47,8 @@ test('through the local relay the answer arrives and the checklist says the API 
   await expect(details).toContainText('x-keycheck-relay');
   await expect(page.getByLabel('Response body')).toHaveValue(/"accountId": 1001/);
   const sourceIp = item(page, 'source-ip');
+  // The short checklist folds what needs nothing; "show" opens it, then the item's Why.
+  await page.getByRole('button', { name: /: show$/ }).click();
   await sourceIp.locator('summary').click();
   await expect(sourceIp).toContainText('local relay');
   await expect(sourceIp).toContainText('the machine the relay runs on');

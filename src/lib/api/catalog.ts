@@ -171,11 +171,86 @@ export function isKnownOperation(method: string, path: string): boolean {
   return matchOperation(method, path) !== undefined;
 }
 
+// The verbs people type for each method; "create database" means a POST.
+const VERBS: Readonly<Record<string, string>> = {
+  create: 'POST',
+  add: 'POST',
+  new: 'POST',
+  get: 'GET',
+  list: 'GET',
+  show: 'GET',
+  read: 'GET',
+  update: 'PUT',
+  change: 'PUT',
+  set: 'PUT',
+  delete: 'DELETE',
+  remove: 'DELETE',
+};
+
+/** A word without a plural ending, so "database" meets "databases". */
+function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function stems(text: string): Set<string> {
+  return new Set(
+    text
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map(stem),
+  );
+}
+
+interface Indexed {
+  operation: Operation;
+  index: number;
+  haystack: string;
+  name: Set<string>;
+  segments: Set<string>;
+  last: string;
+  depth: number;
+}
+
+const INDEXED: readonly Indexed[] = OPERATIONS.map((operation, index) => {
+  const path = operation.path.toLowerCase();
+  const literals = path
+    .split('/')
+    .filter((s) => s !== '' && s !== 'v1' && !s.startsWith('{') && !s.startsWith('*'));
+  return {
+    operation,
+    index,
+    haystack:
+      `${operation.method} ${path} ${operation.name} ${operation.tag} ${operation.operationId}`.toLowerCase(),
+    name: stems(operation.name.toLowerCase()),
+    segments: new Set(literals.flatMap((s) => [...stems(s)])),
+    last: stem(literals.at(-1) ?? ''),
+    depth: path.split('/').length,
+  };
+});
+
+/** How well one query word fits an operation: whole words of the name and path count most. */
+function wordScore(word: string, entry: Indexed): number {
+  const w = stem(word);
+  let score = 0;
+  if (entry.name.has(w)) score += 4;
+  if (VERBS[word] === entry.operation.method || word.toUpperCase() === entry.operation.method)
+    score += 3;
+  if (entry.last === w) score += 3;
+  else if (entry.segments.has(w)) score += 2;
+  if (word.includes('/') && entry.operation.path.toLowerCase().includes(word)) score += 3;
+  return score;
+}
+
 /**
  * Operations whose method, path, name, tag or operationId hold every word of the query, without
- * case. A query that is a concrete path (`/v1/subscriptions/12/databases`) also finds the
- * templates it matches; those come first, then path hits, then the rest in document order. An
- * empty query returns every operation.
+ * case (a verb such as "list" or "create" also holds for its method). Best fits first: a concrete path (`/v1/subscriptions/12/databases`) puts the templates it
+ * matches on top; then operations whose name and path hold the words as whole words (plural or
+ * not), with a verb matching the method ("create" for POST, "delete" for DELETE), so "create
+ * database" puts `POST /v1/subscriptions/{subscriptionId}/databases` first; ties go to the
+ * shorter path, then to the document's order. An empty query returns every operation.
  */
 export function searchOperations(query: string): Operation[] {
   const trimmed = query.trim();
@@ -189,17 +264,19 @@ export function searchOperations(query: string): Operation[] {
     }
   }
   const words = trimmed.toLowerCase().split(/\s+/);
-  const scored: { operation: Operation; score: number; index: number }[] = [];
-  OPERATIONS.forEach((operation, index) => {
-    const path = operation.path.toLowerCase();
-    const haystack =
-      `${operation.method} ${path} ${operation.name} ${operation.tag} ${operation.operationId}`.toLowerCase();
-    const hit = words.every((w) => haystack.includes(w));
-    if (!hit && !exact.has(operation)) return;
-    const score = exact.has(operation) ? 2 : words.some((w) => path.includes(w)) ? 1 : 0;
-    scored.push({ operation, score, index });
-  });
-  return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((s) => s.operation);
+  const scored: { entry: Indexed; score: number }[] = [];
+  for (const entry of INDEXED) {
+    const isExact = exact.has(entry.operation);
+    const holds = (w: string) => entry.haystack.includes(w) || VERBS[w] === entry.operation.method;
+    if (!isExact && !words.every(holds)) continue;
+    const score = (isExact ? 100 : 0) + words.reduce((n, w) => n + wordScore(w, entry), 0);
+    scored.push({ entry, score });
+  }
+  return scored
+    .sort(
+      (a, b) => b.score - a.score || a.entry.depth - b.entry.depth || a.entry.index - b.entry.index,
+    )
+    .map((s) => s.entry.operation);
 }
 
 /** Operations grouped by tag, tags in the document's order, operations in document order. */

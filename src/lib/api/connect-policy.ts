@@ -11,8 +11,8 @@ export const CONNECT_SOURCES: readonly string[] = [
   'https://api.redislabs.com',
   'http://127.0.0.1:*',
   'http://localhost:*',
-  // No `http://[::1]:*`: Chromium rejects an IPv6 address as a source (a console error on every
-  // load) and ignores it anyway. The relay listens on 127.0.0.1.
+  // No `http://[::1]:*`: Chromium rejects an IPv6 literal in a source expression with a console
+  // error and ignores it, so [::1] was never reachable; the relay listens on 127.0.0.1.
 ];
 
 const DEFAULT_PORT: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443' };
@@ -50,8 +50,8 @@ function matchesSource(source: string, url: URL, page: URL | null): boolean {
 
 /**
  * Whether the page at `pageOrigin` may connect to `url` under `CONNECT_SOURCES`: the page's own
- * origin, https://api.redislabs.com, and http(s) on loopback (127.0.0.1, localhost) on any port.
- * Not [::1]: a CSP cannot name an IPv6 address in Chromium. `pageOrigin` may be `null` (no page, or an opaque origin): then only the listed
+ * origin, https://api.redislabs.com, and http(s) on loopback (127.0.0.1, localhost) on
+ * any port. `pageOrigin` may be `null` (no page, or an opaque origin): then only the listed
  * hosts are allowed.
  */
 export function isConnectAllowed(url: URL | string, pageOrigin: string | null): boolean {

@@ -51,6 +51,7 @@ export class TaskFollower {
   #steps = $state.raw<TaskStep[]>([]);
   #phase = $state<TaskPhase>('idle');
   #message = $state('');
+  #resourceId = $state<number | null>(null);
   #controller: AbortController | null = null;
   #options: Required<TaskFollowerOptions>;
 
@@ -74,6 +75,11 @@ export class TaskFollower {
     return this.#phase;
   }
   /** Why following stopped, when it did not end in a final state. */
+  /** The id of what a completed task created (`response.resourceId`), or null. */
+  get resourceId(): number | null {
+    return this.#resourceId;
+  }
+
   get message(): string {
     return this.#message;
   }
@@ -85,6 +91,7 @@ export class TaskFollower {
     this.#steps = [];
     this.#phase = 'idle';
     this.#message = '';
+    this.#resourceId = null;
   }
 
   stop(): void {
@@ -102,6 +109,7 @@ export class TaskFollower {
     this.#controller = controller;
     this.#steps = [];
     this.#message = '';
+    this.#resourceId = null;
     this.#phase = 'following';
     const { sleep, now, graceMs, maxPolls } = this.#options;
     const started = now();
@@ -139,7 +147,10 @@ export class TaskFollower {
       if (report.error) step.error = report.error;
       if (report.resourceId !== undefined) step.resourceId = report.resourceId;
       see(step);
-      if (isFinished(report.status)) return end('finished');
+      if (isFinished(report.status)) {
+        this.#resourceId = report.resourceId ?? null;
+        return end('finished');
+      }
     }
     end('failed', `Stopped after ${maxPolls} polls; the task had not finished.`);
   }

@@ -72,13 +72,26 @@ export class ProfileTransfer {
       includeKeys ? { includeKeys: true, passphrase } : {},
     );
     if (!result.ok) return this.#finish(false, result.message);
-    this.#download(datedName('keycheck-profiles'), result.json);
+    // The name says what the file holds: a file with keys must not pass for one without.
+    const name = includeKeys ? 'keycheck-profiles-with-keys' : 'keycheck-profiles-without-keys';
+    this.#download(datedName(name), result.json);
     const count = this.#profiles.profiles.length;
-    let notice = `Exported ${count} profile${count === 1 ? '' : 's'}${includeKeys ? ' with their keys, encrypted' : ', without keys'}.`;
+    const what = count === 1 ? '1 profile' : `${count} profiles`;
+    const keys = includeKeys
+      ? ` with ${count === 1 ? 'its' : 'their'} keys, encrypted`
+      : ', without keys';
+    let notice = `Exported ${what}${keys}.`;
     if (result.keysLeftOut.length > 0) {
       notice += ` Without keys (locked or kept only in a tab): ${result.keysLeftOut.join(', ')}.`;
     }
     return this.#finish(true, null, notice);
+  }
+
+  /** How many entries `apply()` would save now: the reviewed ones not marked to skip. */
+  get toImport(): number {
+    const review = this.#review;
+    if (review === null) return 0;
+    return review.entries.filter((e) => this.choices[e.index] !== 'skip').length;
   }
 
   /** Reads a chosen file. Nothing is saved until `apply()`. */
@@ -136,8 +149,13 @@ export class ProfileTransfer {
     }
     this.cancel();
     const n = result.imported.length;
-    const skipped = result.skipped.length > 0 ? `; ${result.skipped.length} skipped` : '';
-    return this.#finish(true, null, `Imported ${n} profile${n === 1 ? '' : 's'}${skipped}.`);
+    const k = result.skipped.length;
+    const skipped = `${k} skipped, as chosen`;
+    const notice =
+      n === 0
+        ? `Nothing imported: ${skipped}.`
+        : `Imported ${n === 1 ? '1 profile' : `${n} profiles`}${k > 0 ? `; ${skipped}` : ''}.`;
+    return this.#finish(true, null, notice);
   }
 
   cancel(): void {

@@ -168,6 +168,27 @@ describe('searchOperations and operationsByTag', () => {
     ]);
   });
 
+  test('exact words of the name, the verb and the path rank first', () => {
+    const top = (q: string, n = 1) =>
+      searchOperations(q)
+        .slice(0, n)
+        .map((o) => `${o.method} ${o.path}`);
+    expect(top('create database')).toEqual(['POST /v1/subscriptions/{subscriptionId}/databases']);
+    // "Add database tag" (operationId createTag) holds both words too, but not as its name.
+    const names = searchOperations('create database').map((o) => o.name);
+    expect(names.indexOf('Add database tag')).toBeGreaterThan(
+      names.indexOf('Create Essentials database'),
+    );
+    // Data Integration's paths run under /subscriptions/ too: they must not lead.
+    expect(top('subscription', 2)).toEqual(['GET /v1/subscriptions', 'POST /v1/subscriptions']);
+    expect(top('subscriptions', 2)).toEqual(['GET /v1/subscriptions', 'POST /v1/subscriptions']);
+    expect(top('delete database')).toEqual([
+      'DELETE /v1/subscriptions/{subscriptionId}/databases/{databaseId}',
+    ]);
+    expect(top('list tasks')).toEqual(['GET /v1/tasks']);
+    expect(top('/v1/tasks')).toEqual(['GET /v1/tasks']);
+  });
+
   test('groups every operation under its tag, in the document order of tags', () => {
     const groups = operationsByTag();
     expect([...groups.keys()][0]).toBe('Account');
