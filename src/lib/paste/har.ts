@@ -9,6 +9,7 @@ import {
   type PasteNote,
 } from './result';
 import { findJsonError } from './json-error';
+import { userinfoOf } from './sensitive';
 import { base64ToBytes, requestLabel } from './text';
 
 type Json = Record<string, unknown>;
@@ -138,6 +139,7 @@ function readEntry(raw: unknown, number: number): { entry: PastedRequest; host: 
       variables: [],
       unknownOptions: [],
       notes,
+      sensitive: userinfoOf(url),
     },
   };
 }

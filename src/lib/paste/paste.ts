@@ -11,6 +11,7 @@ import {
   type RequestPaste,
   type ResponsePaste,
 } from './result';
+import { userinfoOf } from './sensitive';
 import { requestLabel } from './text';
 
 const CURL_WORD = /(?:^|[\s;&|(])(?:[^\s'"]*[/\\])?curl(?:\.exe)?(?=\s|$)/i;
@@ -44,7 +45,14 @@ export function parseRequestPaste(
     const { request, notes } = read.value;
     return one('http', {
       ok: true,
-      value: { label: requestLabel(request), request, variables: [], unknownOptions: [], notes },
+      value: {
+        label: requestLabel(request),
+        request,
+        variables: [],
+        unknownOptions: [],
+        notes,
+        sensitive: userinfoOf(request.url),
+      },
     });
   }
   if (CURL_WORD.test(text.slice(0, 65536))) return one('curl', parseCurlCommand(text, options));
