@@ -48,12 +48,7 @@ export type RequestFormat =
  * - `config`: `-u`/`-a`/basic-auth credentials and other credential options.
  */
 export type SensitiveSource =
-  | 'unknown-option'
-  | 'smart-quotes'
-  | 'assignment'
-  | 'environment'
-  | 'userinfo'
-  | 'config';
+  'unknown-option' | 'smart-quotes' | 'assignment' | 'environment' | 'userinfo' | 'config';
 
 export interface SensitiveValue {
   value: string;

@@ -19,11 +19,7 @@ export function userinfoOf(url: string): SensitiveValue[] {
 }
 
 /** Adds `value` once (empty values carry no secret). */
-export function addSensitive(
-  list: SensitiveValue[],
-  value: string,
-  source: SensitiveSource,
-): void {
+export function addSensitive(list: SensitiveValue[], value: string, source: SensitiveSource): void {
   if (value === '' || list.some((s) => s.value === value && s.source === source)) return;
   list.push({ value, source });
 }
