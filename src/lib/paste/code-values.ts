@@ -279,7 +279,11 @@ export class CodeReader {
           : this.language === 'javascript'
             ? `\${${expr}}`
             : expr;
-      const text = asText(value);
+      const text = asText(value).map((part) =>
+        'variable' in part && part.variable.written === expr
+          ? { variable: { name: part.variable.name, written } }
+          : part,
+      );
       out.push(...(text.length ? text : [{ variable: { name: expr, written } }]));
     }
     return out;

@@ -430,7 +430,8 @@ function smartQuoted(
   let open = false;
   for (const word of args) {
     const quotes = [...word.value].filter((c) => SMART_QUOTES.test(c)).length;
-    if (quotes === 0 && !open) continue;
+    // A word with its own pair of smart quotes was not split; one inside an open pair was.
+    if (!open && quotes % 2 === 0) continue;
     pieces.add(word);
     const stripped = word.value.replace(new RegExp(SMART_QUOTES.source, 'g'), '');
     addSensitive(sensitive, word.value, 'smart-quotes');

@@ -56,7 +56,8 @@ export function parseRequestPaste(
   const startsWithCurl = CURL_START.test(first);
   if (startsWithCurl && !looksLikePowerShellCurl(text)) return curlWithOutput(text, options);
   if (looksVerbose(text)) return one('curl-verbose', parseCurlVerbose(text));
-  if (isRequestLine(first) || first.startsWith(':')) return httpWithAnswer(text);
+  if ((isRequestLine(first) && HTTP_METHOD.test(first)) || first.startsWith(':'))
+    return httpWithAnswer(text);
   if (looksLikePowerShell(text)) return many('powershell', parsePowerShell(text));
   if (looksLikePython(text)) return many('python', parsePython(text));
   if (looksLikeJavaScript(text)) return many('javascript', parseJavaScript(text));
@@ -66,19 +67,26 @@ export function parseRequestPaste(
   return { ok: false, error: whatItLooksLike(text, firstLine?.line ?? 1) };
 }
 
+/** A request line's method: a standard one in any case, or any word in capitals. */
+const HTTP_METHOD = {
+  test: (line: string) =>
+    /^(?:get|post|put|patch|delete|head|options|trace|connect) /i.test(line) ||
+    /^[A-Z]+ /.test(line),
+};
+
 /** `curl` (or `curl.exe`) as the first word of the first line, after an optional prompt. */
 const CURL_START = /^(?:\$\s+|PS [^>]*>\s*|>\s*)?(?:[^\s'"]*[/\\])?curl(?:\.exe)?(?:\s|$)/i;
 
 /** In Windows PowerShell 5, `curl -Uri ...` is Invoke-WebRequest, not curl. */
 function looksLikePowerShellCurl(text: string): boolean {
-  return /(?:^|\s)curl\s[^\n]*-(?:Uri|Headers|Method|Body|ContentType|UseBasicParsing)\b/i.test(
+  return /(?:^|\s)curl\s[^\n]*\s-(?:Uri|Headers|Method|Body|ContentType|UseBasicParsing)\b/i.test(
     text.slice(0, 65536),
   );
 }
 
 /** A line that starts what a curl command printed: `HTTP/1.1 401`, `< HTTP/2 401`, `* Trying`. */
 const OUTPUT_START =
-  /^(?:< ?HTTP\/\d(?:\.\d)? \d{3}|HTTP\/\d(?:\.\d)? \d{3}|\* +(?:Trying|Connected|Host |  Trying|processing|Uses proxy)|> [A-Z]+ \S+ HTTP\/)/;
+  /^(?:< ?HTTP\/\d(?:\.\d)? \d{3}|HTTP\/\d(?:\.\d)? \d{3}|\* +(?:Trying|Connected|Host | {2}Trying|processing|Uses proxy)|> [A-Z]+ \S+ HTTP\/)/;
 
 /** A curl command, possibly followed by what it printed (`curl -i`, `curl -v`) in the same box. */
 function curlWithOutput(

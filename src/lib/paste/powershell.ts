@@ -24,14 +24,16 @@ export function looksLikePowerShell(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
     /\b(?:Invoke-RestMethod|Invoke-WebRequest)\b/i.test(head) ||
-    /(?:^|[\s;(|])(?:irm|iwr|curl|wget)\s[^\n]*-(?:Uri|Headers|Method)\b/im.test(head) ||
+    /(?:^|[\s;(|])(?:irm|iwr|curl|wget)\s[^\n]*\s-(?:Uri|Headers|Method)\b/im.test(head) ||
     /\$\w+\s*=\s*@\{/.test(head)
   );
 }
 
 /** Reads every Invoke-RestMethod / Invoke-WebRequest command, one candidate each. */
 export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
-  const reader = new CodeReader(text, 'powershell');
+  // Prompts pasted along (`PS C:\> `, `>> `) are blanked, same length, so offsets stay right.
+  const code = text.replace(/^(?:PS [^>\n]{0,200}> ?|>> ?)/gm, (m) => ' '.repeat(m.length));
+  const reader = new CodeReader(code, 'powershell');
   const found: PastedRequest[] = [];
   const sensitive: SensitiveValue[] = [];
   for (let guard = 0; reader.pos < reader.tokens.length && guard < 1_000_000; guard++) {
@@ -42,7 +44,9 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
       continue;
     }
     const name = token.text;
-    if (COMMAND.test(name) && !reader.is('=', 1)) {
+    // `+ Invoke-RestMethod -Uri ...`: PowerShell echoing the failed line in its error, cut short.
+    const echoed = reader.peek(-1)?.kind === 'punct' && reader.is('+', -1);
+    if (COMMAND.test(name) && !reader.is('=', 1) && !reader.is(':', 1) && !echoed) {
       reader.pos++;
       const candidate = readCommand(reader, sensitive);
       if (candidate) found.push(candidate);
@@ -148,7 +152,7 @@ function readCommand(reader: CodeReader, sensitive: SensitiveValue[]): PastedReq
     return undefined;
   };
   const url = param('uri', 'url') ?? positional[0];
-  if (!url) return null;
+  if (!url || url.t === 'none') return null;
   const method = param('method', 'customMethod');
   const methodText = (method && plainText(method)) || 'GET';
   const body = param('body');
