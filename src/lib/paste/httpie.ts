@@ -55,9 +55,21 @@ const WITH_VALUE = new Set([
 
 /** True when the text holds an `http`/`https` command that looks like HTTPie's. */
 export function looksLikeHttpie(text: string): boolean {
-  return /(?:^|[\n;&|]\s*|^\$\s+)(?:https?|xhs?)\s+(?:-{1,2}[\w-]+(?:[= ]\S+)?\s+)*(?:[A-Z]+\s+)?(?:\S*:\/\/|:\d|[\w.-]+\.\w+|localhost)/m.test(
-    text.slice(0, 65536),
-  );
+  // Word by word, line by line: a regex with optional option values backtracks badly.
+  for (const line of text.slice(0, 65536).split('\n', 500)) {
+    const words = line
+      .trim()
+      .replace(/^\$\s+/, '')
+      .split(/\s+/, 40);
+    if (!/^(?:\S*\/)?(?:https?|xhs?)$/.test(words[0] ?? '')) continue;
+    if (
+      words
+        .slice(1)
+        .some((w) => /^\S*:\/\/|^:\d|^[\w-]+(?:\.[\w-]+)+(?:[:/]|$)|^localhost\b/.test(w))
+    )
+      return true;
+  }
+  return false;
 }
 
 interface Item {

@@ -23,7 +23,8 @@ import {
 import { userinfoOf } from './sensitive';
 import { requestLabel } from './text';
 
-const CURL_WORD = /(?:^|[\s;&|(])(?:[^\s'"]*[/\\])?curl(?:\.exe)?(?=\s|$)/i;
+// The path before `curl` is bounded: an unbounded one backtracks over every later character.
+const CURL_WORD = /(?:^|[\s;&|(])(?:[^\s'"]{0,256}[/\\])?curl(?:\.exe)?(?=\s|$)/i;
 /** A status alone: `401`, `401 Unauthorized`, `HTTP 401`, `HTTP/2 401`. */
 const STATUS_ONLY = /^(?:HTTP(?:\/\d(?:\.\d)?)? +)?([1-5]\d\d)(?: +([^\n]*))?$/i;
 
