@@ -11,6 +11,7 @@ import {
   type DiagnoseContext,
 } from '../lib/auth/checklist';
 import { isSecretHeader, redactHeader } from '../lib/auth/redact';
+import { withKeysNotShown } from '../lib/paste/keys-not-shown';
 import { pastedExchange } from '../lib/paste/paste';
 import type { PastedRequest, ResponsePaste } from '../lib/paste/result';
 import { fillVariables } from '../lib/paste/variables';
@@ -151,7 +152,10 @@ export async function evaluate(
     isKnownOperation: engine.isKnownOperation,
     ...(hidden.length > 0 ? { shellExpanded: hidden } : {}),
   };
-  const checklist = engine.diagnose(exchange, context);
+  const diagnosed = engine.diagnose(exchange, context);
+  const checklist = candidate.keysNotShown
+    ? withKeysNotShown(diagnosed, candidate.keysNotShown)
+    : diagnosed;
   const fingerprints = await keyFingerprints(request.headers);
   // The fingerprint of the text `$ACCOUNT_KEY` would name a key nobody sent.
   for (const h of hidden) {
