@@ -13,7 +13,7 @@ import { redactExchange, send } from '../lib/api/client';
 import { connectPolicyFailure } from '../lib/api/connect-policy';
 import { taskIdOf } from '../lib/api/task';
 import { diagnose } from '../lib/auth/diagnose';
-import { toCurl, toFetch, toHttpie } from '../lib/paste/export';
+import { toCurl, toFetch, toHttpie, toPowerShell, toPython } from '../lib/paste/export';
 import { createSandbox } from '../lib/sandbox';
 
 /** The app's one sandbox: its rate-limit counts and tasks live as long as the tab. */
@@ -23,6 +23,12 @@ export const sandbox = createSandbox();
 export const catalog = { matchOperation, operationsByTag, searchOperations };
 
 /** "Copy as" formats. */
-export const exporters = { curl: toCurl, fetch: toFetch, httpie: toHttpie };
+export const exporters = {
+  curl: toCurl,
+  fetch: toFetch,
+  httpie: toHttpie,
+  powershell: toPowerShell,
+  python: toPython,
+};
 
 export { connectPolicyFailure, diagnose, isKnownOperation, redactExchange, send, taskIdOf };

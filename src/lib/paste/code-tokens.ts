@@ -251,6 +251,17 @@ function readString(
     if (c === '\n' && !triple && quote !== '`' && language !== 'powershell') break;
     if (c === escape && !raw && !(language === 'powershell' && quote === "'")) {
       const n = text[i + 1] ?? '';
+      const hex =
+        n === 'u'
+          ? /^[0-9a-fA-F]{4}/.exec(text.slice(i + 2, i + 6))
+          : n === 'x'
+            ? /^[0-9a-fA-F]{2}/.exec(text.slice(i + 2, i + 4))
+            : null;
+      if (hex && language !== 'powershell') {
+        literal += String.fromCharCode(parseInt(hex[0], 16));
+        i += 2 + hex[0].length;
+        continue;
+      }
       literal += (language === 'powershell' ? PS_ESCAPES[n] : PY_ESCAPES[n]) ?? n;
       i += 2;
       continue;

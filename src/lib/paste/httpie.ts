@@ -172,14 +172,16 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
     const [, rawName = '', separator, rest = ''] = match;
     const name = rawName.replace(/\\(.)/g, '$1');
     const valueStart = rawName.length + (separator?.length ?? 0);
-    const item = { text: rest, variables: shift(word.variables, -valueStart) };
+    // HTTPie undoes a backslash before any character in an item's value.
+    const unescaped = separator === ':' || separator === '=' ? rest.replace(/\\(.)/gs, '$1') : rest;
+    const item = { text: unescaped, variables: shift(word.variables, -valueStart) };
     if (separator === ':') {
       if (rest === '')
         notes.push({
           message: `"${name}:" with no value removes that header instead of sending it.`,
           ...locate(word.offset),
         });
-      else headers.push({ header: { name, value: rest }, variables: item.variables });
+      else headers.push({ header: { name, value: item.text }, variables: item.variables });
     } else if (separator === ';') headers.push({ header: { name, value: '' }, variables: [] });
     else if (separator === '==')
       query.push({ text: `${encodeComponent(name)}=${encodeComponent(rest)}`, variables: [] });
