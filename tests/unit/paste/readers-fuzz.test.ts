@@ -212,7 +212,7 @@ test('prefixes of every new sample are read or refused with a placed error, by e
       for (const read of Object.values(readers)) expectWellPlaced(text, read(text));
     }
   }
-});
+}, 120_000);
 
 test('1 MB of code is read in linear time', () => {
   const big = [
