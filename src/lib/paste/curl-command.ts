@@ -172,6 +172,9 @@ export function parseCurlCandidates(
       case 'form':
         notes.push(note(locate, value, '-F sends a multipart form; the API takes JSON bodies.'));
         return;
+      case 'config':
+        config = value.value;
+        return;
       case 'end-of-options':
         optionsEnded = true;
         return;
@@ -180,6 +183,7 @@ export function parseCurlCandidates(
     }
   };
   let droppedBroken = false;
+  let config: string | null = null;
   const setUrl = (word: ShellWord) => {
     // A piece of an argument broken at smart quotes is a URL only by accident: curl would try
     // it, but it is a header or a key, not what the customer meant to request.
@@ -198,65 +202,84 @@ export function parseCurlCandidates(
     urls.push({ text: word.value, variables: word.variables });
   };
 
-  for (let a = 0; a < args.length; a++) {
-    const word = args[a] as ShellWord;
-    const w = word.value;
-    if (optionsEnded || !w.startsWith('-') || w === '-') {
-      setUrl(word);
-      continue;
-    }
-    if (w === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    if (w.startsWith('--')) {
-      const name = w.slice(2);
-      const option: CurlOption | undefined =
-        LONG_OPTIONS[name] ?? LONG_OPTIONS[name.replace(/^no-/, '')];
-      if (!option) {
-        const eq = w.indexOf('=');
-        unknownOptions.push(eq < 0 ? w : w.slice(0, eq));
-        if (eq >= 0) addSensitive(sensitive, w.slice(eq + 1), 'unknown-option');
-        // Its value, if it takes one, is the next word: treat it as secret and not as the URL.
-        const next = args[a + 1];
-        if (eq < 0 && next && !next.value.startsWith('-') && !URL_LIKE.test(next.value)) {
-          addSensitive(sensitive, next.value, 'unknown-option');
-          a++;
+  const run = (args: readonly ShellWord[]): ParseResult<PastedRequest[]> | null => {
+    for (let a = 0; a < args.length; a++) {
+      const word = args[a] as ShellWord;
+      const w = word.value;
+      if (optionsEnded || !w.startsWith('-') || w === '-') {
+        setUrl(word);
+        continue;
+      }
+      if (w === '--') {
+        optionsEnded = true;
+        continue;
+      }
+      if (w.startsWith('--')) {
+        const name = w.slice(2);
+        const option: CurlOption | undefined =
+          LONG_OPTIONS[name] ?? LONG_OPTIONS[name.replace(/^no-/, '')];
+        if (!option) {
+          const eq = w.indexOf('=');
+          unknownOptions.push(eq < 0 ? w : w.slice(0, eq));
+          if (eq >= 0) addSensitive(sensitive, w.slice(eq + 1), 'unknown-option');
+          // Its value, if it takes one, is the next word: treat it as secret and not as the URL.
+          const next = args[a + 1];
+          if (eq < 0 && next && !next.value.startsWith('-') && !URL_LIKE.test(next.value)) {
+            addSensitive(sensitive, next.value, 'unknown-option');
+            a++;
+          }
+          continue;
         }
-        continue;
-      }
-      if (!option.takesValue) {
-        apply(option.action, word, undefined);
-        continue;
-      }
-      const value = args[a + 1];
-      if (!value) return failAt(text, word.offset, `The option ${w} needs a value after it.`);
-      a++;
-      apply(option.action, word, value);
-      continue;
-    }
-    // A cluster of short options: `-sSL`, `-XPOST`, `-H'x-api-key:VALUE'` after quote removal.
-    for (let c = 1; c < w.length; c++) {
-      const letter = w[c] ?? '';
-      const option = SHORT_OPTIONS[letter];
-      if (!option) {
-        unknownOptions.push(`-${letter}`);
-        continue;
-      }
-      if (!option.takesValue) {
-        apply(option.action, word, undefined);
-        continue;
-      }
-      if (c + 1 < w.length) {
-        apply(option.action, word, sliceWord(word, c + 1));
-      } else {
+        if (!option.takesValue) {
+          apply(option.action, word, undefined);
+          continue;
+        }
         const value = args[a + 1];
-        if (!value)
-          return failAt(text, word.offset, `The option -${letter} needs a value after it.`);
+        if (!value) return failAt(text, word.offset, `The option ${w} needs a value after it.`);
         a++;
         apply(option.action, word, value);
+        continue;
       }
-      break;
+      // A cluster of short options: `-sSL`, `-XPOST`, `-H'x-api-key:VALUE'` after quote removal.
+      for (let c = 1; c < w.length; c++) {
+        const letter = w[c] ?? '';
+        const option = SHORT_OPTIONS[letter];
+        if (!option) {
+          unknownOptions.push(`-${letter}`);
+          continue;
+        }
+        if (!option.takesValue) {
+          apply(option.action, word, undefined);
+          continue;
+        }
+        if (c + 1 < w.length) {
+          apply(option.action, word, sliceWord(word, c + 1));
+        } else {
+          const value = args[a + 1];
+          if (!value)
+            return failAt(text, word.offset, `The option -${letter} needs a value after it.`);
+          a++;
+          apply(option.action, word, value);
+        }
+        break;
+      }
+    }
+    return null;
+  };
+  const failed = run(args);
+  if (failed) return failed;
+  if (config !== null) {
+    const lines = configLines(text);
+    if (lines.length > 0) {
+      notes.push({
+        message: `curl read options from ${config === '-' ? 'its standard input' : 'a config file'} (-K); the config lines in the paste are read as options.`,
+      });
+      const again = run(lines);
+      if (again) return again;
+    } else {
+      notes.push({
+        message: 'curl read options from a config file (-K), which is not in the paste.',
+      });
     }
   }
 
@@ -381,6 +404,23 @@ function variablesUsed(
   return names;
 }
 
+/** The options a config file (`-K`) pasted inline holds: `url = "..."`, `header = "x: y"`, `-s`. */
+const CONFIG_LINE =
+  /^[ \t]*(?:--)?(url|header|request|data|data-raw|data-binary|data-urlencode|json|user|user-agent|referer|cookie|get|head|form|upload-file|range)(?:[ \t]*[=:][ \t]*|[ \t]+|(?=[ \t]*$))("(?:[^"\\\n]|\\.)*"|[^\s"][^\n]*?)?[ \t]*$/gm;
+
+function configLines(text: string): ShellWord[] {
+  const words: ShellWord[] = [];
+  for (const match of text.matchAll(CONFIG_LINE)) {
+    const [, name = '', raw] = match;
+    words.push({ kind: 'word', value: `--${name}`, offset: match.index, variables: [] });
+    if (raw === undefined) continue;
+    const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+    const at = match.index + match[0].indexOf(raw);
+    words.push({ kind: 'word', value, offset: at, variables: [] });
+  }
+  return words;
+}
+
 /**
  * Values assigned before the curl command: `export KEY=...`, `KEY=... curl`, `set KEY=...`
  * (cmd.exe), `$env:KEY = "..."` (PowerShell). Name to value.
@@ -427,26 +467,25 @@ function smartQuoted(
   sensitive: SensitiveValue[],
 ): Set<ShellWord> {
   const pieces = new Set<ShellWord>();
+  // Only a smart quote the shell saw bare, at the start of a word, was meant as a quote: one
+  // inside straight quotes is text the customer meant to send.
+  const bare = (w: ShellWord) => SMART_QUOTES.test(text[w.offset] ?? '');
   let open = false;
   for (const word of args) {
     const quotes = [...word.value].filter((c) => SMART_QUOTES.test(c)).length;
-    // A word with its own pair of smart quotes was not split; one inside an open pair was.
-    if (!open && quotes % 2 === 0) continue;
+    if (!open && (!bare(word) || quotes % 2 === 0)) continue;
     pieces.add(word);
     const stripped = word.value.replace(new RegExp(SMART_QUOTES.source, 'g'), '');
     addSensitive(sensitive, word.value, 'smart-quotes');
     if (stripped !== word.value) addSensitive(sensitive, stripped, 'smart-quotes');
     if (quotes % 2 === 1) open = !open;
   }
-  const first = args.find((w) => SMART_QUOTES.test(w.value));
+  const first = args.find(bare);
   if (first) {
-    const at = text
-      .slice(first.offset, first.offset + first.value.length + 64)
-      .search(SMART_QUOTES);
     notes.push({
       message:
         'Smart quotes (“ ” or ‘ ’) are used as quotes here, likely copied from a word processor, a chat tool or a web page. A shell does not treat them as quotes: it splits the argument at its spaces and curl sends the quote characters as text. Retype them as straight quotes (" or \').',
-      ...locate(first.offset + Math.max(0, at)),
+      ...locate(first.offset),
     });
   }
   return pieces;

@@ -21,6 +21,7 @@ export type CurlAction =
   | 'cookie'
   | 'upload'
   | 'range'
+  | 'config'
   | 'url-query'
   | 'form'
   | 'end-of-options'
@@ -47,9 +48,10 @@ export const SHORT_OPTIONS: Readonly<Record<string, CurlOption>> = {
   b: act('cookie'),
   T: act('upload'),
   r: act('range'),
+  K: act('config'),
   F: act('form'),
   // Options that change nothing Keycheck checks.
-  ...Object.fromEntries([...'cCDEKmoPQtUwxyYz'].map((c) => [c, ignoreWithValue])),
+  ...Object.fromEntries([...'cCDEmoPQtUwxyYz'].map((c) => [c, ignoreWithValue])),
   ...Object.fromEntries([...'sSivkLfONa0123456BgjJlnpqRVZ#'].map((c) => [c, ignoreFlag])),
 };
 
@@ -71,6 +73,7 @@ export const LONG_OPTIONS: Readonly<Record<string, CurlOption>> = {
   cookie: act('cookie'),
   'upload-file': act('upload'),
   range: act('range'),
+  config: act('config'),
   'url-query': act('url-query'),
   form: act('form'),
   'form-string': act('form'),
@@ -96,7 +99,6 @@ export const LONG_OPTIONS: Readonly<Record<string, CurlOption>> = {
       'pass',
       'ciphers',
       'time-cond',
-      'config',
       'dump-header',
       'stderr',
       'trace',

@@ -404,3 +404,29 @@ describe('a HAR with a CORS preflight', () => {
     expect(candidates[0]?.notes.map((n) => n.message).join(' ')).toMatch(/CORS preflight/);
   });
 });
+
+test('curl -K with the config lines pasted inline reads them as options', () => {
+  const c = only(
+    `curl -s -K - <<'EOF'\nurl = "https://api.redislabs.com/v1/subscriptions"\nheader = "x-api-key: A1b2C3d4E5f6G7h8"\nheader = "x-api-secret-key: Q1w2E3r4T5y6U7i8"\n-i\nEOF`,
+  );
+  expect(c.request).toEqual({
+    method: 'GET',
+    url: 'https://api.redislabs.com/v1/subscriptions',
+    headers: [
+      { name: 'x-api-key', value: 'A1b2C3d4E5f6G7h8' },
+      { name: 'x-api-secret-key', value: 'Q1w2E3r4T5y6U7i8' },
+    ],
+  });
+  expect(c.notes.map((n) => n.message).join(' ')).toMatch(/config lines in the paste/);
+  const file = only('curl -K ~/.redis.curlrc https://api.redislabs.com/v1/');
+  expect(file.notes.map((n) => n.message).join(' ')).toMatch(
+    /config file \(-K\), which is not in the paste/,
+  );
+});
+
+test('smart quotes inside straight quotes are text the customer meant: no note, nothing split', () => {
+  const c = only(`curl -H 'x-note: say “hi”' https://api.redislabs.com/v1/`);
+  expect(headerValue(c.request.headers, 'x-note')).toBe('say “hi”');
+  expect(c.notes.some((n) => /Smart quotes/.test(n.message))).toBe(false);
+  expect(c.sensitive).toEqual([]);
+});
