@@ -26,6 +26,8 @@ const FRAME = /^[ \t]*(?:│ ?|╷|╵)/;
 const LOG_PREFIX =
   /^\S*\d{4}-\d\d-\d\dT[\d:.]+\S*\s+\[(?:TRACE|DEBUG|INFO|WARN|ERROR)\]\s+[^:\n]*:\s?(?:\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\s+)?(?:\[(?:TRACE|DEBUG|INFO|WARN|ERROR)\]\s+)?(?:\[rediscloud-go-api\]\s*)?/;
 const FAILED = /failed to ([^:\n]{1,120}): (\d{3}) - /;
+/** A failed task as the Go client prints it: `500 INTERNAL_SERVER_ERROR - GENERAL_ERROR: ...`. */
+const TASK_FAILED = /\b([1-5]\d\d) [A-Z_]{2,40} - ([A-Z_]{2,60}): ([^\n]*)/;
 /** The path the Go client requests for a few common operations; others stay unknown. */
 const OPERATION_PATH: ReadonlyArray<[RegExp, string, string]> = [
   [/^list subscriptions$/i, 'GET', '/subscriptions'],
@@ -47,7 +49,8 @@ export function looksLikeToolLog(text: string): RequestFormat | null {
   const head = text.slice(0, 262144);
   if (/---\[ REQUEST \]---/.test(head)) return 'terraform-log';
   if (/Cloud\w*Exception|CloudCapi/.test(head)) return 'redisinsight';
-  if (FAILED.test(head.replace(/\n[ \t]*│ ?/g, '\n'))) return 'go-client';
+  const unframed = head.replace(/\n[ \t]*│ ?/g, '\n');
+  if (FAILED.test(unframed) || TASK_FAILED.test(unframed)) return 'go-client';
   return null;
 }
 
@@ -140,6 +143,26 @@ export function parseGoError(text: string): ParseResult<PastedRequest[]> {
   const all = lines(text);
   const joined = all.map((l) => l.text).join('\n');
   const match = FAILED.exec(joined);
+  const task = match ? null : TASK_FAILED.exec(joined);
+  if (task) {
+    // The task's own status is not the HTTP status: the API answered the task query with 200.
+    const body = task[0];
+    const response: ReceivedResponse = {
+      status: 200,
+      statusText: '',
+      headers: [],
+      body,
+      size: utf8Size(body),
+    };
+    const note = {
+      message:
+        'A task failed: the API accepted the request and answered the task query with HTTP 200, and the task itself ended in an error (its own status is in the body). The error does not show which request started the task.',
+    };
+    return {
+      ok: true,
+      value: [candidate('GET', `${BASE}/tasks`, response, [note], GO_KEYS_HIDDEN)],
+    };
+  }
   if (!match) return failAtLine(1, 1, 'No "failed to ...: <status> - ..." error was found.');
   const [, operation = '', status = '0'] = match;
   let body = joined.slice(match.index + match[0].length);
@@ -151,7 +174,7 @@ export function parseGoError(text: string): ParseResult<PastedRequest[]> {
   const notes: PasteNote[] = [
     known
       ? {
-          message: `The error names the operation "${operation.trim().slice(0, 80)}": read as ${known[1]} ${known[2]}.`,
+          message: `The error names the operation: read as ${known[1]} ${known[2]}.`,
         }
       : {
           message:

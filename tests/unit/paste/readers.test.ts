@@ -430,3 +430,12 @@ test('smart quotes inside straight quotes are text the customer meant: no note, 
   expect(c.notes.some((n) => /Smart quotes/.test(n.message))).toBe(false);
   expect(c.sensitive).toEqual([]);
 });
+
+test("the Go client's failed task: the API answered 200, the task's own error is the body", () => {
+  const c = only(
+    '│ Error: 403 FORBIDDEN - SUBSCRIPTION_NOT_ACTIVE: Cannot create database, subscription is not active\n',
+  );
+  expect(c.response?.status).toBe(200);
+  expect(c.response?.body).toMatch(/^403 FORBIDDEN - SUBSCRIPTION_NOT_ACTIVE: /);
+  expect(c.keysNotShown).toBeTruthy();
+});
