@@ -192,7 +192,7 @@ export function buildCodeRequest(
   if (parts.json && parts.json.t !== 'none') {
     body = render(toJson(parts.json), sensitive, true);
     if (!has('content-type')) headers.push({ name: 'Content-Type', value: 'application/json' });
-  } else if (parts.data?.t === 'dict') {
+  } else if (parts.data?.t === 'dict' && parts.data.entries.length > 0) {
     const pairs = parts.data.entries.map((e) => {
       const key = render(asText(e.key), sensitive, true, true);
       const value = render(asText(e.value), sensitive, true, true);
@@ -214,8 +214,10 @@ export function buildCodeRequest(
     body = { text, variables: vars };
     if (!has('content-type'))
       headers.push({ name: 'Content-Type', value: 'application/x-www-form-urlencoded' });
-  } else if (parts.data && parts.data.t !== 'none') {
+  } else if (parts.data && parts.data.t !== 'none' && parts.data.t !== 'dict') {
     body = render(asText(parts.data), sensitive, true);
+    // An empty payload (Postman's generated `data = ''`) sends no body.
+    if (body.text === '' && body.variables.length === 0) body = null;
   }
   if (parts.contentType && !has('content-type'))
     headers.push({ name: 'Content-Type', value: parts.contentType });

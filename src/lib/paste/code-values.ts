@@ -246,6 +246,9 @@ export class CodeReader {
     if (name === 'dict') {
       return { t: 'dict', entries: [...args.keyword].map(([k, v]) => ({ key: str(k), value: v })) };
     }
+    // `new Headers()`, `new Map()`: an empty dict that `.append`/`.set` fill.
+    if (/^(?:Headers|URLSearchParams|Map|dict|Object)$/.test(name) && !args.positional[0])
+      return { t: 'dict', entries: [] };
     if (
       /^(?:Headers|URLSearchParams|Object\.assign|Object\.fromEntries)$/.test(name) &&
       args.positional[0]

@@ -56,6 +56,13 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
       reader.pos += 2;
       const rhs = reader.peek();
       if (rhs?.kind === 'name' && COMMAND.test(rhs.text)) continue;
+      // `New-Object "System.Collections.Generic.Dictionary[[String],[String]]"` and friends.
+      if (rhs?.kind === 'name' && /^New-Object$/i.test(rhs.text)) {
+        reader.pos++;
+        reader.primary();
+        reader.scope.set(name.toLowerCase(), { t: 'dict', entries: [] });
+        continue;
+      }
       let value = reader.expression();
       // `@{...} | ConvertTo-Json`: the hashtable as JSON text.
       if (reader.is('|') && /^ConvertTo-Json$/i.test(tokenText(reader.peek(1)))) {

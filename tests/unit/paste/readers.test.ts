@@ -439,3 +439,22 @@ test("the Go client's failed task: the API answered 200, the task's own error is
   expect(c.response?.body).toMatch(/^403 FORBIDDEN - SUBSCRIPTION_NOT_ACTIVE: /);
   expect(c.keysNotShown).toBeTruthy();
 });
+
+describe("Postman's generated code, as customers paste it", () => {
+  test.each([
+    ['codegen-powershell.ps1', 'powershell'],
+    ['codegen-fetch.js.txt', 'javascript'],
+    ['codegen-axios.js.txt', 'javascript'],
+    ['codegen-requests.py', 'python'],
+  ])('%s: the same GET with its headers and no body', (name, format) => {
+    const paste = read(fixture(name));
+    expect(paste.format).toBe(format);
+    const c = paste.candidates[0] as PastedRequest;
+    expect(c.request.method).toBe('GET');
+    expect(c.request.url).toBe('https://api.redislabs.com/v1/subscriptions');
+    expect(c.request.body).toBeUndefined();
+    expect(headerValue(c.request.headers, 'accept')).toBe('application/json');
+    expect(headerValue(c.request.headers, 'x-api-key')).toBe('A1b2C3d4E5f6G7h8');
+    expect(headerValue(c.request.headers, 'content-type')).toBeUndefined();
+  });
+});
