@@ -115,7 +115,9 @@ test('PowerShell and Python: any printable header value and body survive the rou
         [toPython, parsePython],
       ] as const) {
         const back = readBack(read, write(request, { includeSecrets: true }));
-        expect(back.request).toEqual(request);
+        // An empty body is no body: neither requests nor PowerShell sends one.
+        const bodiless = { method: request.method, url: request.url, headers: request.headers };
+        expect(back.request).toEqual(body === '' ? bodiless : request);
       }
     }),
     { numRuns: 2000 },
