@@ -4,7 +4,7 @@
  * to names first, `os.environ[...]` / `os.getenv(...)` (not in the paste: asked for).
  */
 import { buildCodeRequest } from './code-request';
-import { CodeReader, entry, setEntry, type Value } from './code-values';
+import { CodeReader, entry, plainText, setEntry, type Value } from './code-values';
 import { addSensitive } from './sensitive';
 import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
 
@@ -12,8 +12,11 @@ const METHODS = /^(?:get|post|put|patch|delete|head|options|request|stream)$/;
 const CLIENT =
   /^(?:requests\.(?:Session|session)|httpx\.(?:Async)?Client|Session|(?:Async)?Client)$/;
 const MODULE = /^(?:requests|httpx)$/;
+const CONNECTION = /^(?:http\.client\.)?(HTTPS?)Connection$/;
 
 interface Client {
+  /** `http.client`'s connection: `conn.request(method, path, body, headers)`. */
+  connection?: boolean;
   baseUrl?: Value | undefined;
   headers: Value;
   auth?: Value | undefined;
@@ -23,7 +26,7 @@ interface Client {
 export function looksLikePython(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
-    /^\s*(?:import|from)\s+(?:requests|httpx|os|json)\b/m.test(head) ||
+    /^\s*(?:import|from)\s+(?:requests|httpx|http\.client|os|json)\b/m.test(head) ||
     /\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request|Session|Client|AsyncClient)\s*\(/.test(
       head,
     ) ||
@@ -68,6 +71,27 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
     if (reader.is('=', 1)) {
       reader.pos += 2;
       const rhs = reader.peek();
+      const connection = rhs?.kind === 'name' ? CONNECTION.exec(rhs.text) : null;
+      if (connection && reader.is('(', 1)) {
+        reader.pos += 2;
+        const { positional, keyword } = reader.args(')');
+        const host = keyword.get('host') ?? positional[0];
+        const port = keyword.get('port') ?? positional[1];
+        const scheme = connection[1] === 'HTTPS' ? 'https' : 'http';
+        clients.set(name, {
+          connection: true,
+          baseUrl: {
+            t: 'str',
+            parts: [
+              { text: `${scheme}://` },
+              ...(host?.t === 'str' ? host.parts : []),
+              ...(port?.t === 'str' ? [{ text: ':' }, ...port.parts] : []),
+            ],
+          },
+          headers: { t: 'dict', entries: [] },
+        });
+        continue;
+      }
       if (rhs?.kind === 'name' && CLIENT.test(rhs.text) && reader.is('(', 1)) {
         reader.pos += 2;
         clients.set(name, clientOf(reader.args(')').keyword));
@@ -169,6 +193,7 @@ function requestOf(
   shared: SensitiveValue[],
 ): PastedRequest {
   const { positional, keyword } = args;
+  if (client?.connection) return connectionRequest(args, client, shared);
   const explicit = called === 'request' || called === 'stream';
   const methodValue = explicit ? (keyword.get('method') ?? positional[0]) : undefined;
   const methodText =
@@ -196,6 +221,30 @@ function requestOf(
       auth: keyword.get('auth') ?? client?.auth,
     },
     notes,
+    sensitive,
+  );
+  for (const s of sensitive) addSensitive(shared, s.value, s.source);
+  candidate.sensitive = shared;
+  return candidate;
+}
+
+/** `conn.request("GET", "/v1/", payload, headers)` of `http.client`. */
+function connectionRequest(
+  { positional, keyword }: { positional: Value[]; keyword: Map<string, Value> },
+  client: Client,
+  shared: SensitiveValue[],
+): PastedRequest {
+  const method = keyword.get('method') ?? positional[0];
+  const sensitive: SensitiveValue[] = [];
+  const candidate = buildCodeRequest(
+    {
+      method: (method && plainText(method)) || 'GET',
+      url: keyword.get('url') ?? positional[1] ?? { t: 'str', parts: [] },
+      baseUrl: client.baseUrl,
+      headers: [keyword.get('headers') ?? positional[3]],
+      data: keyword.get('body') ?? positional[2],
+    },
+    [],
     sensitive,
   );
   for (const s of sensitive) addSensitive(shared, s.value, s.source);

@@ -458,3 +458,17 @@ describe("Postman's generated code, as customers paste it", () => {
     expect(headerValue(c.request.headers, 'content-type')).toBeUndefined();
   });
 });
+
+test("Python's http.client, as Postman generates it: connection host, method, path, body, headers", () => {
+  const c = only(fixture('codegen-http-client.py'));
+  expect(c.request).toEqual({
+    method: 'POST',
+    url: 'https://api.redislabs.com/v1/subscriptions/2001/databases',
+    headers: [
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'x-api-key', value: 'A1b2C3d4E5f6G7h8' },
+      { name: 'x-api-secret-key', value: 'Q1w2E3r4T5y6U7i8' },
+    ],
+    body: '{"name":"cache","datasetSizeInGb":1}',
+  });
+});
