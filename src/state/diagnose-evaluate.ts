@@ -43,7 +43,10 @@ export interface Evaluation {
   fingerprints: KeyFingerprints;
   report: string;
   hidden: HiddenValue[];
-  /** The values the user typed, for scrubbing the share link: memory only, like `exchange`. */
+  /**
+   * The values the user typed and those the reader marked sensitive, for scrubbing the share
+   * link: memory only, like `exchange`.
+   */
   typed: string[];
 }
 
@@ -163,7 +166,9 @@ export async function evaluate(
     if (name === ACCOUNT_KEY_HEADER) fingerprints.account = null;
     if (name === USER_KEY_HEADER) fingerprints.user = null;
   }
-  const typedValues = Object.values(typed);
+  // What the reader knows is secret (an unknown option's value, a smart-quoted piece, a value
+  // assigned in the paste) is scrubbed like a typed value until lib/secrets takes this over.
+  const typedValues = [...Object.values(typed), ...candidate.sensitive.map((s) => s.value)];
   // Only the typed values: a header's own text (`$ACCOUNT_KEY` left unfilled) is shown as is.
   const secrets = secretForms(typedValues);
   const report = markHidden(

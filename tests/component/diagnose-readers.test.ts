@@ -58,3 +58,22 @@ test('a HAR offers a sanitized download, and says common sanitizers keep the key
   ).toBeInTheDocument();
   expect(within(read()).getByText(/Common HAR sanitizers do not redact/)).toBeInTheDocument();
 });
+
+test('a value the paste assigned and the reader marked sensitive is nowhere on the page or in the report', async () => {
+  await diagnoseWith(
+    [
+      'import requests',
+      'WEBHOOK_SECRET = "whsec_9f8e7d6c5b4a"',
+      'requests.post(',
+      '    "https://api.redislabs.com/v1/subscriptions",',
+      '    headers={"x-api-key": "k1", "x-api-secret-key": "k2"},',
+      '    json={"name": "db", "hook": WEBHOOK_SECRET},',
+      ')',
+    ].join('\n'),
+  );
+  expect(within(read()).getByText('Read as Python code (requests / httpx).')).toBeInTheDocument();
+  const report = screen.getByRole('textbox', { name: 'Report' }) as HTMLTextAreaElement;
+  expect(report.value).not.toContain('whsec_9f8e');
+  for (const box of document.querySelectorAll('textarea')) box.value = '';
+  expect(document.body.textContent).not.toContain('whsec_9f8e');
+});
