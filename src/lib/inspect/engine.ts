@@ -9,7 +9,7 @@ import {
   operationsByTag,
   searchOperations,
 } from '../api/catalog';
-import { toCurl, toFetch, toHttpie } from '../paste/export';
+import { toCurl, toFetch, toHttpie, toPowerShell, toPython } from '../paste/export';
 import { createSandbox } from '../sandbox';
 
 /** The app's one sandbox: its rate-limit counts and tasks live as long as the tab. */
@@ -19,7 +19,13 @@ export const sandbox = createSandbox();
 export const catalog = { matchOperation, operationsByTag, searchOperations };
 
 /** "Copy as" formats. */
-export const exporters = { curl: toCurl, fetch: toFetch, httpie: toHttpie };
+export const exporters = {
+  curl: toCurl,
+  fetch: toFetch,
+  httpie: toHttpie,
+  powershell: toPowerShell,
+  python: toPython,
+};
 
 export { isKnownOperation };
 export { inspectSent } from './sent';

@@ -13,6 +13,7 @@ import {
   type DiagnoseContext,
 } from '../core/checklist';
 import type { Exchange } from '../core/exchange';
+import { withKeysNotShown } from '../paste/keys-not-shown';
 import { pastedExchange } from '../paste/paste';
 import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
@@ -120,7 +121,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   const { exchange: safe, redactor } = await safeView(exchange, {
     ...(input.pasted ? { paste: input.pasted } : {}),
     typed: Object.values(typed),
-    extra: (candidate.sensitive ?? []).map((s) => s.value),
+    extra: candidate.sensitive.map((s) => s.value),
   });
   const isHidden = (name: string) =>
     hidden.find((h) => h.header.trim().toLowerCase() === name.trim().toLowerCase());
@@ -135,7 +136,11 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
       }),
     },
   };
-  const checklist = redactor.deep(diagnose(exchange, context));
+  const diagnosed = diagnose(exchange, context);
+  // A tool that never shows the key headers (the Go client's log): the key items cannot be judged.
+  const checklist = redactor.deep(
+    candidate.keysNotShown ? withKeysNotShown(diagnosed, candidate.keysNotShown) : diagnosed,
+  );
   const fingerprints = await keyFingerprints(request.headers);
   for (const h of hidden) {
     const name = h.header.trim().toLowerCase();
@@ -159,7 +164,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
         findSecrets({
           request: candidate.request,
           ...(input.pasted ? { paste: input.pasted } : {}),
-          extra: (candidate.sensitive ?? []).map((s) => s.value),
+          extra: candidate.sensitive.map((s) => s.value),
         }),
       );
       if ([opened.choice.baseUrl, opened.path, opened.body ?? ''].some(pastedSecrets.leaks)) {

@@ -55,7 +55,10 @@ export function collectArguments(
       args.push(token);
     } else if (token.kind === 'operator') {
       if (COMMAND_END.has(token.value)) break;
-      t++; // A redirection: its target is a file, not an argument.
+      // A redirection: its target is a file (or a here-document's delimiter, after `<<`).
+      for (let next = tokens[t + 1]; next?.kind === 'operator' && !COMMAND_END.has(next.value);)
+        next = tokens[++t + 1];
+      t++;
     } else {
       // People often paste a multi-line command whose continuation characters were lost.
       const next = tokens[t + 1];

@@ -11,6 +11,7 @@ import {
   urlencodeData,
   use,
   type HeaderEntry,
+  type Locate,
   type Piece,
 } from './curl-arguments';
 import { LONG_OPTIONS, SHORT_OPTIONS, type CurlAction, type CurlOption } from './curl-options';
@@ -20,10 +21,19 @@ import {
   type ParseResult,
   type PastedRequest,
   type PasteNote,
+  type SensitiveValue,
   type VariableUse,
 } from './result';
-import { splitShellWords, type ShellDialect, type ShellWord } from './shell-words';
+import { addSensitive, userinfoOf } from './sensitive';
+import { splitShellWords, type ShellDialect, type ShellToken, type ShellWord } from './shell-words';
 import { basicCredentials, requestLabel } from '../core/text';
+
+/** Quotes a word processor or chat tool puts in place of `"` and `'`: no shell reads them as quotes. */
+const SMART_QUOTES = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
+/** A name that looks like it holds a credential (as DESIGN.md's rules list them). */
+const CREDENTIAL_NAME = /key|secret|token|auth|pass|cred/i;
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[\w.-]+\.[a-z]{2,}(?:[:/]|$)/i;
 
 /**
  * Reads a curl command as customers paste it: lines joined by `\`, `^` (cmd.exe) or a backtick
@@ -36,6 +46,18 @@ export function parseCurlCommand(
   text: string,
   options: { dialect?: ShellDialect } = {},
 ): ParseResult<PastedRequest> {
+  const all = parseCurlCandidates(text, options);
+  return all.ok ? { ok: true, value: all.value[0] as PastedRequest } : all;
+}
+
+/**
+ * Like `parseCurlCommand`, with one candidate per URL the command names (curl requests each in
+ * turn, with the same options). Always at least one on success.
+ */
+export function parseCurlCandidates(
+  text: string,
+  options: { dialect?: ShellDialect } = {},
+): ParseResult<PastedRequest[]> {
   const split = splitShellWords(text, options.dialect);
   if (!split.ok) return split;
   const { tokens, dialect } = split.value;
@@ -52,12 +74,15 @@ export function parseCurlCommand(
     );
   }
   const args = collectArguments(text, tokens, start, notes);
+  const sensitive: SensitiveValue[] = [];
+  const assigned = assignments(tokens, start, dialect);
+  const broken = smartQuoted(text, args, notes, locate, sensitive);
 
   const headers: HeaderEntry[] = [];
   const data: Piece[] = [];
   const query: Piece[] = [];
   const unknownOptions: string[] = [];
-  let url: Piece | null = null;
+  const urls: Piece[] = [];
   let method: string | null = null;
   let json = false;
   let get = false;
@@ -88,6 +113,7 @@ export function parseCurlCommand(
         data.push({ text: urlencodeData(value.value), variables: [] });
         return;
       case 'user': {
+        addSensitive(sensitive, value.value, 'config');
         headers.push({
           header: { name: 'Authorization', value: basicCredentials(value.value) },
           variables: [],
@@ -130,6 +156,13 @@ export function parseCurlCommand(
           });
         }
         return;
+      case 'range':
+        headers.push({
+          header: { name: 'Range', value: `bytes=${value.value}` },
+          variables: [],
+          offset: value.offset,
+        });
+        return;
       case 'upload':
         method ??= 'PUT';
         notes.push(
@@ -139,6 +172,9 @@ export function parseCurlCommand(
       case 'form':
         notes.push(note(locate, value, '-F sends a multipart form; the API takes JSON bodies.'));
         return;
+      case 'config':
+        config = value.value;
+        return;
       case 'end-of-options':
         optionsEnded = true;
         return;
@@ -146,77 +182,171 @@ export function parseCurlCommand(
         return;
     }
   };
+  let droppedBroken = false;
+  let config: string | null = null;
   const setUrl = (word: ShellWord) => {
-    if (url) {
-      notes.push(
-        note(locate, word, 'curl would also request this further URL; only the first is read.'),
-      );
+    // A piece of an argument broken at smart quotes is a URL only by accident: curl would try
+    // it, but it is a header or a key, not what the customer meant to request.
+    if (broken.has(word)) {
+      droppedBroken = true;
       return;
     }
-    url = { text: word.value, variables: word.variables };
+    for (const s of userinfoOf(word.value)) addSensitive(sensitive, s.value, s.source);
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(word.value)) {
-      url = { text: `http://${word.value}`, variables: shift(word.variables, 7) };
+      urls.push({ text: `http://${word.value}`, variables: shift(word.variables, 7) });
       notes.push(
         note(locate, word, 'The URL has no scheme: curl then uses http://, not https://.'),
       );
+      return;
     }
+    urls.push({ text: word.value, variables: word.variables });
   };
 
-  for (let a = 0; a < args.length; a++) {
-    const word = args[a] as ShellWord;
-    const w = word.value;
-    if (optionsEnded || !w.startsWith('-') || w === '-') {
-      setUrl(word);
-      continue;
-    }
-    if (w === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    if (w.startsWith('--')) {
-      const name = w.slice(2);
-      const option: CurlOption | undefined =
-        LONG_OPTIONS[name] ?? LONG_OPTIONS[name.replace(/^no-/, '')];
-      if (!option) {
-        unknownOptions.push(w.split('=')[0] ?? w);
+  const run = (args: readonly ShellWord[]): ParseResult<PastedRequest[]> | null => {
+    for (let a = 0; a < args.length; a++) {
+      const word = args[a] as ShellWord;
+      const w = word.value;
+      if (optionsEnded || !w.startsWith('-') || w === '-') {
+        setUrl(word);
         continue;
       }
-      if (!option.takesValue) {
-        apply(option.action, word, undefined);
+      if (w === '--') {
+        optionsEnded = true;
         continue;
       }
-      const value = args[a + 1];
-      if (!value) return failAt(text, word.offset, `The option ${w} needs a value after it.`);
-      a++;
-      apply(option.action, word, value);
-      continue;
-    }
-    // A cluster of short options: `-sSL`, `-XPOST`, `-H'x-api-key:VALUE'` after quote removal.
-    for (let c = 1; c < w.length; c++) {
-      const letter = w[c] ?? '';
-      const option = SHORT_OPTIONS[letter];
-      if (!option) {
-        unknownOptions.push(`-${letter}`);
-        continue;
-      }
-      if (!option.takesValue) {
-        apply(option.action, word, undefined);
-        continue;
-      }
-      if (c + 1 < w.length) {
-        apply(option.action, word, sliceWord(word, c + 1));
-      } else {
+      if (w.startsWith('--')) {
+        const name = w.slice(2);
+        const option: CurlOption | undefined =
+          LONG_OPTIONS[name] ?? LONG_OPTIONS[name.replace(/^no-/, '')];
+        if (!option) {
+          const eq = w.indexOf('=');
+          unknownOptions.push(eq < 0 ? w : w.slice(0, eq));
+          if (eq >= 0) addSensitive(sensitive, w.slice(eq + 1), 'unknown-option');
+          // Its value, if it takes one, is the next word: treat it as secret and not as the URL.
+          const next = args[a + 1];
+          if (eq < 0 && next && !next.value.startsWith('-') && !URL_LIKE.test(next.value)) {
+            addSensitive(sensitive, next.value, 'unknown-option');
+            a++;
+          }
+          continue;
+        }
+        if (!option.takesValue) {
+          apply(option.action, word, undefined);
+          continue;
+        }
         const value = args[a + 1];
-        if (!value)
-          return failAt(text, word.offset, `The option -${letter} needs a value after it.`);
+        if (!value) return failAt(text, word.offset, `The option ${w} needs a value after it.`);
         a++;
         apply(option.action, word, value);
+        continue;
       }
-      break;
+      // A cluster of short options: `-sSL`, `-XPOST`, `-H'x-api-key:VALUE'` after quote removal.
+      for (let c = 1; c < w.length; c++) {
+        const letter = w[c] ?? '';
+        const option = SHORT_OPTIONS[letter];
+        if (!option) {
+          unknownOptions.push(`-${letter}`);
+          continue;
+        }
+        if (!option.takesValue) {
+          apply(option.action, word, undefined);
+          continue;
+        }
+        if (c + 1 < w.length) {
+          apply(option.action, word, sliceWord(word, c + 1));
+        } else {
+          const value = args[a + 1];
+          if (!value)
+            return failAt(text, word.offset, `The option -${letter} needs a value after it.`);
+          a++;
+          apply(option.action, word, value);
+        }
+        break;
+      }
+    }
+    return null;
+  };
+  const failed = run(args);
+  if (failed) return failed;
+  if (config !== null) {
+    const lines = configLines(text);
+    if (lines.length > 0) {
+      notes.push({
+        message: `curl read options from ${config === '-' ? 'its standard input' : 'a config file'} (-K); the config lines in the paste are read as options.`,
+      });
+      const again = run(lines);
+      if (again) return again;
+    } else {
+      notes.push({
+        message: 'curl read options from a config file (-K), which is not in the paste.',
+      });
     }
   }
 
-  if (!url) return failAt(text, tokens[start]?.offset ?? 0, 'The curl command has no URL.');
+  if (droppedBroken) {
+    notes.push({
+      message:
+        'curl would also have tried pieces of the argument broken at smart quotes as URLs; they are not read as requests.',
+    });
+  }
+  if (urls.length === 0)
+    return failAt(text, tokens[start]?.offset ?? 0, 'The curl command has no URL.');
+  if (urls.length > 1) {
+    notes.push({
+      message: `The command names ${urls.length} URLs: curl requests each in turn with the same options. Each is offered as an entry.`,
+    });
+  }
+  for (const [name, value] of assigned) {
+    const used = variablesUsed(headers, urls, data, query).has(name);
+    if (used || CREDENTIAL_NAME.test(name)) addSensitive(sensitive, value, 'assignment');
+  }
+  const candidates = urls.map((url) =>
+    buildCandidate(url, {
+      headers,
+      data,
+      query,
+      method,
+      json,
+      get,
+      head,
+      dialect,
+      notes,
+      unknownOptions,
+    }),
+  );
+  for (const c of candidates) c.sensitive = sensitive;
+  return { ok: true, value: candidates };
+}
+
+interface Collected {
+  headers: HeaderEntry[];
+  data: Piece[];
+  query: Piece[];
+  method: string | null;
+  json: boolean;
+  get: boolean;
+  head: boolean;
+  dialect: ShellDialect;
+  notes: PasteNote[];
+  unknownOptions: string[];
+}
+
+function buildCandidate(
+  url: Piece,
+  {
+    headers,
+    data,
+    query,
+    method,
+    json,
+    get,
+    head,
+    dialect,
+    notes: shared,
+    unknownOptions,
+  }: Collected,
+): PastedRequest {
+  const notes = [...shared];
   let urlPiece: Piece = url;
   let bodyPiece: Piece | null = data.length ? join(data, json ? '' : '&') : null;
   if (query.length) urlPiece = appendQuery(urlPiece, join(query, '&'));
@@ -259,8 +389,104 @@ export function parseCurlCommand(
         'Read as a bash/zsh command, where %NAME% is sent as written. If it ran in Windows cmd.exe, the shell replaced %NAME% with its value: read it as cmd.exe instead.',
     });
   }
-  return {
-    ok: true,
-    value: { label: requestLabel(request), request, variables, unknownOptions, notes },
-  };
+  return { label: requestLabel(request), request, variables, unknownOptions, notes, sensitive: [] };
+}
+
+function variablesUsed(
+  headers: readonly HeaderEntry[],
+  urls: readonly Piece[],
+  data: readonly Piece[],
+  query: readonly Piece[],
+): Set<string> {
+  const names = new Set<string>();
+  for (const piece of [...headers, ...urls, ...data, ...query])
+    for (const v of piece.variables) names.add(v.name.replace(/^env:/i, ''));
+  return names;
+}
+
+/** The options a config file (`-K`) pasted inline holds: `url = "..."`, `header = "x: y"`, `-s`. */
+const CONFIG_LINE =
+  /^[ \t]*(?:--)?(url|header|request|data|data-raw|data-binary|data-urlencode|json|user|user-agent|referer|cookie|get|head|form|upload-file|range)(?:[ \t]*[=:][ \t]*|[ \t]+|(?=[ \t]*$))("(?:[^"\\\n]|\\.)*"|[^\s"][^\n]*?)?[ \t]*$/gm;
+
+function configLines(text: string): ShellWord[] {
+  const words: ShellWord[] = [];
+  for (const match of text.matchAll(CONFIG_LINE)) {
+    const [, name = '', raw] = match;
+    words.push({ kind: 'word', value: `--${name}`, offset: match.index, variables: [] });
+    if (raw === undefined) continue;
+    const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+    const at = match.index + match[0].indexOf(raw);
+    words.push({ kind: 'word', value, offset: at, variables: [] });
+  }
+  return words;
+}
+
+/**
+ * Values assigned before the curl command: `export KEY=...`, `KEY=... curl`, `set KEY=...`
+ * (cmd.exe), `$env:KEY = "..."` (PowerShell). Name to value.
+ */
+function assignments(
+  tokens: readonly ShellToken[],
+  end: number,
+  dialect: ShellDialect,
+): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let t = 0; t < end; t++) {
+    const token = tokens[t];
+    if (token?.kind !== 'word') continue;
+    const plain = ASSIGNMENT.exec(token.value);
+    if (plain?.[1] && plain[2] !== undefined) {
+      found.set(plain[1], plain[2]);
+      continue;
+    }
+    // PowerShell: `$env:KEY`, `=`, `"value"` are three words.
+    const next = tokens[t + 1];
+    const value = tokens[t + 2];
+    if (
+      dialect === 'powershell' &&
+      /^\$env:[A-Za-z_]\w*$/i.test(token.value) &&
+      next?.kind === 'word' &&
+      next.value === '=' &&
+      value?.kind === 'word'
+    ) {
+      found.set(token.value.slice(5), value.value);
+    }
+  }
+  return found;
+}
+
+/**
+ * Words that hold smart quotes, and the words between an opening and a closing one: the shell
+ * split there. Each piece is secret (it may be a key); a note names where the first one is.
+ */
+function smartQuoted(
+  text: string,
+  args: readonly ShellWord[],
+  notes: PasteNote[],
+  locate: Locate,
+  sensitive: SensitiveValue[],
+): Set<ShellWord> {
+  const pieces = new Set<ShellWord>();
+  // Only a smart quote the shell saw bare, at the start of a word, was meant as a quote: one
+  // inside straight quotes is text the customer meant to send.
+  const bare = (w: ShellWord) => SMART_QUOTES.test(text[w.offset] ?? '');
+  let open = false;
+  for (const word of args) {
+    const quotes = [...word.value].filter((c) => SMART_QUOTES.test(c)).length;
+    if (!open && (!bare(word) || quotes % 2 === 0)) continue;
+    pieces.add(word);
+    const stripped = word.value.replace(new RegExp(SMART_QUOTES.source, 'g'), '');
+    addSensitive(sensitive, word.value, 'smart-quotes');
+    if (stripped !== word.value) addSensitive(sensitive, stripped, 'smart-quotes');
+    if (quotes % 2 === 1) open = !open;
+  }
+  const first = args.find(bare);
+  if (first) {
+    notes.push({
+      message:
+        'Smart quotes (“ ” or ‘ ’) are used as quotes here, likely copied from a word processor, a chat tool or a web page. A shell does not treat them as quotes: it splits the argument at its spaces and curl sends the quote characters as text. Retype them as straight quotes (" or \').',
+      ...locate(first.offset),
+    });
+  }
+  return pieces;
 }

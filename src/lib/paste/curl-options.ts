@@ -20,6 +20,8 @@ export type CurlAction =
   | 'referer'
   | 'cookie'
   | 'upload'
+  | 'range'
+  | 'config'
   | 'url-query'
   | 'form'
   | 'end-of-options'
@@ -45,9 +47,11 @@ export const SHORT_OPTIONS: Readonly<Record<string, CurlOption>> = {
   e: act('referer'),
   b: act('cookie'),
   T: act('upload'),
+  r: act('range'),
+  K: act('config'),
   F: act('form'),
   // Options that change nothing Keycheck checks.
-  ...Object.fromEntries([...'cCDEKmoPQrtUwxyYz'].map((c) => [c, ignoreWithValue])),
+  ...Object.fromEntries([...'cCDEmoPQtUwxyYz'].map((c) => [c, ignoreWithValue])),
   ...Object.fromEntries([...'sSivkLfONa0123456BgjJlnpqRVZ#'].map((c) => [c, ignoreFlag])),
 };
 
@@ -68,6 +72,8 @@ export const LONG_OPTIONS: Readonly<Record<string, CurlOption>> = {
   referer: act('referer'),
   cookie: act('cookie'),
   'upload-file': act('upload'),
+  range: act('range'),
+  config: act('config'),
   'url-query': act('url-query'),
   form: act('form'),
   'form-string': act('form'),
@@ -92,9 +98,7 @@ export const LONG_OPTIONS: Readonly<Record<string, CurlOption>> = {
       'key-type',
       'pass',
       'ciphers',
-      'range',
       'time-cond',
-      'config',
       'dump-header',
       'stderr',
       'trace',

@@ -1,6 +1,7 @@
 import type { ReceivedResponse } from '../core/exchange';
 import { readRequest, readResponse, splitLines, type Line } from './http-message';
 import type { ParseResult, PastedRequest, PasteNote } from './result';
+import { userinfoOf } from './sensitive';
 import { requestLabel } from '../core/text';
 
 /** `{ [5 bytes data]` and `} [5 bytes data]`: curl's markers for bytes it did not print. */
@@ -109,6 +110,7 @@ export function parseCurlVerbose(text: string): ParseResult<PastedRequest> {
       variables: [],
       unknownOptions: [],
       notes,
+      sensitive: userinfoOf(request.url),
     },
   };
 }

@@ -148,3 +148,65 @@ export function toHttpie(request: SentRequest, options: ExportOptions): string {
   if (body !== undefined) args.push(`--raw ${shellQuote(body)}`);
   return `http ${args.join(' \\\n  ')}`;
 }
+
+/** The environment variables PowerShell and Python exports read the keys from (Terraform's). */
+export const ACCESS_KEY_ENV = 'REDISCLOUD_ACCESS_KEY';
+export const SECRET_KEY_ENV = 'REDISCLOUD_SECRET_KEY';
+
+/** The variable a PowerShell or Python export uses: Terraform's names for the two keys. */
+function envVariable(variable: string): string {
+  if (variable === ACCOUNT_KEY_VARIABLE) return ACCESS_KEY_ENV;
+  if (variable === USER_KEY_VARIABLE) return SECRET_KEY_ENV;
+  return variable;
+}
+
+/** A PowerShell single-quoted string: nothing inside is special but `'`, written twice. */
+function psQuote(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')}'`;
+}
+
+/**
+ * `Invoke-WebRequest` for PowerShell 7 and Windows PowerShell 5 (it shows the status even on an
+ * error, unlike Invoke-RestMethod). Keys are `$env:REDISCLOUD_ACCESS_KEY` and
+ * `$env:REDISCLOUD_SECRET_KEY` unless `includeSecrets`.
+ */
+export function toPowerShell(request: SentRequest, options: ExportOptions): string {
+  const { url, headers } = parts(request, options);
+  const lines = ['$headers = @{'];
+  for (const h of headers) {
+    const value = h.variable ? `$env:${envVariable(h.variable)}` : psQuote(h.value);
+    lines.push(`  ${psQuote(h.name)} = ${value}`);
+  }
+  lines.push('}');
+  const args = [`-Uri ${psQuote(url)}`, `-Method ${psQuote(request.method)}`, '-Headers $headers'];
+  if (request.body !== undefined) args.push(`-Body ${psQuote(request.body)}`);
+  args.push('-UseBasicParsing');
+  lines.push(`$response = Invoke-WebRequest ${args.join(' `\n  ')}`);
+  lines.push('$response.StatusCode', '$response.Content');
+  return lines.join('\n');
+}
+
+/**
+ * Python with `requests`. Keys are `os.environ["REDISCLOUD_ACCESS_KEY"]` and
+ * `os.environ["REDISCLOUD_SECRET_KEY"]` unless `includeSecrets`; the body is sent as written.
+ */
+export function toPython(request: SentRequest, options: ExportOptions): string {
+  const { url, headers } = parts(request, options);
+  // JSON string literals are valid Python string literals for everything JSON.stringify writes.
+  const q = (s: string) => JSON.stringify(s);
+  const usesEnv = headers.some((h) => h.variable);
+  const lines = [...(usesEnv ? ['import os', ''] : []), 'import requests', '', 'headers = {'];
+  for (const h of headers) {
+    const value = h.variable ? `os.environ[${q(envVariable(h.variable))}]` : q(h.value);
+    lines.push(`    ${q(h.name)}: ${value},`);
+  }
+  lines.push('}');
+  const args = [q(request.method), q(url), 'headers=headers'];
+  if (request.body !== undefined) args.push(`data=${q(request.body)}`);
+  lines.push(
+    `response = requests.request(${args.join(', ')})`,
+    'print(response.status_code, response.reason)',
+    'print(response.text)',
+  );
+  return lines.join('\n');
+}

@@ -9,6 +9,7 @@ import {
   type PasteNote,
 } from './result';
 import { findJsonError } from '../core/json-error';
+import { userinfoOf } from './sensitive';
 import { base64ToBytes, requestLabel } from '../core/text';
 
 type Json = Record<string, unknown>;
@@ -77,6 +78,7 @@ export function parseHar(text: string): ParseResult<PastedRequest[]> {
   if (all.length === 0) {
     return failAtLine(1, 1, 'The HAR file has no request entries.');
   }
+  handlePreflights(all);
   const toApi = all.filter((e) => e.host === API_HOST);
   const chosen = (toApi.length > 0 ? toApi : all).map((e) => e.entry);
   const first = chosen[0];
@@ -91,6 +93,44 @@ export function parseHar(text: string): ParseResult<PastedRequest[]> {
     });
   }
   return { ok: true, value: chosen };
+}
+
+const isPreflight = (entry: PastedRequest): boolean =>
+  entry.request.method.toUpperCase() === 'OPTIONS' &&
+  entry.request.headers.some((h) => h.name.toLowerCase() === 'access-control-request-method');
+
+/**
+ * A CORS preflight (OPTIONS with Access-Control-Request-Method) never carries the keys: it is
+ * dropped in favour of the real request to the same URL, and a real request that got no answer
+ * after it failed on CORS. A preflight left alone is kept with a note.
+ */
+function handlePreflights(all: { index: number; entry: PastedRequest; host: string }[]): void {
+  for (let i = all.length - 1; i >= 0; i--) {
+    const pre = all[i]?.entry;
+    if (!pre || !isPreflight(pre)) continue;
+    const real = all.find(
+      (e, j) => j !== i && !isPreflight(e.entry) && e.entry.request.url === pre.request.url,
+    );
+    if (!real) {
+      pre.notes.push({
+        message:
+          'This is a CORS preflight: the browser sends it on its own, without the keys, so the keys were never judged in it. The request it prepared is not in the HAR file.',
+      });
+      continue;
+    }
+    all.splice(i, 1);
+    const answered = pre.response?.status;
+    if (!real.entry.response) {
+      real.entry.failure = {
+        kind: 'cors',
+        message: `The browser's CORS preflight (OPTIONS) ${answered ? `got ${answered}` : 'got no answer'}${answered && answered >= 200 && answered < 300 ? ' without the CORS headers the page needed' : ''}, so the browser never sent this request or withheld its answer.`,
+      };
+      real.entry.label = real.entry.label.replace(/ -> no answer$/, ' -> blocked by CORS');
+    }
+    real.entry.notes.push({
+      message: `A CORS preflight (OPTIONS)${answered ? ` answered ${answered}` : ''} came before this request; a preflight never carries the keys, so its answer says nothing about them.`,
+    });
+  }
 }
 
 function readEntry(raw: unknown, number: number): { entry: PastedRequest; host: string } | null {
@@ -138,6 +178,7 @@ function readEntry(raw: unknown, number: number): { entry: PastedRequest; host: 
       variables: [],
       unknownOptions: [],
       notes,
+      sensitive: userinfoOf(url),
     },
   };
 }

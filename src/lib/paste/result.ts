@@ -26,7 +26,38 @@ export interface PasteNote {
 }
 
 /** How the request box was read. */
-export type RequestFormat = 'curl' | 'http' | 'har' | 'curl-verbose';
+export type RequestFormat =
+  | 'curl'
+  | 'http'
+  | 'har'
+  | 'curl-verbose'
+  | 'powershell'
+  | 'python'
+  | 'javascript'
+  | 'httpie'
+  | 'wget'
+  | 'go-client'
+  | 'terraform-log'
+  | 'redisinsight'
+  | 'postman'
+  | 'insomnia';
+
+/**
+ * Where a reader found a value it knows is sensitive but that no header rule would find:
+ * - `unknown-option`: the value of a curl option Keycheck does not know;
+ * - `smart-quotes`: a piece of an argument the shell broke at smart quotes;
+ * - `assignment`: a value assigned in the paste (`export X=...`, `$env:X = "..."`, `X = "..."`);
+ * - `environment`: a value of an environment or collection variable the paste defines;
+ * - `userinfo`: the user information of a URL (`https://user:pass@host`);
+ * - `config`: `-u`/`-a`/basic-auth credentials and other credential options.
+ */
+export type SensitiveSource =
+  'unknown-option' | 'smart-quotes' | 'assignment' | 'environment' | 'userinfo' | 'config';
+
+export interface SensitiveValue {
+  value: string;
+  source: SensitiveSource;
+}
 
 /**
  * - `sent-literally`: inside single quotes (or where the shell does not expand it), so the
@@ -67,14 +98,17 @@ export interface PastedRequest {
   /** Options of a curl command that were skipped, as written (e.g. `--retry`). */
   unknownOptions: string[];
   notes: PasteNote[];
-  /** Values the reader knows are sensitive though no name says so; `lib/secrets` removes them. */
-  sensitive?: SensitiveValue[];
-}
-
-/** A value a reader found that must be treated as a secret, and why. */
-export interface SensitiveValue {
-  value: string;
-  source: 'unknown-option' | 'smart-quotes' | 'assignment' | 'environment' | 'userinfo' | 'config';
+  /**
+   * Values the reader knows are secret though they may sit where no header rule finds them;
+   * `lib/secrets` hides them everywhere. Never shown, never put into a note or a label.
+   */
+  sensitive: SensitiveValue[];
+  /**
+   * Set when the tool that wrote the paste never shows the key headers (the Go client's debug
+   * log adds them after logging): the key items cannot be judged from it. The reason is
+   * written for a person and holds no pasted text.
+   */
+  keysNotShown?: string;
 }
 
 export interface RequestPaste {

@@ -41,6 +41,16 @@ export const FORMAT_NAME: Readonly<Record<RequestFormat, string>> = {
   http: 'a raw HTTP request',
   har: 'a HAR file',
   'curl-verbose': 'curl -v output',
+  powershell: 'PowerShell (Invoke-RestMethod / Invoke-WebRequest)',
+  python: 'Python code (requests / httpx)',
+  javascript: 'JavaScript code (fetch / axios / https.request)',
+  httpie: 'an HTTPie command',
+  wget: 'a wget command',
+  'go-client': 'an error from the Go client (Terraform, Pulumi)',
+  'terraform-log': 'a Terraform debug log (TF_LOG)',
+  redisinsight: 'a RedisInsight error',
+  postman: 'a Postman collection',
+  insomnia: 'an Insomnia export',
 };
 
 export class Diagnose {

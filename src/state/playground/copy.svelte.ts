@@ -2,7 +2,7 @@ import type { SentRequest } from '../../lib/core/exchange';
 import type { ExportOptions } from '../../lib/paste/export';
 import { copyText } from '../../browser/clipboard';
 
-export type CopyFormat = 'curl' | 'fetch' | 'httpie';
+export type CopyFormat = 'curl' | 'fetch' | 'httpie' | 'powershell' | 'python';
 
 /** The export functions; they arrive with the request engine. */
 export type Exporters = Record<
@@ -14,6 +14,8 @@ const NAMES: Readonly<Record<CopyFormat, string>> = {
   curl: 'cURL command',
   fetch: 'fetch call',
   httpie: 'HTTPie command',
+  powershell: 'PowerShell command',
+  python: 'Python code',
 };
 
 export interface Clipboard {

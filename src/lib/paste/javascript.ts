@@ -1,0 +1,237 @@
+/*
+ * JavaScript and TypeScript: `fetch(url, {method, headers, body})`, axios (`axios.get(url,
+ * config)`, `axios.post(url, data, config)`, `axios({...})`, instances from `axios.create`),
+ * and Node's `https.request(options)`. `process.env.X` is not in the paste: asked for.
+ */
+import { buildCodeRequest } from './code-request';
+import { CodeReader, entry, plainText, setEntry, type Args, type Value } from './code-values';
+import { firstCodeOffset, tagged } from './python';
+import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
+import { addSensitive } from './sensitive';
+
+const DECLARATION = new Set(['const', 'let', 'var']);
+const AXIOS_METHODS = /^(?:get|delete|head|options|post|put|patch|request)$/;
+
+/** True when the text looks like JavaScript that may make a request. */
+export function looksLikeJavaScript(text: string): boolean {
+  const head = text.slice(0, 65536);
+  return (
+    /\b(?:fetch|axios(?:\.\w+)?|https?\.(?:request|get))\s*\(/.test(head) ||
+    /\b(?:const|let|var)\s+[\w{[]/.test(head) ||
+    /\brequire\(\s*['"]|^\s*import\s.+\sfrom\s+['"]/m.test(head) ||
+    /\bprocess\.env\b/.test(head)
+  );
+}
+
+/** Reads every fetch, axios and https.request call, one candidate each. Never throws. */
+export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
+  const reader = new CodeReader(text, 'javascript');
+  const instances = new Map<string, Value>();
+  const found: PastedRequest[] = [];
+  const sensitive: SensitiveValue[] = [];
+  const add = (candidate: PastedRequest) => {
+    for (const s of candidate.sensitive) addSensitive(sensitive, s.value, s.source);
+    candidate.sensitive = sensitive;
+    found.push(candidate);
+  };
+  for (let guard = 0; reader.pos < reader.tokens.length && guard < 1_000_000; guard++) {
+    const token = reader.peek();
+    if (!token) break;
+    if (token.kind !== 'name') {
+      reader.pos++;
+      continue;
+    }
+    const name = token.text;
+    if (DECLARATION.has(name) && reader.peek(1)?.kind === 'name' && reader.is('=', 2)) {
+      reader.pos++;
+      continue;
+    }
+    if (reader.is('(', 1)) {
+      const read = readCall(name, reader, instances);
+      if (read === 'instance') continue;
+      if (read) {
+        add(read);
+        continue;
+      }
+    }
+    if (reader.is('=', 1)) {
+      reader.pos += 2;
+      const rhs = reader.peek();
+      if (rhs?.kind === 'name' && /^axios\.create$/.test(rhs.text) && reader.is('(', 1)) {
+        reader.pos += 2;
+        instances.set(name, reader.args(')').positional[0] ?? { t: 'dict', entries: [] });
+        continue;
+      }
+      if (rhs?.kind === 'name' && reader.is('(', 1) && isRequestCall(rhs.text, instances)) continue;
+      if (rhs?.kind === 'name' && rhs.text === 'await') continue;
+      // `obj.key = value` on a dict assigned earlier.
+      const member = /^(.+)\.([A-Za-z_$][\w$]*)$/.exec(name);
+      const target = member?.[1] ? reader.scope.get(member[1]) : undefined;
+      const value = tagged(reader.expression(), name);
+      if (member?.[2] && target?.t === 'dict')
+        setEntry(target, { t: 'str', parts: [{ text: member[2] }] }, value);
+      else reader.scope.set(name, value);
+      continue;
+    }
+    if (reader.is('[', 1)) {
+      const target = reader.scope.get(name);
+      const start = reader.pos;
+      reader.pos += 2;
+      const key = reader.expression();
+      if (target?.t === 'dict' && reader.is(']') && reader.is('=', 1)) {
+        reader.pos += 2;
+        setEntry(target, key, reader.expression());
+      } else if (reader.pos === start + 2) reader.pos++;
+      continue;
+    }
+    reader.pos++;
+  }
+  if (found.length === 0) {
+    return failAt(
+      text,
+      firstCodeOffset(text),
+      'This looks like JavaScript code, but no fetch, axios or https.request call was found.',
+    );
+  }
+  return { ok: true, value: found };
+}
+
+function isRequestCall(name: string, instances: Map<string, Value>): boolean {
+  if (/^(?:fetch|window\.fetch|globalThis\.fetch|axios|https?\.(?:request|get))$/.test(name))
+    return true;
+  const dot = name.lastIndexOf('.');
+  const object = name.slice(0, dot);
+  return (
+    dot > 0 &&
+    AXIOS_METHODS.test(name.slice(dot + 1)) &&
+    (object === 'axios' || instances.has(object))
+  );
+}
+
+/** `headers.set("x", y)` / `.append` on a dict, a request call, or null. */
+function readCall(
+  name: string,
+  reader: CodeReader,
+  instances: Map<string, Value>,
+): PastedRequest | 'instance' | null {
+  const setter = /^(.+)\.(?:set|append)$/.exec(name)?.[1];
+  const target = setter ? reader.scope.get(setter) : undefined;
+  if (target?.t === 'dict') {
+    reader.pos += 2;
+    const [key, value] = reader.args(')').positional;
+    if (key && value) setEntry(target, key, value);
+    return 'instance';
+  }
+  if (!isRequestCall(name, instances)) return null;
+  reader.pos += 2;
+  const args = reader.args(')');
+  if (/^(?:fetch|window\.fetch|globalThis\.fetch)$/.test(name)) return fetchRequest(args);
+  if (/^https?\.(?:request|get)$/.test(name)) return nodeRequest(name, args);
+  const dot = name.lastIndexOf('.');
+  const object = dot > 0 ? name.slice(0, dot) : name;
+  const method = dot > 0 ? name.slice(dot + 1) : 'request';
+  return axiosRequest(method, args, instances.get(object));
+}
+
+const dictOr = (v: Value | undefined): Value | undefined => (v?.t === 'dict' ? v : undefined);
+
+function fetchRequest({ positional }: Args): PastedRequest {
+  const [url, init] = positional;
+  const method = entry(init, 'method');
+  return buildCodeRequest(
+    {
+      method: (method && plainText(method)) || 'GET',
+      url: url ?? { t: 'str', parts: [] },
+      headers: [headersDict(entry(init, 'headers'))],
+      data: entry(init, 'body'),
+    },
+    [],
+    [],
+  );
+}
+
+/** Headers as a dict, or a list of pairs (`[["x-api-key", k]]`) as a dict. */
+function headersDict(value: Value | undefined): Value | undefined {
+  if (value?.t !== 'list') return dictOr(value);
+  return {
+    t: 'dict',
+    entries: value.items.flatMap((pair) =>
+      pair.t === 'list' && pair.items.length >= 2
+        ? [{ key: pair.items[0] as Value, value: pair.items[1] as Value }]
+        : [],
+    ),
+  };
+}
+
+function axiosRequest(
+  method: string,
+  { positional }: Args,
+  instance: Value | undefined,
+): PastedRequest {
+  let config: Value | undefined;
+  let url: Value | undefined;
+  let data: Value | undefined;
+  if (method === 'request' || !AXIOS_METHODS.test(method)) {
+    // `axios(config)` or `axios(url, config)`
+    if (positional[0]?.t === 'dict') config = positional[0];
+    else [url, config] = positional;
+  } else if (/^(?:post|put|patch)$/.test(method)) [url, data, config] = positional;
+  else [url, config] = positional;
+  url ??= entry(config, 'url');
+  data ??= entry(config, 'data');
+  const methodValue = entry(config, 'method');
+  const chosen =
+    AXIOS_METHODS.test(method) && method !== 'request'
+      ? method
+      : (methodValue && plainText(methodValue)) || 'GET';
+  const body = data && data.t !== 'str' && data.t !== 'none' ? { json: data } : { data };
+  return buildCodeRequest(
+    {
+      method: chosen,
+      url: url ?? { t: 'str', parts: [] },
+      baseUrl: entry(config, 'baseURL') ?? entry(instance, 'baseURL'),
+      headers: [dictOr(entry(instance, 'headers')), dictOr(entry(config, 'headers'))],
+      params: entry(config, 'params'),
+      ...body,
+    },
+    [],
+    [],
+  );
+}
+
+function nodeRequest(name: string, { positional }: Args): PastedRequest {
+  const [first, second] = positional;
+  const options = first?.t === 'dict' ? first : dictOr(second);
+  let url: Value | undefined = first?.t === 'str' ? first : undefined;
+  if (!url && options) {
+    const host = entry(options, 'hostname') ??
+      entry(options, 'host') ?? { t: 'str', parts: [{ text: 'localhost' }] };
+    const port = entry(options, 'port');
+    const path = entry(options, 'path') ?? { t: 'str', parts: [{ text: '/' }] };
+    const scheme = name.startsWith('https') ? 'https' : 'http';
+    url = {
+      t: 'str',
+      parts: [
+        { text: `${scheme}://` },
+        ...(host.t === 'str' ? host.parts : []),
+        ...(port?.t === 'str' ? [{ text: ':' }, ...port.parts] : []),
+        ...(path.t === 'str' ? path.parts : []),
+      ],
+    };
+  }
+  const method = entry(options, 'method');
+  const notes = [];
+  if (/\.request$/.test(name))
+    notes.push({
+      message: 'The body of https.request is written later with req.write(); it is not read.',
+    });
+  return buildCodeRequest(
+    {
+      method: (method && plainText(method)) || 'GET',
+      url: url ?? { t: 'str', parts: [] },
+      headers: [dictOr(entry(options, 'headers'))],
+    },
+    notes,
+    [],
+  );
+}

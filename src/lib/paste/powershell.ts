@@ -1,0 +1,197 @@
+/*
+ * PowerShell: `Invoke-RestMethod` / `Invoke-WebRequest` and their aliases (`irm`, `iwr`, and
+ * `curl` / `wget` in Windows PowerShell 5, which are not curl), with `-Uri`, `-Method`,
+ * `-Headers @{...}` (inline, through `$headers = @{...}`, or built with `.Add`), `-Body`,
+ * `-ContentType`, splatting (`@params`), backtick continuations and `$env:NAME = "..."`.
+ * `curl.exe` is curl and is read by the curl reader.
+ */
+import { buildCodeRequest } from './code-request';
+import { CodeReader, entry, plainText, setEntry, toJson, type Value } from './code-values';
+import type { CodeToken } from './code-tokens';
+
+const tokenText = (t: CodeToken | undefined): string => (t && t.kind !== 'str' ? t.text : '');
+import { firstCodeOffset, tagged } from './python';
+import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
+import { addSensitive } from './sensitive';
+
+const COMMAND = /^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|curl|wget)$/i;
+/** Parameters that take no value. */
+const SWITCHES =
+  /^-(?:UseBasicParsing|SkipCertificateCheck|SkipHeaderValidation|AllowUnencryptedAuthentication|DisableKeepAlive|PassThru|Verbose|Debug|SkipHttpErrorCheck|NoProxy|AllowInsecureRedirect|PreserveAuthorizationOnRedirect|Resume|UseDefaultCredentials)$/i;
+
+/** True when the text uses Invoke-RestMethod / Invoke-WebRequest or PowerShell's syntax. */
+export function looksLikePowerShell(text: string): boolean {
+  const head = text.slice(0, 65536);
+  return (
+    /\b(?:Invoke-RestMethod|Invoke-WebRequest)\b/i.test(head) ||
+    /(?:^|[\s;(|])(?:irm|iwr|curl|wget)\s[^\n]*\s-(?:Uri|Headers|Method)\b/im.test(head) ||
+    /\$\w+\s*=\s*@\{/.test(head)
+  );
+}
+
+/** Reads every Invoke-RestMethod / Invoke-WebRequest command, one candidate each. */
+export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
+  // Prompts pasted along (`PS C:\> `, `>> `) are blanked, same length, so offsets stay right.
+  const code = text.replace(/^(?:PS [^>\n]{0,200}> ?|>> ?)/gm, (m) => ' '.repeat(m.length));
+  const reader = new CodeReader(code, 'powershell');
+  const found: PastedRequest[] = [];
+  const sensitive: SensitiveValue[] = [];
+  for (let guard = 0; reader.pos < reader.tokens.length && guard < 1_000_000; guard++) {
+    const token = reader.peek();
+    if (!token) break;
+    if (token.kind !== 'name') {
+      reader.pos++;
+      continue;
+    }
+    const name = token.text;
+    // `+ Invoke-RestMethod -Uri ...`: PowerShell echoing the failed line in its error, cut short.
+    const echoed = reader.peek(-1)?.kind === 'punct' && reader.is('+', -1);
+    if (COMMAND.test(name) && !reader.is('=', 1) && !reader.is(':', 1) && !echoed) {
+      reader.pos++;
+      const candidate = readCommand(reader, sensitive);
+      if (candidate) found.push(candidate);
+      continue;
+    }
+    if (name.startsWith('$') && reader.is('=', 1)) {
+      reader.pos += 2;
+      const rhs = reader.peek();
+      if (rhs?.kind === 'name' && COMMAND.test(rhs.text)) continue;
+      // `New-Object "System.Collections.Generic.Dictionary[[String],[String]]"` and friends.
+      if (rhs?.kind === 'name' && /^New-Object$/i.test(rhs.text)) {
+        reader.pos++;
+        reader.primary();
+        reader.scope.set(name.toLowerCase(), { t: 'dict', entries: [] });
+        continue;
+      }
+      let value = reader.expression();
+      // `@{...} | ConvertTo-Json`: the hashtable as JSON text.
+      if (reader.is('|') && /^ConvertTo-Json$/i.test(tokenText(reader.peek(1)))) {
+        value = { t: 'str', parts: toJson(value) };
+        reader.pos += 2;
+      }
+      // `$env:KEY = "..."` and `$key = "..."`: the value is in the paste, and it is secret.
+      const text = plainText(value);
+      if (text !== null && /^\$env:/i.test(name)) addSensitive(sensitive, text, 'assignment');
+      reader.scope.set(name.toLowerCase(), tagged(value, name));
+      continue;
+    }
+    // `$headers.Add("x-api-key", $key)`, `$headers["x"] = ...`, `$headers.x = ...`
+    const add = /^(\$\w+)\.Add$/i.exec(name)?.[1];
+    if (add && reader.is('(', 1)) {
+      reader.pos += 2;
+      const [key, value] = reader.args(')').positional;
+      const target = reader.scope.get(add.toLowerCase());
+      if (target && key && value) setEntry(target, key, value);
+      continue;
+    }
+    const member = /^(\$\w+)\.([A-Za-z_][\w-]*)$/.exec(name);
+    if (member?.[1] && member[2] && reader.is('=', 1)) {
+      reader.pos += 2;
+      const target = reader.scope.get(member[1].toLowerCase());
+      const value = reader.expression();
+      if (target) setEntry(target, { t: 'str', parts: [{ text: member[2] }] }, value);
+      continue;
+    }
+    if (name.startsWith('$') && reader.is('[', 1)) {
+      const target = reader.scope.get(name.toLowerCase());
+      const start = reader.pos;
+      reader.pos += 2;
+      const key = reader.expression();
+      if (target && reader.is(']') && reader.is('=', 1)) {
+        reader.pos += 2;
+        setEntry(target, key, reader.expression());
+      } else if (reader.pos === start + 2) reader.pos++;
+      continue;
+    }
+    reader.pos++;
+  }
+  if (found.length === 0) {
+    return failAt(
+      text,
+      firstCodeOffset(text),
+      'This looks like PowerShell, but no Invoke-RestMethod or Invoke-WebRequest command was found.',
+    );
+  }
+  return { ok: true, value: found };
+}
+
+/** The parameters of one command, up to the end of its line (continuations already joined). */
+function readCommand(reader: CodeReader, sensitive: SensitiveValue[]): PastedRequest | null {
+  const params = new Map<string, Value>();
+  const positional: Value[] = [];
+  for (let guard = 0; reader.pos < reader.tokens.length && guard < 10_000; guard++) {
+    const token = reader.peek();
+    if (
+      !token ||
+      token.kind === 'nl' ||
+      reader.is(';') ||
+      reader.is('|') ||
+      reader.is(')') ||
+      reader.is('}')
+    )
+      break;
+    if (token.kind === 'name' && /^@\w+$/.test(token.text)) {
+      // Splatting: `@params` passes a hashtable's entries as parameters.
+      reader.pos++;
+      const splat = reader.scope.get(`$${token.text.slice(1)}`.toLowerCase());
+      if (splat?.t === 'dict')
+        for (const e of splat.entries) {
+          const key = plainText(e.key);
+          if (key) params.set(key.toLowerCase(), e.value);
+        }
+      continue;
+    }
+    if (token.kind === 'name' && /^-[A-Za-z]/.test(token.text)) {
+      reader.pos++;
+      const param = token.text.slice(1).replace(/:$/, '').toLowerCase();
+      if (SWITCHES.test(token.text)) continue;
+      params.set(param, reader.primary());
+      continue;
+    }
+    const before = reader.pos;
+    positional.push(reader.primary());
+    if (reader.pos === before) reader.pos++;
+  }
+  const param = (...names: string[]) => {
+    for (const [key, value] of params)
+      if (names.some((n) => n.startsWith(key) && key.length >= 1) || names.includes(key))
+        return value;
+    return undefined;
+  };
+  const url = param('uri', 'url') ?? positional[0];
+  if (!url || url.t === 'none') return null;
+  const method = param('method', 'customMethod');
+  const methodText = (method && plainText(method)) || 'GET';
+  const body = param('body');
+  const contentType = param('contenttype');
+  const typeText = contentType ? plainText(contentType) : null;
+  const isGet = methodText.toUpperCase() === 'GET';
+  const notes = [];
+  if (param('credential') || param('token')) {
+    notes.push({
+      message:
+        '-Credential or -Token sends an Authorization header, which the API does not read: it reads x-api-key and x-api-secret-key.',
+    });
+  }
+  const candidate = buildCodeRequest(
+    {
+      method: methodText,
+      url,
+      headers: [param('headers')],
+      // A hashtable body goes in the query of a GET and form-encoded otherwise.
+      ...(body?.t === 'dict' && isGet
+        ? { params: body }
+        : body?.t === 'dict' && typeText && /json/i.test(typeText)
+          ? { json: body }
+          : { data: body }),
+      contentType: typeText ?? undefined,
+    },
+    notes,
+    [],
+  );
+  for (const s of candidate.sensitive) addSensitive(sensitive, s.value, s.source);
+  candidate.sensitive = sensitive;
+  return candidate;
+}
+
+export { entry };

@@ -1,0 +1,261 @@
+/*
+ * Python code using `requests` or `httpx`: module calls (`requests.get(...)`), sessions and
+ * clients (`s = requests.Session()`, `httpx.Client(base_url=..., headers=...)`), dicts assigned
+ * to names first, `os.environ[...]` / `os.getenv(...)` (not in the paste: asked for).
+ */
+import { buildCodeRequest } from './code-request';
+import { CodeReader, entry, plainText, setEntry, type Value } from './code-values';
+import { addSensitive } from './sensitive';
+import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
+
+const METHODS = /^(?:get|post|put|patch|delete|head|options|request|stream)$/;
+const CLIENT =
+  /^(?:requests\.(?:Session|session)|httpx\.(?:Async)?Client|Session|(?:Async)?Client)$/;
+const MODULE = /^(?:requests|httpx)$/;
+const CONNECTION = /^(?:http\.client\.)?(HTTPS?)Connection$/;
+
+interface Client {
+  /** `http.client`'s connection: `conn.request(method, path, body, headers)`. */
+  connection?: boolean;
+  baseUrl?: Value | undefined;
+  headers: Value;
+  auth?: Value | undefined;
+}
+
+/** True when the text looks like Python code that may call requests or httpx. */
+export function looksLikePython(text: string): boolean {
+  const head = text.slice(0, 65536);
+  return (
+    /^\s*(?:import|from)\s+(?:requests|httpx|http\.client|os|json)\b/m.test(head) ||
+    /\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request|Session|Client|AsyncClient)\s*\(/.test(
+      head,
+    ) ||
+    /\bos\.(?:environ|getenv)\b/.test(head)
+  );
+}
+
+/** Reads every requests/httpx call in the paste, one candidate each. Never throws. */
+export function parsePython(text: string): ParseResult<PastedRequest[]> {
+  const reader = new CodeReader(text, 'python');
+  const clients = new Map<string, Client>();
+  const found: PastedRequest[] = [];
+  const tokens = reader.tokens;
+  const sensitive: SensitiveValue[] = [];
+  for (let guard = 0; reader.pos < tokens.length && guard < 1_000_000; guard++) {
+    const token = reader.peek();
+    if (!token) break;
+    if (token.kind !== 'name') {
+      reader.pos++;
+      continue;
+    }
+    const name = token.text;
+    // `with httpx.Client(...) as client:`
+    if (CLIENT.test(name) && reader.is('(', 1)) {
+      reader.pos += 2;
+      const args = reader.args(')');
+      const client = clientOf(args.keyword);
+      if (reader.is('as') && reader.peek(1)?.kind === 'name') {
+        clients.set((reader.peek(1) as { text: string }).text, client);
+        reader.pos += 2;
+      }
+      continue;
+    }
+    const call = callOf(name, clients);
+    if (call && reader.is('(', 1)) {
+      reader.pos += 2;
+      const args = reader.args(')');
+      found.push(requestOf(call.method, args, call.client, sensitive));
+      continue;
+    }
+    // `x = ...`: a client, or a value for later.
+    if (reader.is('=', 1)) {
+      reader.pos += 2;
+      const rhs = reader.peek();
+      const connection = rhs?.kind === 'name' ? CONNECTION.exec(rhs.text) : null;
+      if (connection && reader.is('(', 1)) {
+        reader.pos += 2;
+        const { positional, keyword } = reader.args(')');
+        const host = keyword.get('host') ?? positional[0];
+        const port = keyword.get('port') ?? positional[1];
+        const scheme = connection[1] === 'HTTPS' ? 'https' : 'http';
+        clients.set(name, {
+          connection: true,
+          baseUrl: {
+            t: 'str',
+            parts: [
+              { text: `${scheme}://` },
+              ...(host?.t === 'str' ? host.parts : []),
+              ...(port?.t === 'str' ? [{ text: ':' }, ...port.parts] : []),
+            ],
+          },
+          headers: { t: 'dict', entries: [] },
+        });
+        continue;
+      }
+      if (rhs?.kind === 'name' && CLIENT.test(rhs.text) && reader.is('(', 1)) {
+        reader.pos += 2;
+        clients.set(name, clientOf(reader.args(')').keyword));
+        continue;
+      }
+      if (rhs?.kind === 'name' && callOf(rhs.text, clients)) continue;
+      reader.scope.set(name, tagged(reader.expression(), name));
+      continue;
+    }
+    // `headers["x-api-key"] = ...`, `session.headers["x"] = ...`
+    if (reader.is('[', 1)) {
+      const target = targetOf(name, reader.scope, clients);
+      const start = reader.pos;
+      reader.pos += 2;
+      const key = reader.expression();
+      if (target && reader.is(']') && reader.is('=', 1)) {
+        reader.pos += 2;
+        setEntry(target, key, reader.expression());
+      } else if (reader.pos === start + 2) reader.pos++;
+      continue;
+    }
+    // `headers.update({...})`, `session.headers.update({...})`
+    const update = /^(.+)\.update$/.exec(name)?.[1];
+    if (update && reader.is('(', 1)) {
+      reader.pos += 2;
+      const target = targetOf(update, reader.scope, clients);
+      const { positional, keyword } = reader.args(')');
+      const source = positional[0];
+      if (target && source?.t === 'dict')
+        for (const e of source.entries) setEntry(target, e.key, e.value);
+      if (target)
+        for (const [k, v] of keyword) setEntry(target, { t: 'str', parts: [{ text: k }] }, v);
+      continue;
+    }
+    reader.pos++;
+  }
+  if (found.length === 0) {
+    return failAt(
+      text,
+      firstCodeOffset(text),
+      'This looks like Python code, but no requests or httpx call was found.',
+    );
+  }
+  return { ok: true, value: found };
+}
+
+/** Text assigned to a name remembers it, so they are reported as sensitive where they land. */
+export function tagged(value: Value, from: string): Value {
+  if (value.t === 'str')
+    return {
+      ...value,
+      parts: value.parts.map((p) => ('text' in p && !p.from ? { ...p, from } : p)),
+    };
+  // A dict's own literals are found by the header, field and query rules of lib/secrets.
+  return value;
+}
+
+function targetOf(
+  name: string,
+  scope: Map<string, Value>,
+  clients: Map<string, Client>,
+): Value | undefined {
+  const client = /^(.+)\.headers$/.exec(name)?.[1];
+  if (client) return clients.get(client)?.headers;
+  const value = scope.get(name);
+  return value?.t === 'dict' ? value : undefined;
+}
+
+function clientOf(keyword: Map<string, Value>): Client {
+  const headers = keyword.get('headers');
+  return {
+    baseUrl: keyword.get('base_url'),
+    headers:
+      headers?.t === 'dict'
+        ? { t: 'dict', entries: [...headers.entries] }
+        : { t: 'dict', entries: [] },
+    auth: keyword.get('auth'),
+  };
+}
+
+function callOf(
+  name: string,
+  clients: Map<string, Client>,
+): { method: string; client?: Client } | null {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return null;
+  const object = name.slice(0, dot);
+  const method = name.slice(dot + 1);
+  if (!METHODS.test(method)) return null;
+  if (MODULE.test(object)) return { method };
+  const client = clients.get(object);
+  return client ? { method, client } : null;
+}
+
+function requestOf(
+  called: string,
+  args: { positional: Value[]; keyword: Map<string, Value> },
+  client: Client | undefined,
+  shared: SensitiveValue[],
+): PastedRequest {
+  const { positional, keyword } = args;
+  if (client?.connection) return connectionRequest(args, client, shared);
+  const explicit = called === 'request' || called === 'stream';
+  const methodValue = explicit ? (keyword.get('method') ?? positional[0]) : undefined;
+  const methodText =
+    methodValue?.t === 'str' && methodValue.parts.every((p) => 'text' in p)
+      ? methodValue.parts.map((p) => ('text' in p ? p.text : '')).join('')
+      : explicit
+        ? 'GET'
+        : called;
+  const rest = explicit ? positional.slice(1) : positional;
+  const url = keyword.get('url') ?? rest[0] ?? { t: 'str', parts: [] };
+  const bodyPosition = /^(?:post|put|patch)$/.test(called) ? rest[1] : undefined;
+  const sensitive: SensitiveValue[] = [];
+  const notes = [];
+  if (keyword.has('files'))
+    notes.push({ message: 'files= sends a multipart form; the API takes JSON bodies.' });
+  const candidate = buildCodeRequest(
+    {
+      method: methodText,
+      url,
+      baseUrl: client?.baseUrl,
+      headers: [client?.headers, keyword.get('headers')],
+      params: keyword.get('params'),
+      json: keyword.get('json') ?? (called !== 'post' ? undefined : rest[2]),
+      data: keyword.get('data') ?? keyword.get('content') ?? bodyPosition,
+      auth: keyword.get('auth') ?? client?.auth,
+    },
+    notes,
+    sensitive,
+  );
+  for (const s of sensitive) addSensitive(shared, s.value, s.source);
+  candidate.sensitive = shared;
+  return candidate;
+}
+
+/** `conn.request("GET", "/v1/", payload, headers)` of `http.client`. */
+function connectionRequest(
+  { positional, keyword }: { positional: Value[]; keyword: Map<string, Value> },
+  client: Client,
+  shared: SensitiveValue[],
+): PastedRequest {
+  const method = keyword.get('method') ?? positional[0];
+  const sensitive: SensitiveValue[] = [];
+  const candidate = buildCodeRequest(
+    {
+      method: (method && plainText(method)) || 'GET',
+      url: keyword.get('url') ?? positional[1] ?? { t: 'str', parts: [] },
+      baseUrl: client.baseUrl,
+      headers: [keyword.get('headers') ?? positional[3]],
+      data: keyword.get('body') ?? positional[2],
+    },
+    [],
+    sensitive,
+  );
+  for (const s of sensitive) addSensitive(shared, s.value, s.source);
+  candidate.sensitive = shared;
+  return candidate;
+}
+
+/** Where the first line of code starts (comments and blank lines skipped). */
+export function firstCodeOffset(text: string): number {
+  const match = /^[ \t]*[^\s#/]/m.exec(text.slice(0, 65536));
+  return match ? match.index + match[0].length - 1 : 0;
+}
+
+export { entry };
