@@ -48,7 +48,7 @@ test('after a task ends, its result links to the created resource', async () => 
   await user.click(screen.getByRole('button', { name: 'Send' }));
   await checklist();
   await user.click(screen.getByRole('button', { name: 'Follow task' }));
-  await screen.findByText('The task has finished.', {}, { timeout: 5000 });
+  await screen.findByText(/The task has finished/, {}, { timeout: 5000 });
   const task = screen.getByRole('region', { name: 'Task' });
   const open = within(task).getByRole('button', {
     name: /^GET \/v1\/subscriptions\/51001\/databases\/\d+$/,

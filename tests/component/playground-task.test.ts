@@ -44,7 +44,7 @@ test('Follow task polls until the task completes, through each state it is seen 
   ]);
   expect(screen.getByText(/not found yet \(404/)).toBeInTheDocument();
   // What it created opens with one click: a GET of its path, answered 200.
-  await user.click(screen.getByRole('button', { name: `Open /v1/subscriptions/${id}` }));
+  await user.click(screen.getByRole('button', { name: `GET /v1/subscriptions/${id}` }));
   expect(screen.getByLabelText('Path')).toHaveValue(`/v1/subscriptions/${id}`);
   // The POST answered 202; the GET of what it created answers 200.
   await vi.waitFor(() =>
@@ -60,7 +60,7 @@ test('a processing-error shows its error type and description', async () => {
   await screen.findByText('The task has finished.', {}, { timeout: 5000 });
   expect((await states()).at(-1)).toBe('processing-error');
   // A failed task created nothing: nothing to open.
-  expect(screen.queryByRole('button', { name: /^Open \// })).toBeNull();
+  expect(screen.queryByRole('button', { name: /^GET \// })).toBeNull();
   const failed = screen.getByText(/Error BAD_REQUEST/);
   expect(failed).toHaveTextContent('400 BAD_REQUEST');
   expect(failed).toHaveTextContent('Missing required field(s): cloudProviders, databases.');

@@ -157,6 +157,11 @@ export interface DiagnoseContext {
    * the arguments at their spaces, so what was sent is not what the command seems to say.
    */
   smartQuotes?: boolean;
+  /**
+   * The paste comes from a tool that always sends both key headers but never prints them (the
+   * Go client's and Terraform's logs, RedisInsight): why, in words with no pasted text.
+   */
+  keysNotShown?: string;
 }
 
 /** The two header names the API reads. */

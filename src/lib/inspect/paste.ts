@@ -19,7 +19,7 @@ import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
 import { buildReport, keyFingerprints, type KeyFingerprints } from '../report/report';
 import { encodeShareFragment } from '../report/share';
-import { findSecrets, safeView, scrubber } from '../secrets';
+import { findSecrets, safeChecklist, safeView, scrubber } from '../secrets';
 import { openedRequest, type Opened } from './open-paste';
 
 /** A key header whose value came from a variable the user has not typed yet. */
@@ -116,6 +116,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     isKnownOperation,
     ...(hidden.length > 0 ? { shellExpanded: hidden } : {}),
     ...(host ? { hostFromVariable: host } : {}),
+    ...(candidate.keysNotShown ? { keysNotShown: candidate.keysNotShown } : {}),
     ...(SMART_QUOTES_AS_SHELL_QUOTES.test(input.pasted?.[0] ?? '') ? { smartQuotes: true } : {}),
   };
   const { exchange: safe, redactor } = await safeView(exchange, {
@@ -138,8 +139,9 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   };
   const diagnosed = diagnose(exchange, context);
   // A tool that never shows the key headers (the Go client's log): the key items cannot be judged.
-  const checklist = redactor.deep(
+  const checklist = safeChecklist(
     candidate.keysNotShown ? withKeysNotShown(diagnosed, candidate.keysNotShown) : diagnosed,
+    redactor,
   );
   const fingerprints = await keyFingerprints(request.headers);
   for (const h of hidden) {

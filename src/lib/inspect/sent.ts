@@ -17,7 +17,7 @@ import { historyEntryOf, type HistoryEntry } from '../profiles/history-entry';
 import { learnFromExchange } from '../profiles/learned';
 import type { Learned } from '../profiles/schema';
 import type { InsideView, Sandbox } from '../sandbox';
-import { safeView, type Redactor } from '../secrets';
+import { safeChecklist, safeView, type Redactor } from '../secrets';
 
 /** Where the page runs, read once by the caller (`src/browser/page.ts`). */
 export interface PageFacts {
@@ -78,7 +78,7 @@ export async function inspectSent(
     ...(wentThroughRelay(raw) ? { viaRelay: true } : {}),
   };
   const { exchange, redactor } = await safeView(raw);
-  const checklist = redactor.deep(diagnose(raw, context));
+  const checklist = safeChecklist(diagnose(raw, context), redactor);
   return {
     exchange,
     checklist,

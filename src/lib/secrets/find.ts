@@ -23,6 +23,7 @@ const TRIVIAL = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'y
 const REFERENCE =
   /^(?:\$\{?[A-Za-z_][\w:]*\}?|%[A-Za-z_]\w*%|\{\{[^{}]*\}\}|os\.(?:environ|getenv)\b.*|process\.env\b.*|env:\w+|\$env:\w+)$/i;
 const SCHEME = /^(?:bearer|basic|token|digest|apikey)\s+/i;
+const HEADER_LINE = /^[A-Za-z][\w-]*\s*:\s+(\S.*)$/s;
 const SCHEME_WORD = /^(?:bearer|basic|token|digest|apikey)$/i;
 const QUOTES = /^["'\u201c\u201d\u2018\u2019`]+|["'\u201c\u201d\u2018\u2019`]+$/g;
 
@@ -35,6 +36,11 @@ export function findSecrets(sources: SecretSources): string[] {
   const add = (raw: string | undefined): void => {
     if (raw === undefined) return;
     const value = raw.trim().replace(QUOTES, '').trim();
+    // A header line (`x-api-key: ...`): the value is the secret, not the header's name.
+    const line = HEADER_LINE.exec(value);
+    if (line) return add(line[1]);
+    // A header's name alone (`x-api-key:`, a piece a broken command left): no secret in it.
+    if (value.endsWith(':')) return;
     const bare = value.replace(SCHEME, '').trim();
     for (const v of [value, bare]) {
       if (SCHEME_WORD.test(v)) continue;

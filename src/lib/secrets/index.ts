@@ -6,5 +6,11 @@ export { isSecretName } from './names';
 export { findSecrets, type SecretSources } from './find';
 export { FRAGMENT_MARKER, RUN, scrub, scrubber, type Scrub } from './scrub';
 export { createRedactor, wholeValueMarker, type Redactor } from './redactor';
-export { applySafeView, safeView, type SafeView, type SafeViewSources } from './safe-view';
+export {
+  applySafeView,
+  safeChecklist,
+  safeView,
+  type SafeView,
+  type SafeViewSources,
+} from './safe-view';
 export { fingerprint, formatFingerprint, type Fingerprint } from './fingerprint';

@@ -4,6 +4,7 @@
  * through the redactor, so a key echoed in a body, a status text, a URL or an error message is
  * gone too.
  */
+import type { Checklist } from '../core/checklist';
 import type { Exchange, Header } from '../core/exchange';
 import { findSecrets, type SecretSources } from './find';
 import { isSecretName } from './names';
@@ -65,4 +66,32 @@ export function applySafeView(exchange: Exchange, redactor: Redactor): Exchange 
   }
   if (failure) safe.failure = { ...failure, message: redactor.text(failure.message) };
   return safe;
+}
+
+/**
+ * `checklist` with every sentence passed through `redactor` (a finding can quote a header or
+ * the URL); ids, statuses and the verdict are kept as they are.
+ */
+export function safeChecklist(checklist: Checklist, redactor: Redactor): Checklist {
+  const text = redactor.text;
+  return {
+    ...checklist,
+    headline: text(checklist.headline),
+    items: checklist.items.map((item) => ({
+      ...item,
+      title: text(item.title),
+      summary: text(item.summary),
+      explanation: text(item.explanation),
+      ...(item.fix !== undefined ? { fix: text(item.fix) } : {}),
+      ...(item.findings
+        ? {
+            findings: item.findings.map((f) => ({
+              ...f,
+              ...(f.header !== undefined ? { header: text(f.header) } : {}),
+              message: text(f.message),
+            })),
+          }
+        : {}),
+    })),
+  };
 }
