@@ -175,6 +175,8 @@ const QUERY = /[?&]([^=&\s#"']+)=([^&\s#"']*)/g;
 
 /** Secrets a text shows by its own words: assignments, options, auth schemes, cookies, URLs. */
 function textSecrets(text: string, add: Add): void {
+  // JSON inside a JSON string (a HAR's postData, a logged body): read it unescaped as well.
+  if (text.includes('\\"')) textSecrets(text.replace(/\\"/g, '"'), add);
   for (const m of text.matchAll(ASSIGNMENT)) {
     if (isSecretName(m[2] ?? '')) add(m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
   }

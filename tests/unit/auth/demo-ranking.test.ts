@@ -63,6 +63,6 @@ describe('the demo profiles rank a 403 as their lessons say', () => {
 
   test('the Member lesson labels the sandbox assumption', () => {
     const member = SANDBOX_CHOICES.find((c) => c.id === 'sandbox-member');
-    expect(member?.lesson).toContain("sandbox's assumption");
+    expect(member?.lesson).toContain('its assumption');
   });
 });
