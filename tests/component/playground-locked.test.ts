@@ -43,7 +43,7 @@ async function lockedPlayground() {
   });
   const user = userEvent.setup();
   render(PlaygroundView, { playground, profiles });
-  await screen.findByRole('option', { name: 'Encrypted one (keys locked)' });
+  await screen.findByRole('option', { name: 'Encrypted one (keys locked)' }, { timeout: 5000 });
   await user.selectOptions(screen.getByLabelText('Profile'), 'Encrypted one (keys locked)');
   return { user, sent };
 }

@@ -43,7 +43,7 @@ test('pick an operation, send with Ctrl+Enter from the body, follow its task to 
   );
   const states = page.getByRole('list', { name: 'Task states' }).getByRole('listitem');
   await expect(states.last()).toHaveAttribute('data-task-status', 'processing-completed');
-  await page.getByRole('button', { name: /^Open \/v1\/subscriptions\/\d+$/ }).click();
+  await page.getByRole('button', { name: /^GET \/v1\/subscriptions\/\d+$/ }).click();
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'ok');
   await expect(page.getByLabel('Path')).toHaveValue(/^\/v1\/subscriptions\/\d+$/);
 });

@@ -154,7 +154,7 @@ test('Send with a profile whose keys are locked offers the unlock in place, then
     name: 'Encrypted sandbox',
     baseUrl: 'https://sandbox.keycheck.invalid',
     accountKey: 'demo-acct-1001-5f2c8e1a9b3d',
-    userKey: 'demo-user-owner-3f9a1c7e5b20',
+    userKey: 'demo-uk-3f9a1c7e5b20',
   });
   await page.getByRole('button', { name: 'Turn on encryption…' }).click();
   await page.getByLabel('I understand').check();

@@ -44,7 +44,7 @@ test('the whole walkthrough by keyboard alone: every trial gives its verdict', a
       await tabTo(page, page.getByRole('button', { name: 'Show value' }));
       await page.keyboard.press('Enter');
       await expect(page.getByRole('region', { name: /shown once/ })).toContainText(
-        /demo-user-owner-[0-9a-f]{12}/,
+        /demo-uk-[0-9a-f]{12}/,
       );
     }
     if (n < STEPS.length) {

@@ -3,8 +3,7 @@ import { CAUSE_WORDS } from './judged';
 
 /** Short actions for a cause the answer leaves suspect, in a customer's words. */
 const SUSPECT_ACTION: Partial<Record<ItemId, string>> = {
-  'keys-valid':
-    'Copy both keys again from where they were saved (a lost user key cannot be shown again: create a new one)',
+  'keys-valid': 'Copy both keys again from where they were saved',
   'same-account': 'Take both keys from the same account',
   'api-enabled': 'Ask an account owner to check that API access is enabled on the account',
   'source-ip': "Check that the key's allow list includes the address the request comes from",
@@ -69,7 +68,7 @@ export function headlineOf(cause: ChecklistItem | null, lead: string, action?: s
     const fix =
       SUSPECT_ACTION[cause.id] ??
       (cause.fix ? firstSentence(cause.fix) : `Check ${CAUSE_WORDS[cause.id]}`);
-    return `${fix}: most likely ${CAUSE_WORDS[cause.id]}, though the answer does not say which condition failed${tag}.`;
+    return `${fix}: most likely ${CAUSE_WORDS[cause.id]}; the answer does not say which condition failed${tag}.`;
   }
   const specific =
     cause.id === 'key-values'
