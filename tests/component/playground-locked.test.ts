@@ -73,4 +73,5 @@ test('Send with locked keys sends nothing and offers the unlock in place; unlock
   expect(verdict).toBeInTheDocument();
   expect(sent).toHaveLength(1);
   expect(screen.queryByRole('region', { name: 'Unlock to send' })).toBeNull();
-});
+  // Two key derivations (turning the vault on, then unlocking) at 600,000 iterations each.
+}, 30_000);

@@ -85,3 +85,21 @@ test('an empty 403: the keys are unknown, not passed, and the headline is an act
   expect(text.match(/forbidden/gi) ?? []).toHaveLength(1);
   expect(text).not.toContain('Fix first');
 });
+
+test('a curl command pasted with its own output in one box: split, said so, and judged by that answer', async ({
+  page,
+}) => {
+  const oneBox = `curl -i https://api.redislabs.com/v1/subscriptions ${HEADERS}
+HTTP/2 401
+server: nginx
+content-type: text/html
+
+<html><head><title>401 Authorization Required</title></head><body><center>nginx</center></body></html>`;
+  await diagnose(page, oneBox, '');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'auth-failed');
+  await expect(page.getByRole('region', { name: 'How the paste was read' })).toContainText(
+    'held the curl command and what it printed',
+  );
+  await expect(item(page, 'reached-api')).toHaveAttribute('data-status', 'pass');
+  await expectNoKeyOnPage(page);
+});

@@ -9,7 +9,7 @@ import { isKnownOperation } from '../api/catalog';
 export type { RouteContext, SandboxStore } from './context';
 import type { RouteContext } from './context';
 
-/** True when the sandbox answers this METHOD and path: every operation of the API document. */
+/** True when the sandbox answers this METHOD and path: every operation the API document lists. */
 export function isSimulated(method: string, path: string): boolean {
   return isKnownOperation(method, path);
 }

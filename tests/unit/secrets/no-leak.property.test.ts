@@ -28,6 +28,14 @@ function pieces(secret: string): string[] {
   return [...out];
 }
 
+/**
+ * A checklist without its documentation links: they come from the app's own table by id, so
+ * they cannot carry a key (a generated key may share six letters with `enable-the-api`).
+ */
+function withoutDocs(value: unknown): string {
+  return JSON.stringify(value, (name: string, v: unknown) => (name === 'docs' ? undefined : v));
+}
+
 function assertClean(where: string, text: string, keys: readonly string[]): void {
   const lower = text.toLowerCase();
   for (const k of keys) {
@@ -135,14 +143,14 @@ describe('a pasted exchange', () => {
                 at: new Date('2025-01-17T09:40:00Z'),
               });
               assertClean('the shown exchange', JSON.stringify(inspected.shown), keys);
-              assertClean('the checklist', JSON.stringify(inspected.checklist), keys);
+              assertClean('the checklist', withoutDocs(inspected.checklist), keys);
               assertClean('the report', inspected.report, keys);
               assertClean('the notes', JSON.stringify(candidate.notes), keys);
               const fragment = await inspectedFragment(inspected);
               assertClean('the link', fragment, keys);
               const decoded = await decodeShareFragment(fragment);
               expect(decoded.ok).toBe(true);
-              if (decoded.ok) assertClean('the opened link', JSON.stringify(decoded.value), keys);
+              if (decoded.ok) assertClean('the opened link', withoutDocs(decoded.value), keys);
               // "Open in Playground", then "Copy as" without keys: the request the Playground builds.
               const opened = inspected.open(false);
               if (opened.ok) {
@@ -196,7 +204,7 @@ describe('a request sent from Keycheck', () => {
         );
         const { exchange, checklist, insideView, history, learned, taskId } = inspected;
         const shown = { exchange, checklist, insideView, history, learned, taskId };
-        assertClean('what inspectSent returns', JSON.stringify(shown), [a, u]);
+        assertClean('what inspectSent returns', withoutDocs(shown), [a, u]);
         assertClean('the history entry', JSON.stringify(inspected.history), [a, u]);
       }),
       { numRuns: 40 },

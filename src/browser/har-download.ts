@@ -2,7 +2,7 @@
  * "Download sanitized HAR": the pasted HAR with its secrets as fingerprints, saved as a file.
  * The sanitizer loads on the click, with Diagnose, never on the first screen.
  */
-import { downloadText, type Download } from '../browser/download';
+import { downloadText, type Download } from './download';
 
 /** The file name holds nothing from the paste: only the date. */
 export function sanitizedHarName(now: Date = new Date()): string {
