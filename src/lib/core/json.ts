@@ -11,3 +11,8 @@ export function jsonObject(body: string): Record<string, unknown> | null {
     return null;
   }
 }
+
+/** A plain JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -17,10 +17,8 @@ import {
 } from './result';
 import { addSensitive, userinfoOf } from './sensitive';
 import { basicCredentials, requestLabel } from '../core/text';
+import { isRecord as isObject } from '../core/json';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

@@ -8,13 +8,10 @@
  * its rule); every cookie is added, whatever its name. Whole values become their fingerprint
  * marker, and any other piece of one, anywhere in the file, is scrubbed.
  */
-import { findJsonError } from '../core/json-error';
 import { createRedactor, findSecrets } from '../secrets';
-import { failAt, failAtLine, type ParseResult } from './result';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { readHar } from './har';
+import type { ParseResult } from './result';
+import { isRecord as isObject } from '../core/json';
 
 export interface SanitizedHar {
   /** The HAR as JSON text, indented like the browsers' own exports. */
@@ -25,23 +22,11 @@ export interface SanitizedHar {
 
 /** Replaces secrets in a pasted HAR. Fails (never throws) on text that is not a HAR file. */
 export async function sanitizeHar(text: string): Promise<ParseResult<SanitizedHar>> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    const where = findJsonError(text);
-    return failAt(
-      text,
-      where?.offset ?? text.length,
-      `The HAR file is not valid JSON: expected ${where?.expected ?? 'valid JSON'} here.`,
-    );
-  }
-  const log = isObject(data) ? data['log'] : undefined;
-  if (!isObject(log) || !Array.isArray(log['entries'])) {
-    return failAtLine(1, 1, 'This JSON is not a HAR file: it has no "log.entries" list.');
-  }
+  const read = readHar(text);
+  if (!read.ok) return read;
+  const { data, entries } = read.value;
   const cookies: string[] = [];
-  for (const entry of log['entries'] as unknown[]) {
+  for (const entry of entries) {
     if (!isObject(entry)) continue;
     for (const side of ['request', 'response'] as const) {
       const message = entry[side];

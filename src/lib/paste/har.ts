@@ -11,11 +11,10 @@ import {
 import { findJsonError } from '../core/json-error';
 import { userinfoOf } from './sensitive';
 import { base64ToBytes, requestLabel } from '../core/text';
+import { isRecord as isObject } from '../core/json';
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
@@ -45,17 +44,14 @@ export function looksLikeHar(text: string): boolean {
 }
 
 /**
- * Reads a HAR file (as Chromium, Firefox or Safari export it). Entries to the API host
- * (`api.redislabs.com`) are returned, or every entry when none goes there, each with a label
- * (`#3 GET /v1/ -> 401`) so the user can choose, and with its own response. A status of 0 means
- * the browser got no answer: the entry then carries a `failure` instead of a response.
+ * The JSON of a HAR file and its `log.entries` list, or where it goes wrong. Never passes the
+ * engine's message on: it quotes the paste, which may hold a key.
  */
-export function parseHar(text: string): ParseResult<PastedRequest[]> {
+export function readHar(text: string): ParseResult<{ data: Json; entries: unknown[] }> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    // Never pass the engine's message on: it quotes the paste, which may hold a key.
     const where = findJsonError(text);
     return failAt(
       text,
@@ -65,9 +61,22 @@ export function parseHar(text: string): ParseResult<PastedRequest[]> {
   }
   const log = isObject(data) ? data['log'] : undefined;
   const entries = isObject(log) ? log['entries'] : undefined;
-  if (!Array.isArray(entries)) {
+  if (!isObject(data) || !Array.isArray(entries)) {
     return failAtLine(1, 1, 'This JSON is not a HAR file: it has no "log.entries" list.');
   }
+  return { ok: true, value: { data, entries } };
+}
+
+/**
+ * Reads a HAR file (as Chromium, Firefox or Safari export it). Entries to the API host
+ * (`api.redislabs.com`) are returned, or every entry when none goes there, each with a label
+ * (`#3 GET /v1/ -> 401`) so the user can choose, and with its own response. A status of 0 means
+ * the browser got no answer: the entry then carries a `failure` instead of a response.
+ */
+export function parseHar(text: string): ParseResult<PastedRequest[]> {
+  const read = readHar(text);
+  if (!read.ok) return read;
+  const { entries } = read.value;
   const all: { index: number; entry: PastedRequest; host: string }[] = [];
   let malformed = 0;
   entries.forEach((raw: unknown, index) => {
