@@ -14,19 +14,7 @@ import {
   parseTerraformLog,
 } from '../../../src/lib/paste/tool-logs';
 import { parseWget } from '../../../src/lib/paste/wget';
-import { fixture } from './fixtures';
-
-/** An error must point at a real place in the text: a line that exists, a column on it. */
-function expectWellPlaced(text: string, result: ParseResult<unknown>): void {
-  if (result.ok) return;
-  const lines = text.split('\n');
-  const { line, column, message } = result.error;
-  expect(message.length).toBeGreaterThan(0);
-  expect(line).toBeGreaterThanOrEqual(1);
-  expect(line).toBeLessThanOrEqual(lines.length);
-  expect(column).toBeGreaterThanOrEqual(1);
-  expect(column).toBeLessThanOrEqual((lines[line - 1] ?? '').length + 1);
-}
+import { expectWellPlaced, fixture } from './fixtures';
 
 /** Pieces of every language's syntax, so the fuzzer reaches deep paths of each reader. */
 const pieces = fc.constantFrom(

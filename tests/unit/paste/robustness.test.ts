@@ -5,7 +5,7 @@ import { parseCurlVerbose } from '../../../src/lib/paste/curl-verbose';
 import { parseHar } from '../../../src/lib/paste/har';
 import { parseRequestPaste, parseResponsePaste } from '../../../src/lib/paste/paste';
 import type { ParseResult } from '../../../src/lib/paste/result';
-import { fixture } from './fixtures';
+import { expectWellPlaced, fixture } from './fixtures';
 
 const parsers: Record<string, (text: string) => ParseResult<unknown>> = {
   parseCurlCommand: (t) => parseCurlCommand(t),
@@ -16,18 +16,6 @@ const parsers: Record<string, (text: string) => ParseResult<unknown>> = {
   parseRequestPaste,
   parseResponsePaste,
 };
-
-/** An error must point at a real place in the text: a line that exists, a column on it. */
-function expectWellPlaced(text: string, result: ParseResult<unknown>): void {
-  if (result.ok) return;
-  const lines = text.split('\n');
-  const { line, column, message } = result.error;
-  expect(message.length).toBeGreaterThan(0);
-  expect(line).toBeGreaterThanOrEqual(1);
-  expect(line).toBeLessThanOrEqual(lines.length);
-  expect(column).toBeGreaterThanOrEqual(1);
-  expect(column).toBeLessThanOrEqual((lines[line - 1] ?? '').length + 1);
-}
 
 /** Text made of the pieces these formats are built from, so the fuzzer reaches deep paths. */
 const pieces = fc.constantFrom(
