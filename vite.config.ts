@@ -3,6 +3,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './scripts/csp.js';
+import { firstScreen } from './scripts/first-screen.js';
 
 export default defineConfig({
   // Relative asset paths: the build runs from any static host, under a sub-path too.
@@ -10,6 +11,8 @@ export default defineConfig({
   plugins: [
     svelte(),
     svelteTesting(),
+    // The Playground is drawn with the page; the policy then allows its inline blocks by hash.
+    firstScreen(),
     contentSecurityPolicy(),
     VitePWA({
       // The app registers the worker itself (src/state/app-update.svelte.ts): no inline script.

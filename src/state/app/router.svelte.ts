@@ -1,22 +1,15 @@
-/** The views, each a hash route (`#/playground`), so a static host serves them all. */
-export const ROUTES = ['playground', 'profiles', 'diagnose', 'walkthrough'] as const;
-export type Route = (typeof ROUTES)[number];
+import { parseRoute, type Route } from '../../lib/core/route';
 
-function parse(hash: string): { route: Route; rest: string[]; query: string } {
-  // `#/diagnose?share=...`: the query belongs to the view, not to the route's name.
-  const body = hash.replace(/^#\/?/, '');
-  const at = body.indexOf('?');
-  const [name = '', ...rest] = (at < 0 ? body : body.slice(0, at)).split('/');
-  const route = (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'playground';
-  return { route, rest, query: at < 0 ? '' : body.slice(at + 1) };
-}
+export type { Route } from '../../lib/core/route';
 
 /** The current view, read from and written to `location.hash`. */
 export class Router {
-  #current = $state(parse(''));
+  #current = $state(parseRoute(''));
 
-  constructor(target: Window = window) {
-    const update = () => (this.#current = parse(target.location.hash));
+  // No window when the first screen is rendered at build time: the first route, then.
+  constructor(target: Window | undefined = globalThis.window) {
+    if (!target) return;
+    const update = () => (this.#current = parseRoute(target.location.hash));
     update();
     target.addEventListener('hashchange', update);
   }

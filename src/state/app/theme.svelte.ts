@@ -20,11 +20,15 @@ const idbTheme: ThemeStore = {
  */
 export class Theme {
   #choice = $state<ThemeChoice>('system');
-  #root: HTMLElement;
+  #root: HTMLElement | undefined;
   #store: ThemeStore;
   #changes = 0;
 
-  constructor(root: HTMLElement = document.documentElement, store: ThemeStore = idbTheme) {
+  // No document when the first screen is rendered at build time: nothing to apply then.
+  constructor(
+    root: HTMLElement | undefined = globalThis.document?.documentElement,
+    store: ThemeStore = idbTheme,
+  ) {
     this.#root = root;
     this.#store = store;
   }
@@ -50,8 +54,8 @@ export class Theme {
 
   #apply(choice: ThemeChoice): void {
     this.#choice = choice;
-    if (choice === 'system') this.#root.removeAttribute('data-theme');
-    else this.#root.dataset['theme'] = choice;
+    if (choice === 'system') this.#root?.removeAttribute('data-theme');
+    else if (this.#root) this.#root.dataset['theme'] = choice;
   }
 }
 

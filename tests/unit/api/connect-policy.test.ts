@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CONNECT_SOURCES as BUILD_SOURCES, CSP } from '../../../scripts/csp.js';
+import { CONNECT_SOURCES as BUILD_SOURCES, cspFor } from '../../../scripts/csp.js';
 import { send } from '../../../src/lib/api/client';
 import {
   CONNECT_SOURCES,
@@ -12,7 +12,7 @@ const PAGE = 'https://keycheck.example';
 describe('the connect policy', () => {
   test('is the same list the build writes into the Content-Security-Policy', () => {
     expect([...CONNECT_SOURCES]).toEqual(BUILD_SOURCES);
-    expect(CSP).toContain(`connect-src ${CONNECT_SOURCES.join(' ')}`);
+    expect(cspFor()).toContain(`connect-src ${CONNECT_SOURCES.join(' ')}`);
   });
 
   test('holds only sources Chromium accepts: no IPv6 address, which it rejects with a console error', () => {
