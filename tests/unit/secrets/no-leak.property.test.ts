@@ -75,6 +75,58 @@ const REQUESTS: Record<string, (a: string, u: string) => string> = {
   'variables assigned first': (a, u) =>
     `export REDISCLOUD_ACCESS_KEY=${a}\nexport REDISCLOUD_SECRET_KEY="${u}"\ncurl -H "x-api-key: $REDISCLOUD_ACCESS_KEY" ${HOST}/v1/`,
   'basic auth': (a, u) => `curl -u ${a}:${u} ${HOST}/v1/`,
+  'Postman collection, basic auth': (a, u) =>
+    JSON.stringify({
+      info: {
+        name: 'Redis Cloud',
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
+      auth: {
+        type: 'basic',
+        basic: [
+          { key: 'username', value: a },
+          { key: 'password', value: u },
+        ],
+      },
+      item: [{ name: 'Account', request: { method: 'GET', url: `${HOST}/v1/` } }],
+    }),
+  'Postman collection, key headers and a bearer': (a, u) =>
+    JSON.stringify({
+      info: {
+        name: 'Redis Cloud',
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
+      item: [
+        {
+          name: 'Account',
+          request: {
+            method: 'GET',
+            url: `${HOST}/v1/`,
+            header: [
+              { key: 'x-api-key', value: a },
+              { key: 'x-api-secret-key', value: u },
+            ],
+            auth: { type: 'bearer', bearer: [{ key: 'token', value: `${u}${a}` }] },
+          },
+        },
+      ],
+    }),
+  'Insomnia export, basic auth': (a, u) =>
+    JSON.stringify({
+      _type: 'export',
+      __export_format: 4,
+      resources: [
+        {
+          _type: 'request',
+          _id: 'req_1',
+          name: 'Account',
+          method: 'GET',
+          url: `${HOST}/v1/`,
+          headers: [{ name: 'x-api-key', value: a }],
+          authentication: { type: 'basic', username: a, password: u },
+        },
+      ],
+    }),
   'raw HTTP request': (a, u) =>
     `GET /v1/ HTTP/1.1\nHost: api.redislabs.com\nx-api-key: ${a}\nx-api-secret-key: ${u}\nAuthorization: Bearer ${a}\n`,
   'HAR with a body': (a, u) =>
@@ -118,6 +170,13 @@ const RESPONSES: Record<string, (a: string, u: string) => string> = {
 };
 
 describe('a pasted exchange', () => {
+  test('every shape here reads as a request, so the checks below see what the app shows', () => {
+    for (const [where, request] of Object.entries(REQUESTS)) {
+      const read = parseRequestPaste(request('ACCOUNTKEY123456', 'USERKEY654321'));
+      expect(read.ok && read.value.candidates.length > 0, where).toBe(true);
+    }
+  });
+
   for (const [where, request] of Object.entries(REQUESTS)) {
     test(`keys in ${where}: nothing shown, reported or linked holds a piece`, async () => {
       await fc.assert(
