@@ -168,8 +168,13 @@ function httpWithAnswer(text: string): ParseResult<RequestPaste> {
 function whatItLooksLike(text: string, line: number): PasteError {
   const head = text.slice(0, 65536);
   const accepted =
-    'Paste a curl command, a raw HTTP request, a HAR file, curl -v output, PowerShell, Python or JavaScript code, an HTTPie or wget command, a Terraform log, or a Postman or Insomnia export.';
+    'Paste a curl command, a raw HTTP request, a HAR file, curl -v output, PowerShell, Python or JavaScript code, an HTTPie or wget command, a Terraform log, a Postman collection, or an Insomnia JSON export.';
   const guesses: [RegExp, string][] = [
+    [
+      // Insomnia 10 and later export YAML (`type: collection.insomnia.rest/5.0`).
+      /^\s*type:\s*["']?(?:collection|spec|environment|mock)\.insomnia\.rest\/\d/m,
+      "This is an Insomnia export in its YAML format, which Keycheck does not read. In Insomnia, open the request's menu, choose Copy as Curl, and paste that here.",
+    ],
     [
       /^\s*[{[]/,
       'This looks like JSON, but not a HAR file, a Postman collection or an Insomnia export.',

@@ -253,6 +253,27 @@ describe('collections', () => {
     expect(names(c)).toEqual(['user_key']);
     expect(secrets(c)).toEqual([['environment', 'A1b2C3d4E5f6G7h8']]);
   });
+
+  test('an Insomnia YAML export (version 5) is named, with what to paste instead, at its type line', () => {
+    const yaml = [
+      '# Exported from Insomnia',
+      'type: collection.insomnia.rest/5.0',
+      'name: Redis Cloud',
+      'collection:',
+      '  - url: https://api.redislabs.com/v1/subscriptions',
+      '    method: GET',
+      '    headers:',
+      '      - name: x-api-key',
+      '        value: A1b2C3d4E5f6G7h8',
+    ].join('\n');
+    const result = parseRequestPaste(yaml);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/^This is an Insomnia export in its YAML format/);
+    expect(result.error.message).toContain('Copy as Curl');
+    expect(result.error.message).not.toContain('A1b2C3d4');
+    expect([result.error.line, result.error.column]).toEqual([2, 1]);
+  });
 });
 
 describe('curl, fully', () => {
