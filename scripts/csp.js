@@ -4,7 +4,7 @@
 // in one place so the build, the preview server and the speed script agree.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const CONNECT_SOURCES = [
   "'self'",
@@ -88,7 +88,7 @@ export function contentSecurityPolicy() {
       ],
     },
     configurePreviewServer(server) {
-      const dist = join(server.config.root, server.config.build.outDir);
+      const dist = resolve(server.config.root, server.config.build.outDir);
       server.middlewares.use((_req, res, next) => {
         // Read per request: a build made while the server runs is served with its own hashes.
         res.setHeader('Content-Security-Policy', cspOfBuild(dist));

@@ -86,8 +86,10 @@ export function firstScreen() {
             return `<style>${rawText(String(asset.source), 'style')}</style>`;
           },
         );
+        // Before anything of the body exists, so no Send can be pressed before it runs.
+        if (!page.includes('</head>')) throw new Error('index.html has no </head> for the script.');
         const script = rawText(await beforeStartScript(root), 'script');
-        page = page.replace('</title>', `</title>\n    <script>${script}</script>`);
+        page = page.replace('</head>', `  <script>${script}</script>\n  </head>`);
         const body = await renderFirstScreen(root);
         const holder = '<div id="app"></div>';
         if (!page.includes(holder)) throw new Error(`index.html has no ${holder} to render into.`);
