@@ -83,3 +83,19 @@ test('a link clicked before the app started opens that view, not the Playground'
   await expect(page.getByRole('heading', { level: 1, name: 'Profiles' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the drawn Send is within the first screen before the app starts', async ({ page }) => {
+    const { errors, release } = await holdAppScript(page);
+    await page.goto('./', { waitUntil: 'commit' });
+    const send = page.getByRole('button', { name: 'Send', exact: true });
+    await expect(send).toBeInViewport();
+    expect(await started(page)).toBe(false);
+    release();
+    await send.click();
+    await expect(page.locator('[data-verdict]')).toBeInViewport();
+    expect(errors).toEqual([]);
+  });
+});
