@@ -26,7 +26,7 @@ import {
   writableFields,
   type OperationContext,
 } from './surface-writes';
-import { randomUuid, taskStatusAt } from './tasks';
+import { randomUuid, TASK_LIST_WINDOW_MS, taskStatusAt } from './tasks';
 import { schemaProblem } from './validate';
 import { findRecord, keyOf, kindOf, recordsOf, removeRecord, seedAccount } from './world';
 
@@ -280,15 +280,15 @@ function build(schema: Schema | undefined, now: number, depth: number): unknown 
 
 /**
  * The ids the account has for each path parameter of `template`, in order: each parameter's ids
- * sit under the value chosen (or else the first id) for the parameter before it. Tasks are not
- * listed here (they come from `GET /v1/tasks`).
+ * sit under the value chosen (or else the first id) for the parameter before it. A `taskId` is
+ * offered the tasks `GET /v1/tasks` would list, newest first.
  */
 export function idsFor(
   at: Pick<RouteContext, 'account' | 'store' | 'now'>,
   template: string,
   chosen: Readonly<Record<string, string>> = {},
 ): Record<string, string[]> {
-  const { account } = at;
+  const { account, store, now } = at;
   seedAccount(account, TEMPLATES);
   settle(at);
   const out: Record<string, string[]> = {};
@@ -296,7 +296,13 @@ export function idsFor(
   for (const m of template.matchAll(/\{([^}]+)\}/g)) {
     const param = m[1] ?? '';
     const kind = kindOf(param, template);
-    if (kind === 'task') break;
+    if (kind === 'task') {
+      out[param] = store.tasks
+        .filter((t) => t.accountId === account.id && now - t.createdAt <= TASK_LIST_WINDOW_MS)
+        .map((t) => t.taskId)
+        .reverse();
+      break;
+    }
     if (kind === 'user') {
       out[param] = account.users.map((u) => String(u.id));
       continue;

@@ -257,4 +257,21 @@ describe('ids for pickers', () => {
     });
     expect(await c.sandbox.ids('not-a-key', template)).toEqual({});
   });
+
+  test("a task id is offered the account's tasks, newest first, and only its own", async () => {
+    const c = clockedSandbox();
+    const template = '/v1/tasks/{taskId}';
+    expect(await c.sandbox.ids(owner.accountKey, template)).toEqual({ taskId: [] });
+    const first = await write(c, 'PUT', '/v1/subscriptions/51001', { name: 'renamed' });
+    const second = await write(c, 'DELETE', '/v1/subscriptions/51002');
+    expect(await c.sandbox.ids(owner.accountKey, template)).toEqual({
+      taskId: [second.taskId, first.taskId],
+    });
+    const other = await c.sandbox.ids(DEMO_KEYS.account2002, template);
+    expect(other['taskId']).not.toContain(first.taskId);
+    expect(other['taskId']).not.toContain(second.taskId);
+    // The ten days the API lists tasks for: older ones are no longer offered.
+    c.advance(11 * 24 * 60 * 60 * 1000);
+    expect(await c.sandbox.ids(owner.accountKey, template)).toEqual({ taskId: [] });
+  });
 });
