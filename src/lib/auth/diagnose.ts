@@ -292,6 +292,20 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
     });
   }
   if (judged.authenticated) requestItems = requestItems.map(softened);
+  // A tool that never prints the key headers (the Go client's log, a RedisInsight error): their
+  // absence says nothing, so the key items are `unknown` with the reader's reason, never `fail`.
+  const keysNotShown = ctx?.keysNotShown;
+  if (keysNotShown && !requestMissing) {
+    requestItems = requestItems.map((item) =>
+      item.id === 'endpoint' || item.status === 'pass'
+        ? item
+        : unknownItem(
+            item.id,
+            'Not in the paste: the tool that wrote it never shows the key headers.',
+            keysNotShown,
+          ),
+    );
+  }
 
   let smartCause: ItemId | null = null;
   if (ctx?.smartQuotes && !requestMissing && requestItems[3]?.status === 'fail') {

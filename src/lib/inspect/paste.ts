@@ -13,7 +13,6 @@ import {
   type DiagnoseContext,
 } from '../core/checklist';
 import type { Exchange } from '../core/exchange';
-import { withKeysNotShown } from '../paste/keys-not-shown';
 import { pastedExchange } from '../paste/paste';
 import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
@@ -137,12 +136,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
       }),
     },
   };
-  const diagnosed = diagnose(exchange, context);
-  // A tool that never shows the key headers (the Go client's log): the key items cannot be judged.
-  const checklist = safeChecklist(
-    candidate.keysNotShown ? withKeysNotShown(diagnosed, candidate.keysNotShown) : diagnosed,
-    redactor,
-  );
+  const checklist = safeChecklist(diagnose(exchange, context), redactor);
   const fingerprints = await keyFingerprints(request.headers);
   for (const h of hidden) {
     const name = h.header.trim().toLowerCase();

@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest';
 import { diagnose } from '../../../src/lib/auth/diagnose';
-import { withKeysNotShown } from '../../../src/lib/paste/keys-not-shown';
 import { parseRequestPaste, pastedExchange } from '../../../src/lib/paste/paste';
 import { fixture } from './fixtures';
 
@@ -15,10 +14,9 @@ test.each(['terraform-error.txt', 'tf-log-debug.txt', 'redisinsight.txt'])(
     // Without the reader's reason the missing headers would be blamed.
     expect(plain.primaryCause).toBe('account-key-header');
     // The reader's reason goes to diagnose() too: the Go client always sends both keys.
-    const checklist = withKeysNotShown(
-      diagnose(pastedExchange(candidate, null), { keysNotShown: candidate.keysNotShown }),
-      candidate.keysNotShown,
-    );
+    const checklist = diagnose(pastedExchange(candidate, null), {
+      keysNotShown: candidate.keysNotShown,
+    });
     const status = (id: string) => checklist.items.find((i) => i.id === id)?.status;
     expect(status('account-key-header')).toBe('unknown');
     expect(status('secret-key-header')).toBe('unknown');
