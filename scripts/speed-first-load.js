@@ -133,7 +133,12 @@ function watchUsable(kind) {
       page.__startedAt = performance.now();
     }
     // The root element does not exist yet when this runs: watch the whole document.
-  }).observe(document, { childList: true, subtree: true, attributes: true });
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    // Only the app's own mark: watching every attribute would slow the pages being measured.
+    attributeFilter: ['data-started'],
+  });
   /** @param {Element | null} el */
   const whenEnabled = (el) => {
     if (el instanceof HTMLButtonElement && el.disabled) {

@@ -147,9 +147,21 @@ function jsonSecrets(root: unknown, add: Add): void {
     const value = stack.pop();
     if (Array.isArray(value)) stack.push(...value);
     else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      // `{"key": "x-api-key", "value": "..."}` (Postman): the value of a secret-named pair.
+      const pairName = record['key'];
+      const paired = record['value'];
+      if (
+        typeof pairName === 'string' &&
+        (typeof paired === 'string' || typeof paired === 'number') &&
+        isSecretName(pairName) &&
+        !namesAPair(pairName, String(paired))
+      ) {
+        add(String(paired));
+      }
       for (const [name, inner] of Object.entries(value)) {
         if (typeof inner === 'string' || typeof inner === 'number') {
-          if (isSecretName(name)) add(String(inner));
+          if (isSecretName(name) && !namesAPair(name, String(inner))) add(String(inner));
         } else stack.push(inner);
       }
     }
@@ -168,8 +180,23 @@ const CREDENTIAL_OPTION =
 // Cookies given to curl or in a header line: every cookie's value.
 const COOKIE =
   /(?:(?:^|\s)(?:-b|--cookie)(?:\s+|=)|\b(?:set-)?cookie\s*:\s*)(?:"([^"\n]*)"|'([^'\n]*)'|([^\n"']+))/gi;
-// `{"name": "x-api-key", "value": "..."}`: HAR headers, cookies, query strings and form fields.
-const NAME_VALUE = /"name"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+// `{"name": "x-api-key", "value": "..."}`: HAR headers, cookies, query strings and form fields;
+// `{"key": "x-api-key", "value": "..."}`: Postman's headers, variables and auth fields.
+const NAME_VALUE =
+  /"(?:name|key)"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+// The same pair written value first.
+const VALUE_NAME =
+  /"value"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"(?:name|key)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * `"key": "x-api-key"` in a Postman or Insomnia export names a pair (its value comes next),
+ * like HAR's `"name"`; and Postman's API-key auth holds `{"key": "key", "value": "x-api-key"}`,
+ * the header's name. A credential's name there is a name, not a secret: redacting it would
+ * garble every line that names the header.
+ */
+function namesAPair(name: string, value: string): boolean {
+  return name.toLowerCase() === 'key' && isSecretName(value.trim());
+}
 const USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@"']+)@/gi;
 const QUERY = /[?&]([^=&\s#"']+)=([^&\s#"']*)/g;
 
@@ -178,7 +205,8 @@ function textSecrets(text: string, add: Add): void {
   // JSON inside a JSON string (a HAR's postData, a logged body): read it unescaped as well.
   if (text.includes('\\"')) textSecrets(text.replace(/\\"/g, '"'), add);
   for (const m of text.matchAll(ASSIGNMENT)) {
-    if (isSecretName(m[2] ?? '')) add(m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
+    const value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7];
+    if (isSecretName(m[2] ?? '') && !namesAPair(m[2] ?? '', value ?? '')) add(value);
   }
   for (const m of text.matchAll(SCHEME_VALUE)) {
     add(m[2]);
@@ -195,8 +223,12 @@ function textSecrets(text: string, add: Add): void {
     add(value);
     for (const v of cookieValues(value)) add(v);
   }
-  for (const m of text.matchAll(NAME_VALUE)) {
-    if (isSecretName(m[1] ?? '')) add(jsonString(m[2] ?? ''));
+  for (const [name, value] of [
+    ...[...text.matchAll(NAME_VALUE)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    ...[...text.matchAll(VALUE_NAME)].map((m) => [m[2] ?? '', m[1] ?? '']),
+  ]) {
+    const secret = jsonString(value ?? '');
+    if (isSecretName(name ?? '') && !namesAPair(name ?? '', secret)) add(secret);
   }
   for (const m of text.matchAll(USERINFO)) {
     add(m[1]);

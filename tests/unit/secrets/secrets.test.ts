@@ -87,6 +87,30 @@ describe('findSecrets in pastes', () => {
     expect(secrets.some((s) => s.includes('ACCOUNT_KEY'))).toBe(false);
     expect(secrets).not.toContain('Bearer');
   });
+
+  test("a Postman pair's name is a name: the value is the secret, the header stays readable", () => {
+    const header = [
+      { key: 'x-api-key', value: ACCOUNT, type: 'text' },
+      { value: USER, key: 'X-Api-Secret-Key' },
+      { key: 'accept', value: 'application/json' },
+    ];
+    const collection = JSON.stringify({ item: [{ request: { header } }] }, null, 2);
+    for (const secrets of [
+      findSecrets({ paste: collection }),
+      findSecrets({ paste: JSON.stringify({ header }) }),
+      findSecrets({
+        request: { method: 'POST', url: 'https://x/v1/', headers: [], body: collection },
+      }),
+    ]) {
+      expect(secrets).toContain(ACCOUNT);
+      expect(secrets).toContain(USER);
+      expect(secrets.map((v) => v.toLowerCase())).not.toContain('x-api-key');
+      expect(secrets.map((v) => v.toLowerCase())).not.toContain('x-api-secret-key');
+      expect(secrets).not.toContain('application/json');
+    }
+    // A key written as a value of `key` is still a secret: only a credential's name is a name.
+    expect(findSecrets({ paste: `{"key": "${ACCOUNT}"}` })).toContain(ACCOUNT);
+  });
 });
 
 describe('scrub', () => {
