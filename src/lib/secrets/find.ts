@@ -195,8 +195,11 @@ const VALUE_NAME =
  * garble every line that names the header.
  */
 function namesAPair(name: string, value: string): boolean {
-  return name.toLowerCase() === 'key' && isSecretName(value.trim());
+  const named = value.trim();
+  // Shaped like a header's name (letters, `-`, `_`, `.`, no digit): anything key-like stays secret.
+  return name.toLowerCase() === 'key' && NAME_SHAPE.test(named) && isSecretName(named);
 }
+const NAME_SHAPE = /^[A-Za-z][A-Za-z._-]{0,39}$/;
 const USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@"']+)@/gi;
 const QUERY = /[?&]([^=&\s#"']+)=([^&\s#"']*)/g;
 

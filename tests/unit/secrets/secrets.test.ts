@@ -108,8 +108,13 @@ describe('findSecrets in pastes', () => {
       expect(secrets.map((v) => v.toLowerCase())).not.toContain('x-api-secret-key');
       expect(secrets).not.toContain('application/json');
     }
-    // A key written as a value of `key` is still a secret: only a credential's name is a name.
+    // A key written as a value of `key` is still a secret: only a credential's name is a name,
+    // and a value with a digit is never taken for one, even when it ends like a name.
     expect(findSecrets({ paste: `{"key": "${ACCOUNT}"}` })).toContain(ACCOUNT);
+    expect(findSecrets({ paste: '{"key": "a8Fq2LmXapiKey"}' })).toContain('a8Fq2LmXapiKey');
+    expect(findSecrets({ paste: JSON.stringify({ key: 'Zq7userToken' }) })).toContain(
+      'Zq7userToken',
+    );
   });
 });
 
