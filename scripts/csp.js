@@ -3,7 +3,7 @@
 // only to the page itself, the Redis Cloud API and loopback (a local relay or test server). Kept
 // in one place so the build, the preview server and the speed script agree.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const CONNECT_SOURCES = [
@@ -89,9 +89,14 @@ export function contentSecurityPolicy() {
     },
     configurePreviewServer(server) {
       const dist = resolve(server.config.root, server.config.build.outDir);
+      const page = join(dist, 'index.html');
+      // Read again only when index.html changes: a build made while the server runs is served
+      // with its own hashes, and the other requests cost no read.
+      let cached = { changed: -1, policy: '' };
       server.middlewares.use((_req, res, next) => {
-        // Read per request: a build made while the server runs is served with its own hashes.
-        res.setHeader('Content-Security-Policy', cspOfBuild(dist));
+        const changed = existsSync(page) ? statSync(page).mtimeMs : 0;
+        if (changed !== cached.changed) cached = { changed, policy: cspOfBuild(dist) };
+        res.setHeader('Content-Security-Policy', cached.policy);
         next();
       });
     },
