@@ -117,6 +117,13 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
             ? `Restart the relay for this page: \`${relayCommand(exchange.failure?.pageOrigin)}\`.`
             : 'Do what the relay says below, then send again.',
       };
+    case 'tls':
+      return {
+        summary: `The secure connection to ${host || 'the address'} failed, so no answer was read.`,
+        explanation:
+          'The client stopped at the TLS handshake or did not trust the certificate it was shown. The keys were never judged. A certificate the client does not trust often comes from a proxy or gateway that inspects TLS on this network.',
+        fix: 'Try from another network, or ask whoever runs this network whether a proxy inspects TLS; never turn certificate checks off to send keys.',
+      };
   }
 }
 
@@ -190,6 +197,7 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     'invalid-url': 'the URL is not a web address',
     redirect: 'the address answered with a redirect, which Keycheck does not follow',
     'relay-refused': 'the local relay refused to forward the request',
+    tls: 'the secure connection failed',
   };
   return {
     verdict: notSent ? 'not-sent' : 'unreachable',

@@ -45,6 +45,8 @@ export interface ReceivedResponse {
  *   further than that server.
  * - `relay-refused`: the local relay refused the request itself (this page's origin, the Host,
  *   the path, the method or the body size) and forwarded nothing; `relayError` holds its code.
+ * - `tls`: the secure connection failed (a handshake error, or a certificate the client did not
+ *   trust, as a TLS-inspecting proxy presents): a tool's own output says so, no answer was read.
  */
 export const FAILURE_KINDS = [
   'offline',
@@ -58,6 +60,7 @@ export const FAILURE_KINDS = [
   'invalid-url',
   'redirect',
   'relay-refused',
+  'tls',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
