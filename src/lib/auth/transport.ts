@@ -124,6 +124,13 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
           'The client stopped at the TLS handshake or did not trust the certificate it was shown. The keys were never judged. A certificate the client does not trust often comes from a proxy or gateway that inspects TLS on this network.',
         fix: 'Try from another network, or ask whoever runs this network whether a proxy inspects TLS; never turn certificate checks off to send keys.',
       };
+    case 'missing-key':
+      return {
+        summary: 'The client stopped before sending: a key was not set.',
+        explanation:
+          'The tool checks that both keys are set before it sends anything, and one was missing, so nothing reached the API and the keys were never judged.',
+        fix: 'Set both keys (for the Go client and Terraform: REDISCLOUD_ACCESS_KEY and REDISCLOUD_SECRET_KEY, or api_key and secret_key in the provider block), then run it again.',
+      };
   }
 }
 
@@ -133,6 +140,7 @@ const NOT_SENT_KINDS: ReadonlySet<FailureKind> = new Set([
   'mixed-content',
   'blocked-by-policy',
   'invalid-url',
+  'missing-key',
 ]);
 
 /** The answer items when no HTTP answer came back (`exchange.failure`) or none was given. */
@@ -198,6 +206,7 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     redirect: 'the address answered with a redirect, which Keycheck does not follow',
     'relay-refused': 'the local relay refused to forward the request',
     tls: 'the secure connection failed',
+    'missing-key': 'a key was not set, so the client sent nothing',
   };
   return {
     verdict: notSent ? 'not-sent' : 'unreachable',

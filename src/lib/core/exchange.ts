@@ -47,6 +47,8 @@ export interface ReceivedResponse {
  *   the path, the method or the body size) and forwarded nothing; `relayError` holds its code.
  * - `tls`: the secure connection failed (a handshake error, or a certificate the client did not
  *   trust, as a TLS-inspecting proxy presents): a tool's own output says so, no answer was read.
+ * - `missing-key`: the client stopped before sending because a key was not set (Terraform's
+ *   "Missing Redis Cloud API Secret Key"); `message` says which, nothing was sent.
  */
 export const FAILURE_KINDS = [
   'offline',
@@ -61,6 +63,7 @@ export const FAILURE_KINDS = [
   'redirect',
   'relay-refused',
   'tls',
+  'missing-key',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 

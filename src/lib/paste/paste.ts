@@ -274,11 +274,13 @@ export function parseResponsePaste(text: string): ParseResult<ResponsePaste> {
  * pasted, else the answer that came with the request (a HAR entry's, curl -v's `<` lines).
  */
 export function pastedExchange(candidate: PastedRequest, pasted: ResponsePaste | null): Exchange {
-  const response = pasted?.response ?? candidate.response;
+  // What the Response box shows (an answer, or the tool's word that none came) comes first.
+  const response = pasted?.response ?? (pasted?.failure ? undefined : candidate.response);
+  const failure = pasted?.failure ?? candidate.failure;
   return {
     source: 'pasted',
     request: candidate.request,
-    ...(response ? { response } : candidate.failure ? { failure: candidate.failure } : {}),
+    ...(response ? { response } : failure ? { failure } : {}),
     ...(candidate.startedAt ? { startedAt: candidate.startedAt } : {}),
     ...(candidate.durationMs !== undefined ? { durationMs: candidate.durationMs } : {}),
   };

@@ -117,13 +117,18 @@ export interface RequestPaste {
   candidates: PastedRequest[];
 }
 
-/** How the Response box was read. */
-export type ResponseFormat = 'empty' | 'status-only' | 'body-only' | 'http';
+/**
+ * How the Response box was read: the built-in shapes, or the format of the answer reader that
+ * read it (`powershell-error`, `curl-exit`, ...).
+ */
+export type ResponseFormat = 'empty' | 'status-only' | 'body-only' | 'http' | (string & {});
 
 export interface ResponsePaste {
   format: ResponseFormat;
-  /** Null when the box was empty: only the request-stage checks apply. */
+  /** Null when the box was empty, or when the tool said no answer came (`failure`). */
   response: ReceivedResponse | null;
+  /** Set instead of `response` when the tool's output says no HTTP answer came back. */
+  failure?: TransportFailure;
   notes: PasteNote[];
 }
 
