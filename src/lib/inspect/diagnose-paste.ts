@@ -35,6 +35,8 @@ export interface AttemptView {
 }
 
 export interface TicketView {
+  /** True when the attempt shown in full has no request in the paste (only what a tool printed). */
+  answerOnly: boolean;
   attempts: AttemptView[];
   unread: UnreadLines[];
 }
@@ -145,7 +147,7 @@ export async function diagnosePaste(
       },
     },
     response: { ok: true, value: answer ?? { format: 'empty', response: null, notes: [] } },
-    ticket: { attempts, unread },
+    ticket: { answerOnly: chosen.format === 'answer-only', attempts, unread },
     choice,
     inspection,
   };
@@ -154,10 +156,13 @@ export async function diagnosePaste(
 /** The ticket reading when the Request box is more than one request, else null. */
 function asTicket(text: string, whole: ParseResult<RequestPaste>): Ticket | null {
   if (whole.ok && WHOLE_FORMATS.has(whole.value.format)) return null;
-  if (text.trim() === '') return null;
+  // A JSON file (a HAR, a collection) is one document: its own reader's error says where.
+  if (/^\s*[[{]/.test(text.slice(0, 1024)) || text.trim() === '') return null;
   const ticket = splitTicket(text);
   if (ticket.exchanges.length === 0) return null;
-  if (!whole.ok || ticket.exchanges.length > 1) return ticket;
+  const read = ticket.exchanges.some((e) => e.requestLines) || ticket.unread.length > 0;
+  if (!whole.ok) return read ? ticket : null;
+  if (ticket.exchanges.length > 1) return ticket;
   const only = ticket.exchanges[0] as TicketExchange;
   const wholeAnswered = whole.value.candidates.some((c) => c.response || c.failure);
   const prose = ticket.unread.some((u) => u.reason !== 'prompt' && u.reason !== 'markup');

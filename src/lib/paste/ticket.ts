@@ -21,7 +21,8 @@ export type UnreadReason =
   | 'log'
   | 'markup'
   | 'command'
-  | 'unreadable';
+  | 'unreadable'
+  | 'other';
 
 /** A run of lines (1-based, inclusive) that was not read, and why. */
 export interface UnreadLines {
@@ -56,9 +57,10 @@ const WHY: Record<UnreadReason, string> = {
   prompt: 'a prompt with no command',
   chat: 'a chat message’s name and time',
   log: 'a CI log line',
-  markup: 'a Markdown code fence',
+  markup: 'a code fence, a frame or a rule',
   command: 'a command that sends no request itself (its output is read as the answer)',
   unreadable: 'a request Keycheck could not read',
+  other: 'neither a request nor an answer Keycheck knows',
 };
 
 /** The longest piece of a line the classifier looks at. */
@@ -206,6 +208,8 @@ export function splitTicket(text: string): Ticket {
   let current: Block | null = null;
   let shellOpen: string | null | 'more' = null;
   let shell = false;
+  /** The current request block holds a command that sends (curl, wget, ...). */
+  let hasCommand = false;
   let inSignature = false;
   let blankBefore = true;
   let inEnv = false;
@@ -254,16 +258,19 @@ export function splitTicket(text: string): Ticket {
     const answer = !request && isAnswerStart(trimmed);
     if (request) {
       inSignature = false;
-      // Lines of one script (exports, then curl) stay one request.
+      const command = SHELL_START.test(trimmed);
+      // Code goes on across blank lines; a script's exports lead to its command; a second
+      // command is another attempt.
       const sameScript =
         current?.kind === 'request' &&
-        !blankBefore &&
-        !(shell && SHELL_START.test(trimmed) && !prompt);
+        ((!shell && !command) || (!blankBefore && !(command && hasCommand)));
       if (!sameScript) {
         current = { kind: 'request', from: i, to: i };
         blocks.push(current);
+        hasCommand = false;
       } else if (current) current.to = i;
-      shell = SHELL_START.test(trimmed) || /^(?:export|set)\s/.test(trimmed);
+      hasCommand ||= command;
+      shell = command || /^(?:export|set)\s/.test(trimmed);
       shellOpen = shell ? continues(t, null) : null;
       blankBefore = false;
       continue;
@@ -316,7 +323,16 @@ export function splitTicket(text: string): Ticket {
       continue;
     }
     current = null;
-    markUnread(i, inSignature ? 'signature' : 'prose');
+    markUnread(
+      i,
+      inSignature
+        ? 'signature'
+        : prose
+          ? 'prose'
+          : /^[\s\p{P}\p{S}]*$/u.test(trimmed)
+            ? 'markup'
+            : 'other',
+    );
     blankBefore = false;
   }
   return pair(
@@ -354,6 +370,7 @@ function pair(
         continue;
       }
       const candidate = read.value.candidates[read.value.candidates.length - 1] as PastedRequest;
+      shiftNotes(candidate.notes, block.from);
       const own = candidate.response || candidate.failure;
       const exchange: TicketExchange = {
         format: read.value.format,
@@ -374,6 +391,7 @@ function pair(
       continue;
     }
     const read = parseResponsePaste(body);
+    if (read.ok) shiftNotes(read.value.notes, block.from);
     if (!read.ok) {
       unread.push({
         from: lines[0],
@@ -408,6 +426,11 @@ function pair(
   exchanges.sort((a, b) => start(a) - start(b));
   unread.sort((a, b) => a.from - b.from);
   return { exchanges, unread };
+}
+
+/** Notes point into their piece: make them point into the whole paste. */
+function shiftNotes(notes: { line?: number }[], by: number): void {
+  for (const note of notes) if (note.line !== undefined) note.line += by;
 }
 
 function start(e: TicketExchange): number {
