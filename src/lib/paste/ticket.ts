@@ -91,7 +91,7 @@ const REQUEST_START = new RegExp(
     String.raw`^(?:https?|http)\s+(?:-{1,2}\w|[A-Z]+\s|:\d*/|:/|https?://|[\w.-]+\.\w+/)`,
     String.raw`^wget\s`,
     String.raw`^redisctl\s`,
-    String.raw`^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s`,
+    String.raw`^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s+[^:\s]`,
     String.raw`^\$\w+\s*=\s*(?:@\{|Invoke-|\[|New-Object)`,
     String.raw`^\$env:\w+\s*=`,
     String.raw`^(?:export|set)\s+\w+=`,
