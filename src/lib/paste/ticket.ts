@@ -114,7 +114,8 @@ function clean(raw: string): {
   env?: boolean;
   chat?: boolean;
 } {
-  let t = raw.length > LOOK ? raw.slice(0, LOOK) : raw;
+  // The whole line is kept (a body may be long); only the classifier looks at a bounded piece.
+  let t = raw;
   if (t.endsWith('\r')) t = t.slice(0, -1);
   t = t.replace(CI_TIME, '');
   if (t.includes('[')) t = t.replace(ANSI, '');
@@ -231,9 +232,9 @@ export function splitTicket(text: string): Ticket {
     inEnv = false;
     // Each chat message stands alone, as if a blank line came before it.
     const boundary = blankBefore || line.chat === true;
-    const prompt = PROMPT.exec(t0);
+    const prompt = PROMPT.exec(t0.slice(0, LOOK));
     const t = prompt ? t0.slice(prompt[0].length) : t0;
-    const trimmed = t.trim();
+    const trimmed = t.slice(0, LOOK).trim();
     if (trimmed === '') {
       if (prompt && current?.kind !== 'request') markUnread(i, 'prompt');
       // A command's open quote or continuation carries over a blank line; nothing else does.
