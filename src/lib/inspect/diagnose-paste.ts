@@ -157,7 +157,7 @@ export async function diagnosePaste(
 function asTicket(text: string, whole: ParseResult<RequestPaste>): Ticket | null {
   if (whole.ok && WHOLE_FORMATS.has(whole.value.format)) return null;
   // A JSON file (a HAR, a collection) is one document: its own reader's error says where.
-  if (/^\s*[[{]/.test(text.slice(0, 1024)) || text.trim() === '') return null;
+  if (/^\s*(?:\{|\[\s*[{["\]])/.test(text.slice(0, 1024)) || text.trim() === '') return null;
   const ticket = splitTicket(text);
   if (ticket.exchanges.length === 0) return null;
   const read = ticket.exchanges.some((e) => e.requestLines) || ticket.unread.length > 0;
