@@ -1,13 +1,17 @@
-// Parses the paste boxes away from the page's thread; see diagnose-parse.ts.
-import { parseBoth, type PasteInput } from '../lib/inspect/parse-paste';
+// Runs the whole Diagnose pipeline away from the page's thread; see paste-worker.ts.
+import { diagnosePaste, type DiagnoseInput } from '../lib/inspect/diagnose-paste';
 
 // The project's types are the page's (DOM); a worker's global scope needs only these two.
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<{ id: number; input: PasteInput }>) => void) | null;
+  onmessage: ((event: MessageEvent<{ id: number; input: DiagnoseInput }>) => void) | null;
   postMessage: (message: unknown) => void;
 };
 
 scope.onmessage = (event) => {
   const { id, input } = event.data;
-  scope.postMessage({ id, output: parseBoth(input) });
+  diagnosePaste(input).then(
+    (output) => scope.postMessage({ id, output }),
+    // The error's own words may quote the paste: only that it failed crosses back.
+    () => scope.postMessage({ id, failed: true }),
+  );
 };

@@ -1,7 +1,7 @@
 /**
- * Reading the two paste boxes. `src/browser/paste-worker.ts` runs `parseBoth` in a Web Worker so
- * a 1 MB paste does not freeze the page; elsewhere (tests, a worker that fails to start) the
- * same parsers run inline, after yielding so the page can paint first.
+ * Reading the two paste boxes alone, without diagnosing. The Diagnose view runs the whole
+ * pipeline (`diagnose-paste.ts`) in its worker; a `Diagnose` given this parser (tests) runs that
+ * pipeline on the page's thread instead.
  */
 import { parseRequestPaste, parseResponsePaste } from '../paste/paste';
 import type { ParseResult, RequestPaste, ResponsePaste } from '../paste/result';

@@ -21,6 +21,7 @@ import {
   type ResponsePaste,
 } from './result';
 import { userinfoOf } from './sensitive';
+import { readAnswer } from './answers';
 import { requestLabel } from '../core/text';
 
 // The path before `curl` is bounded: an unbounded one backtracks over every later character.
@@ -229,6 +230,9 @@ function one(
 export function parseResponsePaste(text: string): ParseResult<ResponsePaste> {
   if (text.trim() === '')
     return { ok: true, value: { format: 'empty', response: null, notes: [] } };
+  // What a tool printed (an error, a crash, its own words) before the built-in shapes.
+  const printed = readAnswer(text);
+  if (printed) return printed;
   const trimmed = text.trim();
   const status = trimmed.length < 200 ? STATUS_ONLY.exec(trimmed) : null;
   if (status) {

@@ -13,20 +13,28 @@ import type {
 } from '../../lib/paste/result';
 import { expandedVariables } from '../../lib/paste/variables';
 import { copyTo, type ClipboardSource } from '../../browser/clipboard';
-import type { PasteInspection } from '../../lib/inspect/paste';
 import type { PlaygroundTarget } from '../../lib/inspect/open-paste';
-import { defaultParser } from '../../browser/paste-worker';
+import { defaultPipeline, EngineUnavailable, inlinePipeline } from '../../browser/paste-worker';
 import type { PasteParser } from '../../lib/inspect/parse-paste';
-/** What a diagnosis needs, loaded with the Diagnose view's first run. */
-export type DiagnoseEngine = Pick<typeof import('../../lib/inspect/paste'), 'inspectPaste'>;
-const loadDiagnoseEngine = (): Promise<DiagnoseEngine> => import('../../lib/inspect/paste');
+import type {
+  AttemptView,
+  DiagnoseOutput,
+  InspectionData,
+  TicketView,
+} from '../../lib/inspect/diagnose-paste';
+import type { DiagnosePipeline, DiagnoseEngine } from '../../lib/inspect/pipeline';
+import type { UnreadLines } from '../../lib/paste/ticket';
+export type { DiagnoseEngine } from '../../lib/inspect/pipeline';
 
 const currentTime = (): Date => new Date();
 import { playground } from '../playground/playground.svelte';
 
 /** What tests (and only they) replace; every part has the app's default. */
 export interface DiagnoseOptions {
+  /** Reads on this thread when set (tests); the pipeline then runs inline too. */
   parse?: PasteParser;
+  /** Runs the whole pipeline (the Diagnose worker by default). */
+  pipeline?: DiagnosePipeline;
   engine?: () => Promise<DiagnoseEngine>;
   clipboard?: ClipboardSource;
   playground?: PlaygroundTarget;
@@ -63,18 +71,21 @@ export class Diagnose {
   #answer = $state.raw<ResponsePaste | null>(null);
   #entry = $state(0);
   #values = $state<Record<string, string>>({});
-  #evaluation = $state.raw<PasteInspection | null>(null);
+  #evaluation = $state.raw<InspectionData | null>(null);
+  #ticket = $state.raw<TicketView | null>(null);
   #status = $state('');
   #engineError = $state('');
   /** The request text last diagnosed: typed values belong to that paste only. */
   #diagnosed: string | null = null;
   #run = 0;
-  #parse: PasteParser | undefined;
+  #pipeline: DiagnosePipeline | undefined;
   #options: DiagnoseOptions;
 
   constructor(options: DiagnoseOptions = {}) {
     this.#options = options;
-    this.#parse = options.parse;
+    this.#pipeline =
+      options.pipeline ??
+      (options.parse || options.engine ? inlinePipeline(options.engine) : undefined);
   }
 
   get busy(): boolean {
@@ -87,11 +98,11 @@ export class Diagnose {
     return this.#responseError;
   }
   get format(): RequestFormat | null {
-    return this.#paste?.format ?? null;
+    return this.#ticket?.answerOnly ? null : (this.#paste?.format ?? null);
   }
   /** Labels of the requests the paste holds; more than one only for a HAR. */
   get entries(): string[] {
-    return this.#paste?.candidates.map((c) => c.label) ?? [];
+    return this.#ticket ? [] : (this.#paste?.candidates.map((c) => c.label) ?? []);
   }
   get entry(): number {
     return this.#entry;
@@ -100,8 +111,27 @@ export class Diagnose {
     this.#entry = index;
     void this.#evaluate();
   }
+  /** The attempts of a whole ticket, in the paste's order (the last is the latest); [] otherwise. */
+  get attempts(): AttemptView[] {
+    return this.#ticket?.attempts ?? [];
+  }
+  /** The lines of a whole ticket that were not read, and why. */
+  get unread(): UnreadLines[] {
+    return this.#ticket?.unread ?? [];
+  }
+  /** Which attempt is shown in full. */
+  get attempt(): number {
+    return this.#entry;
+  }
+  /** Shows another attempt in full. */
+  chooseAttempt(index: number): void {
+    this.#entry = index;
+    void this.#evaluate();
+  }
   get candidate(): PastedRequest | null {
-    return this.#paste?.candidates[this.#entry] ?? null;
+    return this.#ticket
+      ? (this.#paste?.candidates[0] ?? null)
+      : (this.#paste?.candidates[this.#entry] ?? null);
   }
   /** The variables the customer's shell filled in, one per name: the value boxes to offer. */
   get variables(): VariableUse[] {
@@ -112,11 +142,24 @@ export class Diagnose {
   get notes(): PasteNote[] {
     return [...(this.candidate?.notes ?? []), ...(this.#answer?.notes ?? [])];
   }
+  /** Why what the tool printed is no answer at all (a crash), or '' (an answer, or nothing pasted). */
+  get noAnswer(): string {
+    const a = this.#answer;
+    if (!a || a.response || a.failure || a.format === 'empty') return '';
+    return a.notes[0]?.message ?? 'what the tool printed is not an answer from the API.';
+  }
+  /** True when the Request box held a whole ticket (prose, several attempts, answers). */
+  get isTicket(): boolean {
+    return this.#ticket !== null;
+  }
   get unknownOptions(): string[] {
     return this.candidate?.unknownOptions ?? [];
   }
   /** The diagnosis without the exchange that may hold typed keys. */
-  get result(): Omit<PasteInspection, 'exchange' | 'shareFragment' | 'open'> | null {
+  get result(): Pick<
+    InspectionData,
+    'shown' | 'checklist' | 'fingerprints' | 'report' | 'hidden'
+  > | null {
     const e = this.#evaluation;
     if (!e) return null;
     const { shown, checklist, fingerprints, report, hidden } = e;
@@ -138,26 +181,19 @@ export class Diagnose {
     this.#values[name] = value;
   }
 
-  /** Reads both boxes (off the main thread where possible) and diagnoses the first request. */
+  /** Reads both boxes and diagnoses (in the Diagnose worker where possible): the latest attempt. */
   async run(): Promise<void> {
     if (this.#busy) return;
     this.#busy = true;
     this.#status = '';
     this.#engineError = '';
     try {
-      this.#parse ??= defaultParser();
-      const read = await this.#parse({ request: this.request, response: this.response });
-      this.#requestError = read.request.ok ? null : read.request.error;
-      this.#responseError = read.response.ok ? null : read.response.error;
-      this.#paste = read.request.ok ? read.request.value : null;
-      this.#answer = read.response.ok ? read.response.value : null;
-      this.#entry = 0;
-      this.#evaluation = null;
       // A different request (another customer's, maybe): the values typed for the last one
       // must not fill this one's variables.
       if (this.request !== this.#diagnosed) this.#values = {};
       this.#diagnosed = this.request;
-      if (this.#paste && read.response.ok) await this.#evaluate();
+      this.#evaluation = null;
+      await this.#go(undefined, true);
     } finally {
       this.#busy = false;
     }
@@ -169,31 +205,55 @@ export class Diagnose {
   }
 
   async #evaluate(): Promise<void> {
-    const candidate = this.candidate;
-    if (!candidate || this.#responseError) return;
+    if (!this.candidate || this.#responseError) return;
+    await this.#go(this.#entry, false);
+  }
+
+  /** Runs the pipeline; `fresh`: a new reading of the boxes (else another attempt or values). */
+  async #go(choice: number | undefined, fresh: boolean): Promise<void> {
     const run = ++this.#run;
-    let engine: DiagnoseEngine;
-    try {
-      engine = await (this.#options.engine ?? loadDiagnoseEngine)();
-    } catch {
-      if (run === this.#run) {
-        this.#evaluation = null;
-        this.#engineError =
-          'The diagnosis engine could not be loaded, so nothing was diagnosed. Check the connection, then try again (or reload the page).';
+    this.#pipeline ??= defaultPipeline();
+    const outcome = await this.#pipeline({
+      request: this.request,
+      response: this.response,
+      ...(choice === undefined ? {} : { choice }),
+      values: { ...this.#values },
+      at: (this.#options.now ?? currentTime)().toISOString(),
+    }).then(
+      (output) => ({ output, error: '' }),
+      (error: unknown) => ({
+        output: null,
+        error:
+          error instanceof EngineUnavailable
+            ? 'The diagnosis engine could not be loaded, so nothing was diagnosed. Check the connection, then try again (or reload the page).'
+            : error instanceof Error
+              ? error.message
+              : 'The paste could not be read.',
+      }),
+    );
+    // A slower, older run must not overwrite a newer one (attempts switched quickly).
+    if (run !== this.#run) return;
+    if (!outcome.output) {
+      this.#engineError = outcome.error;
+      this.#evaluation = null;
+      if (fresh) {
+        this.#paste = null;
+        this.#ticket = null;
       }
       return;
     }
-    if (run === this.#run) this.#engineError = '';
-    const at = (this.#options.now ?? currentTime)();
-    const result = await engine.inspectPaste({
-      candidate,
-      response: this.#answer,
-      values: { ...this.#values },
-      pasted: [this.request, this.response],
-      at,
-    });
-    // A slower, older run must not overwrite a newer one (entries switched quickly).
-    if (run === this.#run) this.#evaluation = result;
+    this.#engineError = '';
+    this.#apply(outcome.output);
+  }
+
+  #apply(output: DiagnoseOutput): void {
+    this.#requestError = output.request.ok ? null : output.request.error;
+    this.#responseError = output.response.ok ? null : output.response.error;
+    this.#paste = output.request.ok ? output.request.value : null;
+    this.#answer = output.response.ok ? output.response.value : null;
+    this.#ticket = output.ticket;
+    this.#entry = output.choice;
+    this.#evaluation = output.inspection;
   }
 
   async copyReport(): Promise<void> {
@@ -206,7 +266,7 @@ export class Diagnose {
   async copyLink(): Promise<void> {
     const e = this.#evaluation;
     if (!e) return;
-    const fragment = await e.shareFragment((this.#options.now ?? currentTime)());
+    const fragment = e.share;
     const page = this.#options.pageUrl?.() ?? `${location.origin}${location.pathname}`;
     this.#status = await copyTo(`${page}#${fragment}`, 'Copied the link.', this.#options.clipboard);
   }
@@ -215,9 +275,8 @@ export class Diagnose {
   openInPlayground(): void {
     const e = this.#evaluation;
     if (!e) return;
-    // `https://$HOST/x` parses as a URL to the host `$host`: never send keys there.
-    const unfilled = this.variables.some((v) => v.in === 'url' && this.value(v.name) === '');
-    const opened = e.open(unfilled);
+    // Made with the pipeline: a URL variable nobody typed refuses it (never send keys to `$HOST`).
+    const opened = e.opened;
     if (!opened.ok) {
       this.#status = opened.error;
       return;

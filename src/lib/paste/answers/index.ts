@@ -1,7 +1,39 @@
 /**
  * The answer readers, in detection order: what each tool prints as the answer or as its failure
  * (FACTS.md, "What customers paste as the answer"). The registry in `../readers.ts` lists them.
+ * The most telling formats come first: an error line that names its tool wins over words any
+ * tool could print.
  */
 import type { AnswerReader } from '../reader';
+import { curlAnswer } from './curl';
+import { httpieAnswer } from './httpie';
+import { javascriptAnswer } from './javascript';
+import { powershellAnswer } from './powershell';
+import { pythonAnswer } from './python';
+import { redisctlAnswer } from './redisctl';
+import { terraformAnswer } from './terraform';
+import { wgetAnswer } from './wget';
 
-export const ANSWER_READERS: readonly AnswerReader[] = [];
+export const ANSWER_READERS: readonly AnswerReader[] = [
+  curlAnswer,
+  powershellAnswer,
+  pythonAnswer,
+  javascriptAnswer,
+  terraformAnswer,
+  redisctlAnswer,
+  wgetAnswer,
+  httpieAnswer,
+];
+
+/**
+ * Reads `text` with the first answer reader that detects its format and reads it; null when
+ * none does (the built-in shapes then apply).
+ */
+export function readAnswer(text: string) {
+  for (const reader of ANSWER_READERS) {
+    if (!reader.detect(text)) continue;
+    const read = reader.read(text);
+    if (read.ok) return read;
+  }
+  return null;
+}

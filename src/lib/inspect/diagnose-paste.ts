@@ -1,0 +1,222 @@
+/**
+ * The whole Diagnose pipeline as one pure function, from the two boxes' text to the report:
+ * read the Request box (one request, or a whole ticket split into attempts), read the Response
+ * box, judge every attempt, and build the chosen one's safe view, checklist, report, share link
+ * and Playground hand-over. Its output is plain data (it crosses a worker's boundary), so the
+ * Diagnose worker runs it, and so can a command line. Never throws for any paste.
+ */
+import type { Verdict } from '../core/checklist';
+import { parseRequestPaste, parseResponsePaste } from '../paste/paste';
+import type { ParseResult, PastedRequest, RequestPaste, ResponsePaste } from '../paste/result';
+import { splitTicket, type Ticket, type TicketExchange, type UnreadLines } from '../paste/ticket';
+import { expandedVariables } from '../paste/variables';
+import type { Opened } from './open-paste';
+import { inspectPaste, type PasteInspection } from './paste';
+
+export interface DiagnoseInput {
+  request: string;
+  response: string;
+  /** Which attempt (ticket) or entry (HAR) to show in full; default the latest attempt, or entry 0. */
+  choice?: number;
+  /** Values typed for shell variables, by name. */
+  values?: Readonly<Record<string, string>>;
+  /** When the report is made (ISO 8601). */
+  at: string;
+}
+
+/** One attempt of a whole ticket, as the list of attempts shows it (safe to show). */
+export interface AttemptView {
+  /** `GET /v1/ → 401`, from the safe view. */
+  label: string;
+  verdict: Verdict;
+  headline: string;
+  /** `lines 10–24`: where the attempt sits in the paste. */
+  where: string;
+}
+
+export interface TicketView {
+  /** True when the attempt shown in full has no request in the paste (only what a tool printed). */
+  answerOnly: boolean;
+  attempts: AttemptView[];
+  unread: UnreadLines[];
+}
+
+/** The chosen request's diagnosis, as plain data. */
+export type InspectionData = Omit<PasteInspection, 'shareFragment' | 'open'> & {
+  /** The fragment of a link that opens this diagnosis. */
+  share: string;
+  /** The request as a this-tab-only Playground profile, or why not. */
+  opened: Opened;
+};
+
+export interface DiagnoseOutput {
+  /** The Request box as read; for a whole ticket, the chosen attempt's request. */
+  request: ParseResult<RequestPaste>;
+  /** The Response box as read; for a whole ticket, the chosen attempt's answer. */
+  response: ParseResult<ResponsePaste>;
+  /** Set when the Request box held a whole ticket (prose, several attempts, answers). */
+  ticket: TicketView | null;
+  /** The attempt or entry shown in full. */
+  choice: number;
+  inspection: InspectionData | null;
+}
+
+export interface DiagnoseDeps {
+  inspect?: typeof inspectPaste;
+}
+
+/** At most this many attempts are judged; a longer ticket says so. */
+const MOST_ATTEMPTS = 20;
+/** Whole files a request reader reads as one: never split as a ticket. */
+const WHOLE_FORMATS = new Set(['har', 'postman', 'insomnia', 'terraform-log']);
+
+/**
+ * Reads both boxes and diagnoses the chosen request. A Request box that holds more than one
+ * request, prose, or an answer the request reader did not take is read as a whole ticket.
+ */
+export async function diagnosePaste(
+  input: DiagnoseInput,
+  deps: DiagnoseDeps = {},
+): Promise<DiagnoseOutput> {
+  const inspect = deps.inspect ?? inspectPaste;
+  const whole = parseRequestPaste(input.request);
+  const box = parseResponsePaste(input.response);
+  const ticket = asTicket(input.request, whole);
+  const at = new Date(input.at);
+  const values = input.values ?? {};
+  const pasted = [input.request, input.response];
+  if (!ticket) {
+    const choice = input.choice ?? 0;
+    const candidate = whole.ok ? whole.value.candidates[choice] : undefined;
+    const inspection =
+      candidate && box.ok
+        ? await data(
+            inspect,
+            candidate,
+            box.value.format === 'empty' ? null : box.value,
+            values,
+            pasted,
+            at,
+          )
+        : null;
+    return { request: whole, response: box, ticket: null, choice, inspection };
+  }
+  const exchanges = ticket.exchanges.slice(-MOST_ATTEMPTS);
+  const latest = exchanges.length - 1;
+  // The Response box's answer belongs to the latest attempt.
+  const boxAnswer = box.ok && (box.value.response || box.value.failure) ? box.value : null;
+  const answerOf = (e: TicketExchange, i: number) =>
+    i === latest && boxAnswer ? boxAnswer : e.answer;
+  const choice = Math.min(Math.max(input.choice ?? latest, 0), latest);
+  const attempts: AttemptView[] = [];
+  let inspection: InspectionData | null = null;
+  for (let i = 0; i < exchanges.length; i++) {
+    const e = exchanges[i] as TicketExchange;
+    const judged = await inspect({
+      candidate: e.candidate,
+      response: answerOf(e, i),
+      ...(i === choice ? { values } : {}),
+      pasted,
+      at,
+    });
+    attempts.push({
+      label: labelOf(judged),
+      verdict: judged.checklist.verdict,
+      headline: judged.checklist.headline,
+      where: whereOf(e),
+    });
+    if (i === choice) inspection = await finish(judged, e.candidate, values, at);
+  }
+  const unread = [...ticket.unread];
+  if (ticket.exchanges.length > MOST_ATTEMPTS) {
+    unread.unshift({
+      from: 1,
+      to: 1,
+      reason: 'unreadable',
+      why: `The paste holds ${ticket.exchanges.length} attempts; only the last ${MOST_ATTEMPTS} were judged.`,
+    });
+  }
+  const chosen = exchanges[choice] as TicketExchange;
+  const answer = answerOf(chosen, choice);
+  return {
+    request: {
+      ok: true,
+      value: {
+        format: chosen.format === 'answer-only' ? 'http' : chosen.format,
+        candidates: [chosen.candidate],
+      },
+    },
+    response: { ok: true, value: answer ?? { format: 'empty', response: null, notes: [] } },
+    ticket: { answerOnly: chosen.format === 'answer-only', attempts, unread },
+    choice,
+    inspection,
+  };
+}
+
+/** The ticket reading when the Request box is more than one request, else null. */
+function asTicket(text: string, whole: ParseResult<RequestPaste>): Ticket | null {
+  if (whole.ok && WHOLE_FORMATS.has(whole.value.format)) return null;
+  // A JSON file (a HAR, a collection) is one document: its own reader's error says where.
+  if (/^\s*(?:\{|\[\s*[{["\]])/.test(text.slice(0, 1024)) || text.trim() === '') return null;
+  const ticket = splitTicket(text);
+  if (ticket.exchanges.length === 0) return null;
+  const read = ticket.exchanges.some((e) => e.requestLines) || ticket.unread.length > 0;
+  if (!whole.ok) return read ? ticket : null;
+  if (ticket.exchanges.length > 1) return ticket;
+  const only = ticket.exchanges[0] as TicketExchange;
+  const wholeAnswered = whole.value.candidates.some((c) => c.response || c.failure);
+  const prose = ticket.unread.some((u) => u.reason !== 'prompt' && u.reason !== 'markup');
+  return prose || (only.answer && !wholeAnswered) ? ticket : null;
+}
+
+async function data(
+  inspect: typeof inspectPaste,
+  candidate: PastedRequest,
+  response: ResponsePaste | null,
+  values: Readonly<Record<string, string>>,
+  pasted: string[],
+  at: Date,
+): Promise<InspectionData> {
+  const judged = await inspect({ candidate, response, values, pasted, at });
+  return finish(judged, candidate, values, at);
+}
+
+async function finish(
+  judged: PasteInspection,
+  candidate: PastedRequest,
+  values: Readonly<Record<string, string>>,
+  at: Date,
+): Promise<InspectionData> {
+  const { shareFragment, open, ...rest } = judged;
+  // A URL variable nobody typed leaves `https://$HOST/x`: never hand keys to that host.
+  const unfilled = expandedVariables(candidate).some(
+    (v) => v.in === 'url' && (values[v.name] ?? '') === '',
+  );
+  return { ...rest, share: await shareFragment(at), opened: open(unfilled) };
+}
+
+/** `GET /v1/ → 401` from the safe view: never the paste's own text. */
+function labelOf(judged: PasteInspection): string {
+  const { request, response, failure } = judged.shown;
+  let path = request.url;
+  try {
+    const url = new URL(request.url);
+    path = url.pathname;
+  } catch {
+    // Kept as the safe view shows it.
+  }
+  const outcome = response
+    ? response.status === null
+      ? 'status not shown'
+      : String(response.status)
+    : failure
+      ? `no answer (${failure.kind})`
+      : 'no answer pasted';
+  return `${request.method} ${path} → ${outcome}`;
+}
+
+function whereOf(e: TicketExchange): string {
+  const from = e.requestLines?.[0] ?? e.answerLines?.[0] ?? 1;
+  const to = Math.max(e.requestLines?.[1] ?? 0, e.answerLines?.[1] ?? 0, from);
+  return from === to ? `line ${from}` : `lines ${from}–${to}`;
+}

@@ -1,0 +1,489 @@
+/**
+ * A whole ticket in one box (DESIGN.md, "Reading a paste"): an email, a chat export or a CI log
+ * with prose, commands, what they printed, signatures and prompts. `splitTicket` walks the lines
+ * once (linear: each line is classified by patterns over a bounded piece of it), cuts the text
+ * into request pieces and answer pieces, reads each with the request readers or the answer
+ * readers, and pairs them into exchanges (a request and what followed it). Every line it did not
+ * read is named with the reason. Never throws.
+ */
+import { API_BASE_URL } from '../core/checklist';
+import { ANSWER_READERS } from './answers';
+import { parseRequestPaste, parseResponsePaste } from './paste';
+import type { PastedRequest, RequestFormat, ResponsePaste } from './result';
+
+/** Why a line was not read. */
+export type UnreadReason =
+  | 'prose'
+  | 'signature'
+  | 'email-header'
+  | 'prompt'
+  | 'chat'
+  | 'log'
+  | 'markup'
+  | 'command'
+  | 'unreadable'
+  | 'other';
+
+/** A run of lines (1-based, inclusive) that was not read, and why. */
+export interface UnreadLines {
+  from: number;
+  to: number;
+  reason: UnreadReason;
+  /** For a person; never quotes the paste. */
+  why: string;
+}
+
+/** One attempt: a request and the answer that followed it (or none). */
+export interface TicketExchange {
+  /** How the request was read; `answer-only` when the paste held no request for this answer. */
+  format: RequestFormat | 'answer-only';
+  candidate: PastedRequest;
+  answer: ResponsePaste | null;
+  /** Lines (1-based, inclusive) of the request and of the answer, when in the paste. */
+  requestLines: [number, number] | null;
+  answerLines: [number, number] | null;
+}
+
+export interface Ticket {
+  /** In the paste's order: the last is the latest attempt. */
+  exchanges: TicketExchange[];
+  unread: UnreadLines[];
+}
+
+const WHY: Record<UnreadReason, string> = {
+  prose: 'prose (the customer’s words)',
+  signature: 'a signature',
+  'email-header': 'an email header',
+  prompt: 'a prompt with no command',
+  chat: 'a chat message’s name and time',
+  log: 'a CI log line',
+  markup: 'a code fence, a frame or a rule',
+  command: 'a command that sends no request itself (its output is read as the answer)',
+  unreadable: 'a request Keycheck could not read',
+  other: 'neither a request nor an answer Keycheck knows',
+};
+
+/** The longest piece of a line the classifier looks at. */
+const LOOK = 2048;
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]|\[\d{1,3}(?:;\d{1,3})*m/g;
+const CI_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?/;
+const CI_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|command|section)\](?:Run )?/;
+const CHAT_PREFIX =
+  /^\[?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\]?(?: -)? [^:\n]{1,40}?: /;
+const CHAT_HEADER =
+  /^[A-Z][\w.' -]{0,40}\s+(?:\[\d{1,2}:\d\d(?: ?[AP]M)?\]|\d{1,2}:\d\d(?: ?[AP]M)?)\s*$/;
+const PROMPT =
+  /^(?:\$|#|%|>>>|\.\.\.|PS [^>\n]{0,200}>|[A-Z]:\\[^>\n]{0,200}>|[\w.-]{1,64}@[\w.-]{1,64}:[^$#\n]{0,200}[$#])(?: |$)/;
+const EMAIL_HEADER = /^(?:From|To|Cc|Bcc|Subject|Date|Sent|Reply-To|Importance):\s/i;
+const SIGNATURE =
+  /^(?:--\s*|(?:best|kind|warm|many)?\s*(?:regards|thanks|thank you|cheers|sincerely)[,.!]?(?:\s+\w+)?|sent from my .*|get outlook for .*)$/i;
+const FENCE = /^\s*(?:```|~~~)/;
+/** A command that runs something else (a script): its output may follow. */
+const RUNNER =
+  /^(?:python3?|py|node|npx|deno|bun|pwsh|powershell|bash|sh|go run|\.\/|terraform|tofu|pulumi)\S*(?:\s|$)/;
+
+/** The first word of a request: a command, a cmdlet, a line of code that builds a call. */
+const REQUEST_START = new RegExp(
+  [
+    String.raw`^(?:sudo\s+)?(?:[^\s'"]{0,200}[/\\])?curl(?:\.exe)?(?:\s|$)`,
+    String.raw`^(?:https?|http)\s+(?:-{1,2}\w|[A-Z]+\s|:\d*/|:/|https?://|[\w.-]+\.\w+/)`,
+    String.raw`^wget\s`,
+    String.raw`^redisctl\s`,
+    String.raw`^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s+[^:\s]`,
+    String.raw`^\$\w+\s*=\s*(?:@\{|Invoke-|\[|New-Object)`,
+    String.raw`^\$env:\w+\s*=`,
+    String.raw`^(?:export|set)\s+\w+=`,
+    String.raw`^(?:import\s+(?:requests|httpx|urllib|http\.client|json|os)|from\s+(?:requests|httpx|urllib|http)\b)`,
+    String.raw`^(?:const|let|var)\s+\w+\s*=\s*(?:require\(|await\s+(?:fetch|axios)|axios|fetch)`,
+    String.raw`^(?:import\s+axios|await\s+fetch\(|fetch\(|axios[.(])`,
+    String.raw`^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:https?://|/)\S*(?:\s+HTTP/\d(?:\.\d)?)?\s*$`,
+    String.raw`^(?:r|resp|response|res)\s*=\s*(?:requests|httpx|await|urllib)`,
+    String.raw`^provider\s+"rediscloud"`,
+  ].join('|'),
+);
+/** What a tool printed: a status line, a curl -v trace, a body, an error a reader knows. */
+const BUILT_IN_ANSWER =
+  /^(?:HTTP\/\d(?:\.\d)? \d{3}|< ?HTTP\/\d|\* +(?:Trying|Connected|Host |Could not|Closing|processing)|\{\s*"|\{\s*$|<(?:!doctype|html|\?xml)|[1-5]\d\d\s*$|error code: \d{3,4})/i;
+
+/** The line as a tool wrote it: a CI log's time, ANSI codes, a chat line's name taken off. */
+function clean(raw: string): {
+  text: string;
+  reason?: UnreadReason;
+  env?: boolean;
+  chat?: boolean;
+} {
+  // The whole line is kept (a body may be long); only the classifier looks at a bounded piece.
+  let t = raw;
+  if (t.endsWith('\r')) t = t.slice(0, -1);
+  t = t.replace(CI_TIME, '');
+  if (t.includes('[')) t = t.replace(ANSI, '');
+  const ci = CI_COMMAND.exec(t);
+  if (ci) {
+    const rest = t.slice(ci[0].length);
+    // `##[group]Run curl ...` only titles the step: its script follows, line by line.
+    void rest;
+    return { text: '', reason: 'log' };
+  }
+  if (/^env:\s*$/.test(t)) return { text: '', reason: 'log', env: true };
+  if (/^shell: \S/.test(t)) return { text: '', reason: 'log' };
+  const chat = CHAT_PREFIX.exec(t);
+  if (chat) return { text: t.slice(chat[0].length), chat: true };
+  if (CHAT_HEADER.test(t)) return { text: '', reason: 'chat' };
+  return { text: t };
+}
+
+function isAnswerStart(text: string): boolean {
+  if (BUILT_IN_ANSWER.test(text)) return true;
+  return ANSWER_READERS.some((r) => r.detect(text) !== null);
+}
+
+/** Sentences a person wrote: words and spaces, little code punctuation. */
+function isProse(text: string): boolean {
+  const t = text.trim();
+  if (!/^["'(]?[A-Za-z]/.test(t)) return false;
+  // `Server: nginx`: a header, not a sentence.
+  if (/^[A-Za-z][\w-]*: \S/.test(t) && t.split(/\s+/).length <= 4) return false;
+  if (/[{}=;<>]|\(\)|^\w+\(|\w\.\w+\(|^\w+:\s*$|:\/\/\S*\s*$/.test(t))
+    return /[.!?,]$/.test(t) && !/[{}=;]/.test(t) && wordy(t);
+  return wordy(t);
+}
+
+function wordy(t: string): boolean {
+  const words = t.split(/\s+/).length;
+  if (words < 2) return /^[A-Z][a-z]+[,!]$/.test(t);
+  let letters = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 32 ||
+      c === 39 ||
+      c === 44 ||
+      c === 46 ||
+      c > 127
+    )
+      letters++;
+  }
+  return letters / t.length > 0.85;
+}
+
+/** Whether a shell command continues on the next line: a trailing `\`, `^` or `` ` ``, or an open quote. */
+function continues(text: string, open: string | null): string | null | 'more' {
+  let quote = open;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\' && i < text.length - 1) i++;
+  }
+  if (quote) return quote;
+  return /[\\^`]\s*$/.test(text) ? 'more' : null;
+}
+
+const SHELL_START =
+  /^(?:sudo\s+)?(?:[^\s'"]{0,200}[/\\])?(?:curl(?:\.exe)?|https?|http|wget|redisctl|terraform)(?:\s|$)/;
+
+/**
+ * Splits a whole ticket into exchanges and the lines it did not read. Linear in the paste's size.
+ */
+export function splitTicket(text: string): Ticket {
+  const rawLines = text.split('\n');
+  const lines = rawLines.map((raw) => clean(raw));
+  interface Block {
+    kind: 'request' | 'answer';
+    from: number;
+    to: number;
+  }
+  const blocks: Block[] = [];
+  const unread: UnreadLines[] = [];
+  const markUnread = (i: number, reason: UnreadReason) => {
+    const last = unread[unread.length - 1];
+    if (last && last.reason === reason && last.to === i) last.to = i + 1;
+    else unread.push({ from: i + 1, to: i + 1, reason, why: WHY[reason] });
+  };
+  let current: Block | null = null;
+  let shellOpen: string | null | 'more' = null;
+  let shell = false;
+  /** The current request block holds a command that sends (curl, wget, ...). */
+  let hasCommand = false;
+  let inSignature = false;
+  let blankBefore = true;
+  let inEnv = false;
+  /** The answer began with a status line and its body has not started yet. */
+  let headersOpen = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as ReturnType<typeof clean>;
+    const { text: t0, reason } = line;
+    if (reason) {
+      markUnread(i, reason);
+      inEnv = line.env === true;
+      continue;
+    }
+    // A CI step's environment, listed under `env:`: not part of any request.
+    if (inEnv && /^\s+[A-Za-z_][\w]*: /.test(t0)) {
+      markUnread(i, 'log');
+      continue;
+    }
+    inEnv = false;
+    // Each chat message stands alone, as if a blank line came before it.
+    const boundary = blankBefore || line.chat === true;
+    const prompt = PROMPT.exec(t0.slice(0, LOOK));
+    const t = prompt ? t0.slice(prompt[0].length) : t0;
+    const trimmed = t.slice(0, LOOK).trim();
+    if (trimmed === '') {
+      if (prompt && current?.kind !== 'request') markUnread(i, 'prompt');
+      // A command's open quote or continuation carries over a blank line; nothing else does.
+      if (current?.kind === 'request' && shell && shellOpen !== null) current.to = i;
+      blankBefore = true;
+      continue;
+    }
+    if (FENCE.test(t0)) {
+      markUnread(i, 'markup');
+      if (!(current?.kind === 'request' && shell && shellOpen !== null)) current = null;
+      blankBefore = true;
+      continue;
+    }
+    // Inside a shell command that has not ended: the line is part of it.
+    if (current?.kind === 'request' && shell && shellOpen !== null) {
+      current.to = i;
+      shellOpen = continues(t, shellOpen === 'more' ? null : shellOpen);
+      blankBefore = false;
+      continue;
+    }
+    const request = REQUEST_START.test(trimmed.slice(0, LOOK));
+    const answer = !request && isAnswerStart(trimmed);
+    if (request) {
+      inSignature = false;
+      const command = SHELL_START.test(trimmed);
+      // Code goes on across blank lines; a script's exports lead to its command; a second
+      // command is another attempt.
+      const sameScript =
+        current?.kind === 'request' &&
+        ((!shell && !command) || (!blankBefore && !(command && hasCommand)));
+      if (!sameScript) {
+        current = { kind: 'request', from: i, to: i };
+        blocks.push(current);
+        hasCommand = false;
+      } else if (current) current.to = i;
+      hasCommand ||= command;
+      shell = command || /^(?:export|set)\s/.test(trimmed);
+      shellOpen = shell ? continues(t, null) : null;
+      blankBefore = false;
+      continue;
+    }
+    // The body after a status line's headers and their blank line.
+    const body =
+      current?.kind === 'answer' && headersOpen && blankBefore && !request && !isProse(trimmed);
+    if (answer || body) {
+      inSignature = false;
+      if (body && current) {
+        current.to = i;
+        headersOpen = false;
+      } else if (current?.kind !== 'answer' || blankBefore) {
+        current = { kind: 'answer', from: i, to: i };
+        blocks.push(current);
+        headersOpen = /^(?:HTTP\/\d|< ?HTTP\/\d)/.test(trimmed);
+      } else current.to = i;
+      shell = false;
+      blankBefore = false;
+      continue;
+    }
+    if (EMAIL_HEADER.test(trimmed) && current?.kind !== 'answer') {
+      inSignature = false;
+      current = null;
+      markUnread(i, 'email-header');
+      blankBefore = false;
+      continue;
+    }
+    if (SIGNATURE.test(trimmed) && (blankBefore || current === null)) {
+      inSignature = true;
+      current = null;
+      markUnread(i, 'signature');
+      blankBefore = false;
+      continue;
+    }
+    if (RUNNER.test(trimmed)) {
+      markUnread(i, 'command');
+      // What the script printed follows: read it as an answer.
+      current = { kind: 'answer', from: i + 1, to: i };
+      blocks.push(current);
+      blankBefore = false;
+      continue;
+    }
+    const prose = isProse(trimmed);
+    const ends = prose && (boundary || (shell && current?.kind === 'request'));
+    if (current && !ends) {
+      // A line of code, or of what a tool printed.
+      current.to = i;
+      blankBefore = false;
+      continue;
+    }
+    current = null;
+    markUnread(
+      i,
+      inSignature
+        ? 'signature'
+        : prose
+          ? 'prose'
+          : /^[\s\p{P}\p{S}]*$/u.test(trimmed)
+            ? 'markup'
+            : 'other',
+    );
+    blankBefore = false;
+  }
+  return pair(
+    blocks.filter((b) => b.to >= b.from),
+    rawLines,
+    unread,
+  );
+}
+
+function pair(
+  blocks: { kind: 'request' | 'answer'; from: number; to: number }[],
+  rawLines: string[],
+  unread: UnreadLines[],
+): Ticket {
+  const textOf = (b: { from: number; to: number }) =>
+    rawLines
+      .slice(b.from, b.to + 1)
+      .map((l) => clean(l).text)
+      .join('\n');
+  const exchanges: TicketExchange[] = [];
+  const waiting: TicketExchange[] = [];
+  const orphans: { answer: ResponsePaste; lines: [number, number]; text: string }[] = [];
+  for (const block of blocks) {
+    const body = textOf(block);
+    const lines: [number, number] = [block.from + 1, block.to + 1];
+    if (block.kind === 'request') {
+      const read = parseRequestPaste(body);
+      if (!read.ok) {
+        unread.push({
+          from: lines[0],
+          to: lines[1],
+          reason: 'unreadable',
+          why: `${WHY.unreadable}: ${read.error.message}`,
+        });
+        continue;
+      }
+      const candidate = read.value.candidates[read.value.candidates.length - 1] as PastedRequest;
+      shiftNotes(candidate.notes, block.from);
+      const own = candidate.response || candidate.failure;
+      const exchange: TicketExchange = {
+        format: read.value.format,
+        candidate,
+        answer: null,
+        requestLines: lines,
+        answerLines: own ? lines : null,
+      };
+      exchanges.push(exchange);
+      if (!own) {
+        // An answer pasted before its request ("I get this: ... My code: ...") belongs to it.
+        const early = orphans.shift();
+        if (early) {
+          exchange.answer = early.answer;
+          exchange.answerLines = early.lines;
+        } else waiting.push(exchange);
+      }
+      continue;
+    }
+    const read = parseResponsePaste(body);
+    if (read.ok) shiftNotes(read.value.notes, block.from);
+    if (!read.ok) {
+      unread.push({
+        from: lines[0],
+        to: lines[1],
+        reason: 'unreadable',
+        why: `what a tool printed, not read: ${read.error.message}`,
+      });
+      continue;
+    }
+    const free = waiting.pop();
+    if (free) {
+      waiting.length = 0;
+      free.answer = read.value;
+      free.answerLines = lines;
+      continue;
+    }
+    // A tool's error that names its own request (the Go client, Terraform): an attempt of its own.
+    const own = toolExchange(read.value, lines, body);
+    if (own) {
+      exchanges.push(own);
+      continue;
+    }
+    const last = exchanges[exchanges.length - 1];
+    if (last) {
+      // The same request run again ("it worked yesterday, now 401"): another attempt.
+      exchanges.push({ ...last, answer: read.value, answerLines: lines });
+      continue;
+    }
+    orphans.push({ answer: read.value, lines, text: body });
+  }
+  for (const orphan of orphans) exchanges.push(answerOnly(orphan));
+  exchanges.sort((a, b) => start(a) - start(b));
+  unread.sort((a, b) => a.from - b.from);
+  return { exchanges, unread };
+}
+
+/** Notes point into their piece: make them point into the whole paste. */
+function shiftNotes(notes: { line?: number }[], by: number): void {
+  for (const note of notes) if (note.line !== undefined) note.line += by;
+}
+
+function start(e: TicketExchange): number {
+  return Math.max(e.requestLines?.[0] ?? 0, e.answerLines?.[0] ?? 0);
+}
+
+/** An answer with no request in the paste: the tool's own log may hold the request, else a stand-in. */
+function toolExchange(
+  answer: ResponsePaste,
+  lines: [number, number],
+  text: string,
+): TicketExchange | null {
+  const tool = parseRequestPaste(text);
+  if (!tool.ok || !['go-client', 'terraform-log', 'redisinsight'].includes(tool.value.format))
+    return null;
+  return {
+    format: tool.value.format,
+    candidate: tool.value.candidates[0] as PastedRequest,
+    answer,
+    requestLines: null,
+    answerLines: lines,
+  };
+}
+
+function answerOnly(orphan: {
+  answer: ResponsePaste;
+  lines: [number, number];
+  text: string;
+}): TicketExchange {
+  const url = /https?:\/\/[^\s'"<>)\]]{1,2000}/.exec(orphan.text.slice(0, 65536))?.[0];
+  const request = { method: 'GET', url: url ?? `${API_BASE_URL}/v1/`, headers: [] };
+  return {
+    format: 'answer-only',
+    candidate: {
+      label: 'What the tool printed (no request in the paste)',
+      request,
+      variables: [],
+      unknownOptions: [],
+      notes: [
+        {
+          message: url
+            ? 'The paste holds what the tool printed but not the request: the URL is the one the tool named.'
+            : 'The paste holds what the tool printed but not the request: the API’s GET /v1/ is assumed.',
+          line: orphan.lines[0],
+        },
+      ],
+      sensitive: [],
+      keysNotShown:
+        'The paste shows what the tool printed, not the request it sent: the key headers cannot be judged from it. Ask for the command or code that printed it.',
+    },
+    answer: orphan.answer,
+    requestLines: null,
+    answerLines: orphan.lines,
+  };
+}
