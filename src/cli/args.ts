@@ -88,7 +88,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
       : first === 'check' || first === 'diagnose' || first === 'relay'
         ? first
         : undefined;
-  if (command === 'relay') return { ...defaults('relay'), rest: relayArgs(tail) };
+  if (command === 'relay') {
+    return { ...defaults('relay'), sandbox: tail.includes('--sandbox'), rest: relayArgs(tail) };
+  }
   refuseKeys(argv, OWN);
   if (!command) {
     throw new UsageError(

@@ -8,6 +8,7 @@ import { UsageError, parseCli, type CliOptions } from './args';
 import { runCheck } from './check';
 import { runDiagnose } from './diagnose';
 import { ensureNodeGlobals } from './node-compat';
+import { startSandboxServer } from './sandbox-server';
 import { render, useColor, type Format, type Streams } from './output';
 import { main as relayMain } from '../../public/relay.js';
 
@@ -30,14 +31,15 @@ Usage:
   node keycheck.mjs diagnose [file | -] [--response file] [--entry n] [--json | --markdown]
       Reads what a customer pasted (a curl command and its output, a HAR, a tool's log...) and
       prints the same report as the web page's Diagnose view. Nothing is sent.
-  node keycheck.mjs relay [--port n] [--origin url] [--target url]
-      The local relay for the web page (see node keycheck.mjs relay --help).
+  node keycheck.mjs relay [--port n] [--origin url] [--target url | --sandbox]
+      The local relay for the web page (see node keycheck.mjs relay --help); with --sandbox it
+      forwards to the built-in simulated API.
 
 Options:
   --account-key-env NAME  Read the account key from NAME instead of REDISCLOUD_ACCESS_KEY.
   --user-key-env NAME     Read the user key from NAME instead of REDISCLOUD_SECRET_KEY.
   --path /v1/...          check: one more GET, after GET /v1/ answered ok.
-  --sandbox               check: ask Keycheck's built-in simulated API instead (no network).
+  --sandbox               check, relay: ask Keycheck's built-in simulated API instead (no network).
   --profile ID            With --sandbox: use a demo profile's keys (see the list below).
   --json                  One JSON document for machines (verdict, exit code, checklist, report).
   --markdown              The report alone, in Markdown, to paste into a ticket.
@@ -68,7 +70,18 @@ export async function run(argv: readonly string[], deps: CliDeps): Promise<numbe
     return 0;
   }
   if (options.command === 'relay') {
-    relayMain(options.rest, { ...deps.env }, 'node keycheck.mjs relay');
+    const rest = options.rest.filter((arg) => arg !== '--sandbox');
+    if (rest.length < options.rest.length) {
+      if (rest.some((arg) => arg === '--target' || arg.startsWith('--target='))) {
+        return fail(
+          new UsageError('relay: --sandbox and --target name two targets; give one.'),
+          streams,
+        );
+      }
+      // The relay forwards to the sandbox on a loopback port, as it would to the API.
+      rest.push('--target', (await startSandboxServer()).url);
+    }
+    relayMain(rest, { ...deps.env }, 'node keycheck.mjs relay');
     return -1;
   }
   const format: Format = options.json ? 'json' : options.markdown ? 'markdown' : 'text';

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ACCOUNT_KEY, KEY_HEADERS, USER_KEY, call, startFakeApi } from '../relay/fake-api';
+import { DEMO_KEYS } from '../../../src/lib/sandbox';
 import { buildTemporaryCli, runCli } from './run-cli';
 
 let cli: Awaited<ReturnType<typeof buildTemporaryCli>>;
@@ -46,4 +47,30 @@ test('relay --help names the command it was started as', async () => {
   const run = await runCli(cli.file, ['relay', '--help']);
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/^Usage: node keycheck\.mjs relay \[options\]$/m);
+});
+
+test('relay --sandbox forwards to the built-in sandbox: the demo keys work with no network', async () => {
+  const child = spawn(process.execPath, [cli.file, 'relay', '--port', '0', '--sandbox'], {
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  try {
+    await expect.poll(() => out, { timeout: 10_000 }).toContain('Forwarding /v1/ requests to');
+    const base = /use (http:\/\/127\.0\.0\.1:\d+) as the profile's API base URL/.exec(out)?.[1];
+    const answer = await call(`${base}/v1/`, {
+      headers: { 'x-api-key': DEMO_KEYS.account1001, 'x-api-secret-key': DEMO_KEYS.owner },
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).account.id).toBe(1001);
+    const refused = await call(`${base}/v1/`, {
+      headers: { 'x-api-key': DEMO_KEYS.account1001, 'x-api-secret-key': DEMO_KEYS.wrongUser },
+    });
+    expect(refused.status).toBe(401);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
 });
