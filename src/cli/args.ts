@@ -101,9 +101,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   try {
     parsed = parseArgs({ args: tail, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(
-      `${error instanceof Error ? error.message : String(error)}. Run with --help for the options.`,
-    );
+    // Node's first sentence only: it names the option, never a value.
+    const said = (error instanceof Error ? error.message : String(error)).split('. ')[0];
+    throw new UsageError(`${said}. Run with --help for the options.`);
   }
   const { values, positionals } = parsed;
   const options: CliOptions = {

@@ -115,6 +115,11 @@ function fail(error: unknown, streams: Streams): number {
 }
 
 function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    process.stderr.write(
+      'Keycheck: paste the text, then press Ctrl+D (on Windows: Ctrl+Z, then Enter).\n',
+    );
+  }
   return new Promise((resolve, reject) => {
     let text = '';
     process.stdin.setEncoding('utf8');
@@ -125,6 +130,8 @@ function readStdin(): Promise<string> {
 }
 
 ensureNodeGlobals();
+// Output piped into a command that stops reading (`| head`) is not an error of the check.
+process.stdout.on('error', () => undefined);
 const code = await run(process.argv.slice(2), {
   env: process.env,
   streams: { out: process.stdout, err: process.stderr },
