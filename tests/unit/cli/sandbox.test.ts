@@ -92,6 +92,14 @@ describe('command lines keycheck.mjs refuses', () => {
     ['a key as an argument', ['check', '--sandbox', DEMO_KEYS.account1001]],
     ['a header line as an argument', ['check', `x-api-key: ${DEMO_KEYS.account1001}`]],
     ['a key named as the variable to read', ['check', '--account-key-env', 'demo-uk-4c6e8a0b2d95']],
+    [
+      'a key in --path',
+      ['check', '--sandbox', '--path', '/v1/subscriptions?apiKey=abc123def456ghi'],
+    ],
+    [
+      'an assignment as an argument',
+      ['check', '--sandbox', 'REDISCLOUD_SECRET_KEY=abc123def456ghi'],
+    ],
   ])(
     '%s: exit 2, a message pointing at the environment, the key not repeated',
     async (_name, args) => {
