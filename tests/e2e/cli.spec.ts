@@ -4,6 +4,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ACCOUNT_KEY, USER_KEY, startFakeApi } from './servers/fake-api';
+import { createProfile, sendPath, verdict } from './servers/ui';
 
 /** Waits until the service worker controls the page, so it is what serves the download. */
 async function underServiceWorker(page: Page): Promise<void> {
@@ -73,4 +75,27 @@ test("the walkthrough's last step shows how to run the same check in a terminal"
   await expect(line).toContainText(
     `curl -O ${new URL('keycheck.mjs', baseURL).href} && node keycheck.mjs check`,
   );
+});
+
+test('a server the browser may not read (no CORS): the Playground says the terminal check would not meet it', async ({
+  page,
+  baseURL,
+}) => {
+  const noCors = await startFakeApi({ cors: false });
+  try {
+    await createProfile(page, {
+      name: 'No CORS',
+      baseUrl: noCors.url,
+      accountKey: ACCOUNT_KEY,
+      userKey: USER_KEY,
+    });
+    await sendPath(page, '/v1/');
+    await expect(verdict(page)).toContainText('CORS');
+    const line = page
+      .getByRole('region', { name: 'Response details' })
+      .getByRole('complementary', { name: 'Run the check in a terminal' });
+    await expect(line).toContainText(`curl -O ${new URL('keycheck.mjs', baseURL).href}`);
+  } finally {
+    await noCors.close();
+  }
 });
