@@ -24,16 +24,17 @@ export async function buildTemporaryCli(): Promise<{ file: string; remove: () =>
 
 /**
  * `node <file> ...args` with only PATH and `env` in the environment (none of the machine's own
- * REDISCLOUD_ variables), `stdin` written to its standard input.
+ * REDISCLOUD_ variables), `stdin` written to its standard input, `nodeArgs` before the file.
  */
 export function runCli(
   file: string,
   args: readonly string[],
   env: Record<string, string> = {},
   stdin = '',
+  nodeArgs: readonly string[] = [],
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, file, ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -2,6 +2,7 @@
  * keycheck.mjs against the built-in sandbox: every demo profile's verdict and exit code, the
  * three output forms, and the command lines it refuses.
  */
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_KEYS, DEMO_PROFILES } from '../../../src/lib/sandbox';
 import { EXIT_CODES } from '../../../src/cli/exit-codes';
@@ -68,6 +69,20 @@ describe('check --sandbox', () => {
     expect(run.stdout).not.toContain('Authentication checklist');
     expect(run.stdout).toContain('`GET https://sandbox.keycheck.invalid/v1/`');
     expect(run.stdout).toContain('`GET https://sandbox.keycheck.invalid/v1/subscriptions`');
+  });
+
+  test('without what Node 18 lacks (AbortSignal.any, the crypto global), it still checks and fingerprints', async () => {
+    const preload = fileURLToPath(new URL('as-on-node-18.mjs', import.meta.url));
+    const run = await runCli(
+      cli.file,
+      ['check', '--sandbox', '--profile', 'sandbox-owner', '--markdown'],
+      {},
+      '',
+      ['--import', preload],
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/`sha256:[0-9a-f]{8}`, 27 characters/);
   });
 
   test('a wrong pair stops after GET /v1/: --path is not sent', async () => {
