@@ -9,12 +9,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { EXIT_CODES } from '../../../src/cli/exit-codes';
 import { parseBoth } from '../../../src/lib/inspect/parse-paste';
 import { inspectPaste } from '../../../src/lib/inspect/paste';
 import { key, leakedPiece } from '../../helpers/leak-keys';
 import { buildTemporaryCli, runCli } from './run-cli';
+
+// Each test starts node at least once: on a busy machine that alone can pass vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 let cli: Awaited<ReturnType<typeof buildTemporaryCli>>;
 beforeAll(async () => {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { EXIT_CODES } from '../../../src/cli/exit-codes';
 import { key, leakedPiece } from '../../helpers/leak-keys';
 import { buildTemporaryCli, runCli } from './run-cli';
@@ -44,6 +44,9 @@ let mode: Mode = '401';
 const seen: IncomingHttpHeaders[] = [];
 let server: Server;
 let base = '';
+// Each test starts node at least once: on a busy machine that alone can pass vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000 });
+
 let cli: Awaited<ReturnType<typeof buildTemporaryCli>>;
 
 beforeAll(async () => {

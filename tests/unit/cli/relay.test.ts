@@ -3,10 +3,13 @@
  * same banner, same forwarding, no key in its log; and importing it does not start it.
  */
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { ACCOUNT_KEY, KEY_HEADERS, USER_KEY, call, startFakeApi } from '../relay/fake-api';
 import { DEMO_KEYS } from '../../../src/lib/sandbox';
 import { buildTemporaryCli, runCli } from './run-cli';
+
+// Each test starts node at least once: on a busy machine that alone can pass vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 let cli: Awaited<ReturnType<typeof buildTemporaryCli>>;
 let api: Awaited<ReturnType<typeof startFakeApi>>;

@@ -3,10 +3,13 @@
  * three output forms, and the command lines it refuses.
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DEMO_KEYS, DEMO_PROFILES } from '../../../src/lib/sandbox';
 import { EXIT_CODES } from '../../../src/cli/exit-codes';
 import { buildTemporaryCli, runCli } from './run-cli';
+
+// Each test starts node at least once: on a busy machine that alone can pass vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 let cli: Awaited<ReturnType<typeof buildTemporaryCli>>;
 beforeAll(async () => {
