@@ -88,6 +88,16 @@ describe('check --sandbox', () => {
     expect(run.stdout).toMatch(/`sha256:[0-9a-f]{8}`, 27 characters/);
   });
 
+  test('a user key copied with a zero-width space: not sent, exit 18, the character named', async () => {
+    const run = await runCli(cli.file, ['check', '--sandbox'], {
+      REDISCLOUD_ACCESS_KEY: DEMO_KEYS.account1001,
+      REDISCLOUD_SECRET_KEY: `${DEMO_KEYS.owner}\u200b`,
+    });
+    expect(run.code).toBe(EXIT_CODES['not-sent']);
+    expect(run.stdout).toContain('U+200B');
+    expect(run.stdout).not.toContain(DEMO_KEYS.owner);
+  });
+
   test('a wrong pair stops after GET /v1/: --path is not sent', async () => {
     const run = await runCli(cli.file, [
       'check',
