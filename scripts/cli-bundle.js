@@ -3,6 +3,8 @@
 // built-ins imported, lazy chunks inlined. `vite build` runs it after the site is written, so
 // the file sits beside index.html and relay.js in dist/; tests can build it alone with
 // `buildCli()` on a clone where dist/ does not exist yet.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -44,19 +46,36 @@ export async function buildCli(options = {}) {
 }
 
 /**
- * The site's build also writes keycheck.mjs into its output folder.
+ * The site's build also writes keycheck.mjs into its output folder; the dev server builds it
+ * from the current sources on each request, so the site's download links work there too.
  * @returns {import('vite').Plugin}
  */
 export function cliBundle() {
   /** @type {string} */
   let outDir = 'dist';
+  let building = false;
   return {
     name: 'keycheck-cli-bundle',
-    apply: 'build',
     configResolved(config) {
       outDir = config.build.outDir;
+      building = config.command === 'build';
+    },
+    configureServer(server) {
+      const cache = join(ROOT, 'node_modules', '.cache', 'keycheck-cli');
+      server.middlewares.use(`/${CLI_FILE}`, (req, res, next) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+        buildCli({ outDir: cache, emptyOutDir: true })
+          .then(() => readFile(join(cache, CLI_FILE)))
+          .then((file) => {
+            res.setHeader('content-type', 'text/javascript; charset=utf-8');
+            res.end(req.method === 'HEAD' ? undefined : file);
+          })
+          .catch(next);
+      });
     },
     async closeBundle() {
+      // Only the site's build (vitest and the dev server also load this plugin).
+      if (!building) return;
       await buildCli({ outDir });
     },
   };
