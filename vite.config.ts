@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { cliBundle } from './scripts/cli-bundle.js';
 import { contentSecurityPolicy } from './scripts/csp.js';
 import { firstScreen } from './scripts/first-screen.js';
 
@@ -14,6 +15,8 @@ export default defineConfig({
     // The Playground is drawn with the page; the policy then allows its inline blocks by hash.
     firstScreen(),
     contentSecurityPolicy(),
+    // keycheck.mjs, the command-line check, written beside index.html and relay.js.
+    cliBundle(),
     VitePWA({
       // The app registers the worker itself (src/state/app-update.svelte.ts): no inline script.
       injectRegister: false,
@@ -37,6 +40,8 @@ export default defineConfig({
         // Every built file, lazy views included: after one visit the whole app works offline.
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
         navigateFallback: 'index.html',
+        // keycheck.mjs (scripts/cli-bundle.js) is a download, never precached and never the page.
+        navigateFallbackDenylist: [/\/keycheck\.mjs$/],
         // Only the first install claims the page; later versions wait (no skipWaiting).
         clientsClaim: true,
         cleanupOutdatedCaches: true,

@@ -562,10 +562,13 @@ function answerHeaders(upstream, cors) {
   return headers;
 }
 
-const USAGE = `Keycheck relay: forwards Keycheck's requests to the Redis Cloud REST API, for browsers
+/** @param {string} command how the relay is started, e.g. `node relay.js` */
+const usage = (
+  command,
+) => `Keycheck relay: forwards Keycheck's requests to the Redis Cloud REST API, for browsers
 that do not show the API's answers to the page (CORS).
 
-Usage: node relay.js [options]
+Usage: ${command} [options]
 
 Options:
   --port <n>      Port on 127.0.0.1 to listen on (default ${DEFAULT_PORT}; 0 picks a free one).
@@ -582,11 +585,13 @@ or body. Stop it with Ctrl+C.
 `;
 
 /**
- * The command line: parses options, starts the relay and prints its address.
+ * The command line: parses options, starts the relay and prints its address. Also the `relay`
+ * command of keycheck.mjs, which names itself in `command`.
  * @param {string[]} argv arguments after the script name
  * @param {NodeJS.ProcessEnv} env
+ * @param {string} [command] how the relay is started, for --help
  */
-function main(argv, env) {
+export function main(argv, env, command = 'node relay.js') {
   /** @type {ReturnType<typeof parseCommandLine>} */
   let parsed;
   try {
@@ -598,7 +603,7 @@ function main(argv, env) {
     return;
   }
   if (parsed.help) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage(command));
     return;
   }
   const target = parsed.target ?? env.KEYCHECK_RELAY_TARGET ?? DEFAULT_TARGET;
@@ -676,4 +681,8 @@ function isEntryPoint() {
   }
 }
 
-if (isEntryPoint()) main(process.argv.slice(2), process.env);
+// keycheck.mjs carries this file as its `relay` command; its build sets the flag, so the relay
+// starts there only when asked, not whenever keycheck.mjs runs.
+const bundled = /** @type {{ KEYCHECK_BUNDLED_RELAY?: boolean }} */ (globalThis)
+  .KEYCHECK_BUNDLED_RELAY;
+if (bundled !== true && isEntryPoint()) main(process.argv.slice(2), process.env);

@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { SANDBOX_BASE_URL } from '../../../src/lib/core/checklist';
-import { base64Utf8 } from '../../../src/lib/core/text';
 import type { SentRequest } from '../../../src/lib/core/exchange';
 import { inspectPaste } from '../../../src/lib/inspect/paste';
 import { inspectSent } from '../../../src/lib/inspect/sent';
@@ -15,27 +14,7 @@ import { toCurl, toFetch, toHttpie } from '../../../src/lib/paste/export';
 import { parseRequestPaste, parseResponsePaste } from '../../../src/lib/paste/paste';
 import { decodeShareFragment } from '../../../src/lib/report/share';
 import { createSandbox } from '../../../src/lib/sandbox';
-
-// A key as the console makes them: 20 to 48 of [A-Za-z0-9_-], starting with a letter or digit.
-// Built character by character: fast-check's string generators also splice in words such as
-// "propertyIsEnumerable" or "length", which then match the app's own prose, not a leak.
-const ALNUM = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'];
-const key = fc
-  .tuple(
-    fc.constantFrom(...ALNUM),
-    fc.array(fc.constantFrom(...ALNUM, '_', '-'), { minLength: 19, maxLength: 47 }),
-  )
-  .map(([first, rest]) => first + rest.join(''));
-
-/** Every piece of `secret` that must never be shown. */
-function pieces(secret: string): string[] {
-  const out = new Set<string>();
-  const b64 = base64Utf8(secret).replace(/=+$/, '');
-  for (const form of [secret.toLowerCase(), b64.slice(0, -2).toLowerCase()]) {
-    for (let i = 0; i + 6 <= form.length; i++) out.add(form.slice(i, i + 6));
-  }
-  return [...out];
-}
+import { key, pieces } from '../../helpers/leak-keys';
 
 /** The checklist's own words: its ids, verdicts, statuses and groups, and its docs links. */
 const APP_OWNED = new Set(['id', 'primaryCause', 'verdict', 'group', 'status']);
