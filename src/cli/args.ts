@@ -22,8 +22,8 @@ export interface CliOptions {
   file?: string;
   /** The answer, when the customer sent it apart from the request. */
   response?: string;
-  /** Which request of a paste that holds several (a HAR), from 1. */
-  entry: number;
+  /** Which request of a paste that holds several (a HAR, a ticket's attempts), from 1; none: the latest attempt, or a HAR's first entry. */
+  entry?: number;
   /** false for --no-color; undefined: colour on a terminal only. */
   color?: boolean;
   /** The relay's own arguments. */
@@ -165,7 +165,6 @@ function defaults(command: Command): CliOptions {
     sandbox: false,
     accountKeyEnv: DEFAULT_ACCOUNT_KEY_ENV,
     userKeyEnv: DEFAULT_USER_KEY_ENV,
-    entry: 1,
     rest: [],
   };
 }

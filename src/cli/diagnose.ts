@@ -1,12 +1,11 @@
 /**
- * `keycheck.mjs diagnose [file|-]`: the Diagnose view's pipeline on a paste, here and now (the
- * readers of lib/paste, then `inspectPaste`), printing the report the web page makes. Nothing is
+ * `keycheck.mjs diagnose [file|-]`: the Diagnose view's pipeline on a paste, here and now (`diagnosePaste`,
+ * which the page's Diagnose worker runs), printing the report the web page makes. Nothing is
  * sent. The paste goes where the web page's Request box would put it; `--response` is the
  * Response box.
  */
 import { readFile } from 'node:fs/promises';
-import { parseBoth } from '../lib/inspect/parse-paste';
-import { inspectPaste } from '../lib/inspect/paste';
+import { diagnosePaste } from '../lib/inspect/diagnose-paste';
 import type { PasteError } from '../lib/paste/result';
 import { createRedactor, findSecrets, type Redactor } from '../lib/secrets';
 import { UsageError, type CliOptions } from './args';
@@ -49,30 +48,44 @@ export async function runDiagnose(
       : await readPaste(options.response, 'the --response file', stdin);
   // Whatever was pasted may hold keys: every message about it goes through this first.
   const redactor = await createRedactor(findSecrets({ paste: [request, response] }));
-  const read = parseBoth({ request, response });
+  // The web page's own pipeline (its worker runs the same function): a whole ticket is split
+  // into attempts, and the latest is shown unless --entry picks another.
+  const read = await diagnosePaste({
+    request,
+    response,
+    at: now().toISOString(),
+    ...(options.entry !== undefined ? { choice: options.entry - 1 } : {}),
+  });
   if (!read.request.ok) throw new UsageError(redactor.text(where('The paste', read.request.error)));
   if (!read.response.ok) {
     throw new UsageError(redactor.text(where('The --response file', read.response.error)));
   }
-  const { candidates } = read.request.value;
-  const candidate = candidates[options.entry - 1];
-  if (!candidate) {
-    throw new UsageError(
-      `--entry ${options.entry}: the paste holds ${candidates.length} request(s).`,
-    );
+  const count = read.ticket ? read.ticket.attempts.length : read.request.value.candidates.length;
+  const result = read.inspection;
+  if (!result || (options.entry ?? 1) > count) {
+    throw new UsageError(`--entry ${options.entry ?? 1}: the paste holds ${count} request(s).`);
   }
-  const result = await inspectPaste({
-    candidate,
-    response: read.response.value,
-    pasted: [request, response],
-    at: now(),
-  });
-  const notes = [...candidate.notes, ...read.response.value.notes].map((n) =>
+  const candidate = read.request.value.candidates[read.ticket ? 0 : read.choice];
+  const notes = [...(candidate?.notes ?? []), ...read.response.value.notes].map((n) =>
     n.line === undefined ? n.message : `line ${n.line}: ${n.message}`,
   );
-  if (candidates.length > 1) {
+  if (read.ticket) {
+    const { attempts, unread } = read.ticket;
+    if (attempts.length > 1) {
+      notes.unshift(
+        `The paste holds ${attempts.length} attempts; this is number ${read.choice + 1} (choose another with --entry):`,
+        ...attempts.map((a, i) => `${i + 1}. ${a.label} (${a.where}): ${a.headline}`),
+      );
+    }
+    notes.push(
+      ...unread.map(
+        (u) =>
+          `${u.from === u.to ? `line ${u.from}` : `lines ${u.from}-${u.to}`} not read: ${u.why}`,
+      ),
+    );
+  } else if (count > 1) {
     notes.unshift(
-      `The paste holds ${candidates.length} requests; this is number ${options.entry} (choose another with --entry).`,
+      `The paste holds ${count} requests; this is number ${read.choice + 1} (choose another with --entry).`,
     );
   }
   return {
@@ -88,8 +101,8 @@ export async function runDiagnose(
     redactor: await createRedactor(
       findSecrets({
         paste: [request, response],
-        request: candidate.request,
-        extra: candidate.sensitive.map((s) => s.value),
+        ...(candidate ? { request: candidate.request } : {}),
+        extra: (candidate?.sensitive ?? []).map((s) => s.value),
       }),
     ),
   };

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { EXIT_CODES } from '../../../src/cli/exit-codes';
-import { parseBoth } from '../../../src/lib/inspect/parse-paste';
-import { inspectPaste } from '../../../src/lib/inspect/paste';
+import { diagnosePaste } from '../../../src/lib/inspect/diagnose-paste';
 import { key, leakedPiece } from '../../helpers/leak-keys';
 import { buildTemporaryCli, runCli } from './run-cli';
 
@@ -32,18 +31,11 @@ const fixture = (name: string) =>
 const untimed = (report: string) =>
   report.replace(/Made with Keycheck at `[^`]*`/, 'Made with Keycheck at `T`');
 
-/** What the web page's Diagnose makes of `request` (and `response`). */
+/** What the web page's Diagnose (its worker runs this function) makes of `request` (and `response`). */
 async function webReport(request: string, response = '') {
-  const read = parseBoth({ request, response });
-  if (!read.request.ok || !read.response.ok) throw new Error('fixture not readable');
-  const candidate = read.request.value.candidates[0];
-  if (!candidate) throw new Error('no request in the fixture');
-  return inspectPaste({
-    candidate,
-    response: read.response.value,
-    pasted: [request, response],
-    at: new Date(),
-  });
+  const read = await diagnosePaste({ request, response, at: new Date().toISOString() });
+  if (!read.inspection) throw new Error('fixture not readable');
+  return read.inspection;
 }
 
 describe('diagnose <file>', () => {
@@ -59,6 +51,39 @@ describe('diagnose <file>', () => {
     const web = await webReport(readFileSync(fixture(name), 'utf8'));
     expect(untimed(run.stdout)).toBe(untimed(`${web.report.trimEnd()}\n`));
     expect(run.code).toBe(EXIT_CODES[web.checklist.verdict]);
+  });
+
+  test('a whole ticket: the latest attempt is judged, every attempt is listed, --entry picks another', async () => {
+    const ticket = [
+      'Hi team, this worked yesterday:',
+      '',
+      '$ curl -i -H "x-api-key: $A" -H "x-api-secret-key: $U" https://api.redislabs.com/v1/subscriptions',
+      'HTTP/1.1 200 OK',
+      'content-type: application/json',
+      '',
+      '{"accountId":1001,"subscriptions":[]}',
+      '',
+      'and today the same command prints:',
+      '',
+      '$ curl -i -H "x-api-key: $A" -H "x-api-secret-key: $U" https://api.redislabs.com/v1/subscriptions',
+      'HTTP/1.1 401 Unauthorized',
+      'content-type: text/html',
+      '',
+      '<html><head><title>401 Authorization Required</title></head><body><center><h1>401 Authorization Required</h1></center><hr><center>nginx</center></body></html>',
+      '',
+      'Thanks, Sam',
+    ].join('\n');
+    const latest = await runCli(cli.file, ['diagnose', '-', '--json'], {}, ticket);
+    const web = await webReport(ticket);
+    expect(JSON.parse(latest.stdout).verdict).toBe(web.checklist.verdict);
+    expect(latest.code).toBe(EXIT_CODES['auth-failed']);
+    const text = await runCli(cli.file, ['diagnose', '-', '--no-color'], {}, ticket);
+    expect(text.stdout).toMatch(/holds 2 attempts/);
+    const first = await runCli(cli.file, ['diagnose', '-', '--entry', '1', '--json'], {}, ticket);
+    expect(JSON.parse(first.stdout).verdict).not.toBe('auth-failed');
+    const none = await runCli(cli.file, ['diagnose', '-', '--entry', '3'], {}, ticket);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/holds 2 request/);
   });
 
   test('- reads standard input; --response adds the answer the customer sent apart', async () => {
