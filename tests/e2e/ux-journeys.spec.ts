@@ -211,7 +211,7 @@ for (const size of SIZES) {
       await page.goto('./#/profiles');
       await newProfile(page, 'Ticket 4711', 7, true);
       const row = page.getByRole('article', { name: 'Ticket 4711' });
-      await expect(row).toContainText('this tab only');
+      await expect(row).toContainText('kept in this tab until a reload');
       await row.getByRole('button', { name: 'Details of Ticket 4711' }).click();
       await expect(row).toContainText('reloading or closing the page drops them');
 
