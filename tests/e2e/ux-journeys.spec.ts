@@ -112,7 +112,8 @@ for (const size of SIZES) {
       await expect(verdict(page)).toHaveAttribute('data-verdict', 'auth-failed');
       const block = page.getByRole('region', { name: 'Response details' });
       const status = block.getByRole('term').filter({ hasText: 'Status' });
-      const header = block.getByRole('term').filter({ hasText: 'content-type' });
+      const header = block.getByRole('term').filter({ hasText: 'Headers' });
+      await expect(block.getByRole('definition').nth(1)).toHaveText('content-type: text/html');
       const body = block.getByLabel('Response body');
       await expect(block.getByRole('definition').first()).toHaveText('401 Unauthorized');
       const s = (await status.boundingBox())!;
