@@ -215,6 +215,15 @@ for (const size of SIZES) {
       await expect(row).toContainText('kept in this tab until a reload');
       await row.getByRole('button', { name: 'Details of Ticket 4711' }).click();
       await expect(row).toContainText('reloading or closing the page drops them');
+      // Another tab, while this one is open, sees the profile without its keys, and says so
+      // without claiming that any tab was closed.
+      const other = await page.context().newPage();
+      await other.goto('./#/profiles');
+      await expect(other.getByRole('article', { name: 'Ticket 4711' })).toContainText(
+        'keys not in this tab',
+      );
+      await expect(other.locator('main')).not.toContainText('closed');
+      await other.close();
 
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
@@ -224,9 +233,9 @@ for (const size of SIZES) {
       await page.reload();
       expect(dialogs).toEqual(['beforeunload']);
       const after = page.getByRole('article', { name: 'Ticket 4711' });
-      await expect(after).toContainText('keys dropped on reload');
+      await expect(after).toContainText('keys not in this tab');
       await after.getByRole('button', { name: 'Details of Ticket 4711' }).click();
-      await expect(after).toContainText('a reload or a closed tab dropped them');
+      await expect(after).toContainText('kept only in the memory of the tab they were entered in');
       await expect(page.locator('main')).not.toContainText('which is closed');
       // Nothing left to lose: a reload now goes without asking.
       await page.reload();
