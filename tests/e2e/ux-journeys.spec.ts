@@ -91,7 +91,7 @@ for (const size of SIZES) {
       expect(answer.y).toBeGreaterThan(inside.y);
 
       const origin = new URL(page.url()).origin;
-      const relay = page.getByLabel('The relay command');
+      const relay = page.getByLabel('The relay command', { exact: true });
       await expect(relay).toHaveText(
         `curl -O ${origin}/relay.js\nnode relay.js --origin ${origin}`,
       );
@@ -140,7 +140,7 @@ for (const size of SIZES) {
         'href',
         '#/diagnose',
       );
-      await expect(ways.getByLabel('The relay command')).toHaveCount(0);
+      await expect(ways.getByLabel('The relay command', { exact: true })).toHaveCount(0);
       const v = (await verdict(page).boundingBox())!;
       const w = (await ways.boundingBox())!;
       expect(w.y - (v.y + v.height)).toBeLessThan(120);
@@ -148,7 +148,7 @@ for (const size of SIZES) {
       await createProfile(page, { name: 'No CORS', baseUrl: noCors.url, ...keys });
       await sendPath(page, '/v1/');
       await expect(verdict(page)).toHaveAttribute('data-verdict', 'unreachable');
-      await expect(ways.getByLabel('The relay command')).toContainText(
+      await expect(ways.getByLabel('The relay command', { exact: true })).toContainText(
         `node relay.js --origin ${new URL(page.url()).origin}`,
       );
       await ways.getByRole('button', { name: 'Copy the request as cURL' }).click();
@@ -308,7 +308,7 @@ for (const scheme of ['light', 'dark'] as const) {
       userKey: USER_KEY,
     });
     await sendPath(page, '/v1/');
-    await expect(page.getByLabel('The relay command')).toBeVisible();
+    await expect(page.getByLabel('The relay command', { exact: true })).toBeVisible();
     expect(await seriousViolations(page), 'playground, no answer').toEqual([]);
   });
 }
