@@ -154,6 +154,17 @@ for (const size of SIZES) {
       await ways.getByRole('button', { name: 'Copy the request as cURL' }).click();
       // The round trip's own status line, the first in the box.
       await expect(ways.getByRole('status').first()).not.toBeEmpty();
+
+      // Offline: the same way out, named for what happened.
+      await page.context().setOffline(true);
+      await sendPath(page, '/v1/');
+      await expect(page.getByRole('region', { name: 'Response details' })).toContainText(
+        'This device is offline',
+      );
+      await expect(verdict(page)).toHaveAttribute('data-verdict', 'unreachable');
+      await expect(ways.getByRole('button', { name: 'Copy the request as cURL' })).toBeVisible();
+      await expect(ways.getByLabel('The relay command', { exact: true })).toHaveCount(0);
+      await page.context().setOffline(false);
       expect(await fits(page)).toBe(true);
     });
 
