@@ -23,16 +23,19 @@ export function typingSinceAsked(active: Element | null = document.activeElement
 }
 
 /**
- * Moves focus to an answer's verdict and scrolls it to the top of the screen when any part of
- * it is off screen, so a phone user sees the answer instead of the button they pressed, and a
- * screen reader reads it. The element needs `tabindex="-1"`. Not while the person is typing in
- * a field since they asked: the verdict's `role="status"` announces it, and the field keeps
- * the focus.
+ * Moves focus to an answer's verdict and, when any part of `whole` (the verdict with the
+ * buttons that belong to it, such as Copy report) is off screen, scrolls `whole` to the top of
+ * the screen, so its bottom is in view too, on a phone as on a desktop. A screen reader reads
+ * the verdict. The element needs `tabindex="-1"`. Not while the person is typing in a field
+ * since they asked: the verdict's `role="status"` announces it, and the field keeps the focus.
+ * The page's `scroll-padding-bottom` (a sticky bar at the bottom) counts as off screen.
  */
-export function bringIntoView(element: HTMLElement): void {
+export function bringIntoView(element: HTMLElement, whole: HTMLElement = element): void {
   if (typingSinceAsked()) return;
   element.focus({ preventScroll: true });
-  const box = element.getBoundingClientRect();
+  const box = whole.getBoundingClientRect();
   const height = window.innerHeight || document.documentElement.clientHeight;
-  if (box.top < 0 || box.bottom > height) element.scrollIntoView({ block: 'start' });
+  const covered = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom);
+  const bottom = height - (Number.isFinite(covered) ? covered : 0);
+  if (box.top < 0 || box.bottom > bottom) whole.scrollIntoView({ block: 'start' });
 }

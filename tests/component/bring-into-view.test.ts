@@ -54,3 +54,32 @@ test('a typed field left for a checkbox does not hold the focus back', async () 
   bringIntoView(verdict);
   expect(document.activeElement).toBe(verdict);
 });
+
+test('the whole box scrolls into view when its bottom (the Copy buttons) is below the screen', async () => {
+  const user = userEvent.setup();
+  const box = document.createElement('div');
+  verdict.replaceWith(box);
+  box.append(verdict);
+  // jsdom lays nothing out: place the box as a browser would, its top on screen, its bottom not.
+  box.getBoundingClientRect = () =>
+    DOMRect.fromRect({ x: 0, y: window.innerHeight - 100, width: 300, height: 180 });
+  const scrolled: Element[] = [];
+  box.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
+  };
+  verdict.scrollIntoView = box.scrollIntoView;
+  await user.click(get('button'));
+  bringIntoView(verdict, box);
+  expect(document.activeElement).toBe(verdict);
+  expect(scrolled).toEqual([box]);
+});
+
+test('a box wholly on screen does not move', async () => {
+  const user = userEvent.setup();
+  const scrolled: Element[] = [];
+  verdict.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 10, width: 300, height: 80 });
+  verdict.scrollIntoView = () => scrolled.push(verdict);
+  await user.click(get('button'));
+  bringIntoView(verdict);
+  expect(scrolled).toEqual([]);
+});

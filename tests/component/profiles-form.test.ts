@@ -113,7 +113,8 @@ test('unticking "Keep keys only in this tab" asks before the keys are stored', a
   const user = userEvent.setup();
   render(ProfilesView, { profiles });
   const card = await screen.findByRole('article', { name: 'Ticket 4711' });
-  await user.click(within(card).getByRole('button', { name: 'Edit' }));
+  await user.click(within(card).getByRole('button', { name: 'Actions' }));
+  await user.click(within(card).getByRole('menuitem', { name: 'Edit' }));
   await user.click(screen.getByLabelText('Keep keys only in this tab'));
   await user.click(screen.getByRole('button', { name: 'Save profile' }));
   expect(await screen.findByRole('alert')).toHaveTextContent(

@@ -9,6 +9,18 @@ import { DEMO_PROFILES } from '../../src/lib/sandbox/demo-profiles';
 import { ACCOUNT_KEY, freshProfiles, freshStore, USER_KEY } from './profiles-helpers';
 
 const card = (name: string) => within(screen.getByRole('article', { name }) as HTMLElement);
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Chooses an action from a profile row's Actions menu, as a person would. */
+async function choose(user: User, name: string, action: string): Promise<void> {
+  await user.click(card(name).getByRole('button', { name: 'Actions' }));
+  await user.click(card(name).getByRole('menuitem', { name: action }));
+}
+
+/** Opens a profile row's full card. */
+async function openDetails(user: User, name: string): Promise<void> {
+  await user.click(card(name).getByRole('button', { name: `Details of ${name}` }));
+}
 
 async function viewWith(
   drafts: { name: string; accountKey: string; userKey: string; baseUrl?: string }[],
@@ -39,6 +51,7 @@ test('a profile created through the form is listed, its keys masked and fingerpr
   await user.click(screen.getByRole('button', { name: 'Save profile' }));
 
   const profile = within(await screen.findByRole('article', { name: 'Production' }));
+  await openDetails(user, 'Production');
   await waitFor(() => expect(screen.queryByRole('button', { name: 'Save profile' })).toBeNull());
   expect(document.body).not.toHaveTextContent(ACCOUNT_KEY);
   expect(document.body).not.toHaveTextContent(USER_KEY);
@@ -51,6 +64,7 @@ test('Show reveals a key (aria-pressed), Copy puts it on the clipboard and says 
   const { user } = await viewWith([
     { name: 'Staging', accountKey: ACCOUNT_KEY, userKey: USER_KEY },
   ]);
+  await openDetails(user, 'Staging');
   const profile = card('Staging');
   const [showAccount] = profile.getAllByRole('button', { name: 'Show' });
   expect(showAccount).toHaveAttribute('aria-pressed', 'false');
@@ -69,7 +83,7 @@ test('Show reveals a key (aria-pressed), Copy puts it on the clipboard and says 
 
 test('a deleted profile can be brought back with Undo', async () => {
   const { user } = await viewWith([{ name: 'Old', accountKey: ACCOUNT_KEY, userKey: USER_KEY }]);
-  await user.click(card('Old').getByRole('button', { name: 'Delete' }));
+  await choose(user, 'Old', 'Delete');
   expect(await screen.findByText(/Deleted “Old”/)).toBeInTheDocument();
   await waitFor(() => expect(screen.queryByRole('article', { name: 'Old' })).toBeNull());
   await user.click(screen.getByRole('button', { name: 'Undo' }));
@@ -81,7 +95,7 @@ test('duplicate makes a copy; the filter narrows the list', async () => {
     { name: 'Prod EU', accountKey: ACCOUNT_KEY, userKey: USER_KEY },
     { name: 'Staging', accountKey: ACCOUNT_KEY, userKey: `${USER_KEY}-2` },
   ]);
-  await user.click(card('Prod EU').getByRole('button', { name: 'Duplicate' }));
+  await choose(user, 'Prod EU', 'Duplicate');
   expect(await screen.findByRole('article', { name: 'Prod EU (copy)' })).toBeInTheDocument();
   await user.type(screen.getByLabelText('Filter profiles'), 'prod');
   expect(screen.getAllByRole('article')).toHaveLength(2);
@@ -98,7 +112,7 @@ test('Check keys shows the checklist and what the profile learned', async () => 
       baseUrl: SANDBOX_BASE_URL,
     },
   ]);
-  await user.click(card('Sandbox owner').getByRole('button', { name: 'Check keys' }));
+  await choose(user, 'Sandbox owner', 'Check keys');
   const list = await screen.findByRole(
     'list',
     { name: 'Authentication checklist' },
@@ -106,6 +120,7 @@ test('Check keys shows the checklist and what the profile learned', async () => 
   );
   expect(document.querySelector('[data-verdict]')).toHaveAttribute('data-verdict', 'ok');
   expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5);
+  await openDetails(user, 'Sandbox owner');
   const learned = await card('Sandbox owner').findByLabelText(
     'Learned from the API',
     {},
@@ -119,7 +134,7 @@ test('a save over a change made meanwhile offers Reload and Overwrite', async ()
   const { user, store } = await viewWith([
     { name: 'Shared', accountKey: ACCOUNT_KEY, userKey: USER_KEY },
   ]);
-  await user.click(card('Shared').getByRole('button', { name: 'Edit' }));
+  await choose(user, 'Shared', 'Edit');
   // Another tab saves the same profile first.
   const other = freshProfiles(store);
   await other.reload();
@@ -134,6 +149,8 @@ test('a save over a change made meanwhile offers Reload and Overwrite', async ()
   expect(screen.getByLabelText('Notes')).toHaveValue('from the other tab');
   await user.type(screen.getByLabelText('Notes'), ', and mine');
   await user.click(screen.getByRole('button', { name: 'Save profile' }));
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Save profile' })).toBeNull());
+  await openDetails(user, 'Shared');
   expect(await screen.findByText('from the other tab, and mine')).toBeInTheDocument();
 });
 
@@ -197,6 +214,8 @@ test('with encryption on, a new tab starts locked; a wrong passphrase changes no
   await user.type(within(prompt).getByLabelText('Passphrase'), 'wrong passphrase');
   await user.click(within(prompt).getByRole('button', { name: 'Unlock' }));
   expect(await within(prompt).findByRole('alert')).toHaveTextContent('not the right one');
+  expect(card('Locked one').getByText('keys locked')).toBeInTheDocument();
+  await openDetails(user, 'Locked one');
   expect(card('Locked one').getByText(/Locked: unlock/)).toBeInTheDocument();
 
   await user.clear(within(prompt).getByLabelText('Passphrase'));

@@ -92,7 +92,7 @@ test('a server the browser may not read (no CORS): the Playground says the termi
     await sendPath(page, '/v1/');
     await expect(verdict(page)).toContainText('CORS');
     const line = page
-      .getByRole('region', { name: 'Response details' })
+      .getByRole('region', { name: 'Get the answer from outside this page' })
       .getByRole('complementary', { name: 'Run the check in a terminal' });
     await expect(line).toContainText(`curl -O ${new URL('keycheck.mjs', baseURL).href}`);
   } finally {

@@ -54,6 +54,7 @@ test('a profile created through the form is still there after a reload', async (
   await page.reload();
   const profile = page.getByRole('article', { name: 'Production EU' });
   await expect(profile).toBeVisible();
+  await profile.getByRole('button', { name: 'Details of Production EU' }).click();
   await expect(profile).toContainText(/sha256:[0-9a-f]{8}, 31 characters/);
   await expect(page.locator('body')).not.toContainText(USER_KEY);
 });
@@ -69,12 +70,9 @@ test('two pages stay in sync: a profile created in one shows in the other within
   await expect(other.getByRole('article', { name: 'Shared between tabs' })).toBeVisible({
     timeout: 1000,
   });
-  await page
-    .getByRole('article', { name: 'Shared between tabs' })
-    .getByRole('button', {
-      name: 'Delete',
-    })
-    .click();
+  const row = page.getByRole('article', { name: 'Shared between tabs' });
+  await row.getByRole('button', { name: 'Actions' }).click();
+  await row.getByRole('menuitem', { name: 'Delete' }).click();
   await expect(other.getByRole('article', { name: 'Shared between tabs' })).toHaveCount(0, {
     timeout: 1000,
   });

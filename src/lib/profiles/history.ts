@@ -3,7 +3,7 @@
  * how it ended, never with what: no header value, no body, no query string (a query value may be
  * a token), and no path segment that equals a key value.
  */
-import { createStore, del, get, update, type UseStore } from 'idb-keyval';
+import { createStore, del, get, getMany, update, type UseStore } from 'idb-keyval';
 import { HISTORY_LIMIT, cleanEntry, type HistoryEntry } from './history-entry';
 
 export { HISTORY_LIMIT, cleanEntry, historyPath } from './history-entry';
@@ -47,4 +47,21 @@ export function createHistoryStore(store: UseStore = defaultHistoryStore()): His
     },
     clear: (profileId) => del(keyOf(profileId), store),
   };
+}
+
+/**
+ * Each profile's newest entry, in one read (the Profiles list shows a row's last result and
+ * sorts by last use). Profiles without a history are absent from the map.
+ */
+export async function latestEntries(
+  profileIds: readonly string[],
+  store: UseStore = defaultHistoryStore(),
+): Promise<Map<string, HistoryEntry>> {
+  const lists = await getMany(profileIds.map(keyOf), store);
+  const latest = new Map<string, HistoryEntry>();
+  profileIds.forEach((id, i) => {
+    const entry = asEntries(lists[i])[0];
+    if (entry !== undefined) latest.set(id, entry);
+  });
+  return latest;
 }

@@ -17,7 +17,7 @@ export interface ChoiceTarget {
 // The select shows why a profile cannot send its keys right now, instead of hiding it.
 const KEY_STATE_NOTE: Partial<Record<Profile['keyState'], string>> = {
   locked: ' (keys locked)',
-  'tab-closed': ' (keys gone with their tab)',
+  'tab-closed': ' (keys not in this tab)',
   none: ' (no keys)',
 };
 
