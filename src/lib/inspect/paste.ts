@@ -124,7 +124,12 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     extra: candidate.sensitive.map((s) => s.value),
   });
   const isHidden = (name: string) =>
-    hidden.find((h) => h.header.trim().toLowerCase() === name.trim().toLowerCase());
+    shownHidden.find((h) => h.header.trim().toLowerCase() === name.trim().toLowerCase());
+  // A variable as written is pasted text too (`$(echo <key>)`, `${RC_KEY:-<key>}`).
+  const shownHidden = hidden.map((h) => ({
+    header: h.header,
+    variable: redactor.text(h.variable),
+  }));
   const shown: Exchange = {
     ...safe,
     request: {
@@ -138,7 +143,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   };
   const checklist = safeChecklist(diagnose(exchange, context), redactor);
   const fingerprints = await keyFingerprints(request.headers);
-  for (const h of hidden) {
+  for (const h of shownHidden) {
     const name = h.header.trim().toLowerCase();
     // The fingerprint of the text `$ACCOUNT_KEY` would name a key nobody sent.
     if (name === ACCOUNT_KEY_HEADER) fingerprints.account = { variable: h.variable };
@@ -151,7 +156,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     checklist,
     fingerprints,
     report,
-    hidden,
+    hidden: shownHidden,
     open: (urlHasVariables: boolean) => {
       const opened = openedRequest(exchange.request, urlHasVariables);
       if (!opened.ok) return opened;

@@ -143,12 +143,28 @@ export function mayEncode(text: string): boolean {
   return false;
 }
 
+const TRACE_LINE = /^[0-9a-f]{4}: ((?:[0-9a-f]{2} ){1,16})/gm;
+
+/**
+ * The bytes a `curl --trace` dump shows in its hex columns (`0000: 78 2d 61 ...`), joined: a
+ * header line there is cut every 16 bytes, so no name and no key is whole anywhere else.
+ */
+function traceBytes(text: string): string | null {
+  let out = '';
+  for (const m of text.matchAll(TRACE_LINE)) {
+    for (const hex of (m[1] ?? '').trim().split(' ')) out += String.fromCharCode(parseInt(hex, 16));
+  }
+  return out === '' ? null : out;
+}
+
 /**
  * `text` and what it spells, up to three layers deep (a HAR's body holds JSON inside a JSON
  * string, inside a log line): every form a secret can be collected from.
  */
 export function decodedForms(text: string): string[] {
   const forms = [text];
+  const trace = /^[0-9a-f]{4}: [0-9a-f]{2} /m.test(text) ? traceBytes(text) : null;
+  if (trace) forms.push(trace);
   let current = text;
   for (let layer = 0; layer < 3 && mayEncode(current); layer++) {
     const next = project(current).text;

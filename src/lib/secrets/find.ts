@@ -7,6 +7,7 @@ import type { ReceivedResponse, SentRequest } from '../core/exchange';
 import { decodedForms } from './decode';
 import { keyShapedTokens } from './key-shape';
 import { isSecretName } from './names';
+import { scrubber, type Scrub } from './scrub';
 
 export interface SecretSources {
   request?: SentRequest;
@@ -81,6 +82,15 @@ export function findSecrets(sources: SecretSources): string[] {
   for (const v of sources.typed ?? []) if (v.trim() !== '') found.add(v.trim());
   for (const v of sources.extra ?? []) add(v);
   return [...found].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A scrubber for strings derived from a paste (an entry's label, a skipped option, a variable as
+ * written, a note): every secret the pasted texts hold, deny by default included. Synchronous,
+ * for views that show such strings before or beside a diagnosis.
+ */
+export function pasteScrubber(texts: readonly string[]): Scrub {
+  return scrubber(findSecrets({ paste: texts }));
 }
 
 type Add = (value: string | undefined) => void;

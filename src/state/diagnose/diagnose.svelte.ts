@@ -12,6 +12,7 @@ import type {
   VariableUse,
 } from '../../lib/paste/result';
 import { expandedVariables } from '../../lib/paste/variables';
+import { pasteScrubber, type Scrub } from '../../lib/secrets';
 import { copyTo, type ClipboardSource } from '../../browser/clipboard';
 import type { PasteInspection } from '../../lib/inspect/paste';
 import type { PlaygroundTarget } from '../../lib/inspect/open-paste';
@@ -69,6 +70,9 @@ export class Diagnose {
   /** The request text last diagnosed: typed values belong to that paste only. */
   #diagnosed: string | null = null;
   #run = 0;
+  /** The boxes as last read, and the scrubber for strings derived from them (made on demand). */
+  #read: readonly string[] = [];
+  #scrub: Scrub | null = null;
   #parse: PasteParser | undefined;
   #options: DiagnoseOptions;
 
@@ -81,17 +85,30 @@ export class Diagnose {
     return this.#busy;
   }
   get requestError(): PasteError | null {
-    return this.#requestError;
+    return this.#shownError(this.#requestError);
   }
   get responseError(): PasteError | null {
-    return this.#responseError;
+    return this.#shownError(this.#responseError);
+  }
+
+  /**
+   * A string derived from the paste (a label, a skipped option, a variable as written, a note)
+   * as a view may show it: every piece of a secret the boxes hold removed by lib/secrets.
+   */
+  shown = (text: string): string => {
+    this.#scrub ??= pasteScrubber(this.#read);
+    return this.#scrub(text);
+  };
+
+  #shownError(error: PasteError | null): PasteError | null {
+    return error && { ...error, message: this.shown(error.message) };
   }
   get format(): RequestFormat | null {
     return this.#paste?.format ?? null;
   }
   /** Labels of the requests the paste holds; more than one only for a HAR. */
   get entries(): string[] {
-    return this.#paste?.candidates.map((c) => c.label) ?? [];
+    return this.#paste?.candidates.map((c) => this.shown(c.label)) ?? [];
   }
   get entry(): number {
     return this.#entry;
@@ -110,10 +127,13 @@ export class Diagnose {
   }
   /** Notes on both boxes: what was read how, what was skipped. */
   get notes(): PasteNote[] {
-    return [...(this.candidate?.notes ?? []), ...(this.#answer?.notes ?? [])];
+    return [...(this.candidate?.notes ?? []), ...(this.#answer?.notes ?? [])].map((note) => ({
+      ...note,
+      message: this.shown(note.message),
+    }));
   }
   get unknownOptions(): string[] {
-    return this.candidate?.unknownOptions ?? [];
+    return (this.candidate?.unknownOptions ?? []).map(this.shown);
   }
   /** The diagnosis without the exchange that may hold typed keys. */
   get result(): Omit<PasteInspection, 'exchange' | 'shareFragment' | 'open'> | null {
@@ -147,6 +167,8 @@ export class Diagnose {
     try {
       this.#parse ??= defaultParser();
       const read = await this.#parse({ request: this.request, response: this.response });
+      this.#read = [this.request, this.response];
+      this.#scrub = null;
       this.#requestError = read.request.ok ? null : read.request.error;
       this.#responseError = read.response.ok ? null : read.response.error;
       this.#paste = read.request.ok ? read.request.value : null;

@@ -1,0 +1,76 @@
+/**
+ * Finding and removing secrets takes time linear in the paste's size, on the shapes that once
+ * froze the page (a 120 KB run of letters took 80 s; 5,000 backslashes before a quote threw a
+ * RangeError). Checked by doubling: the time for 4n over the time for n stays near 4 (a
+ * quadratic pattern gives 16), never against a wall-clock threshold. The figures themselves are
+ * `npm run bench`'s.
+ */
+import { describe, expect, test } from 'vitest';
+import { createRedactor, findSecrets, scrubber } from '../../../src/lib/secrets';
+import { sanitizeHar } from '../../../src/lib/paste/har-sanitize';
+
+const KEY = 'Qx7rT2mLp9Vb4Nc8Zd3Fh6Jk';
+
+const SHAPES: Record<string, (n: number) => string> = {
+  'a run of letters': (n) => `curl -d 'x=${'a'.repeat(n)}' https://api.redislabs.com/v1/`,
+  'a bare run of letters': (n) => 'a'.repeat(n),
+  'backslashes before a quote': (n) => `${'\\'.repeat(n)}"`,
+  'escaped quotes': (n) => '\\"'.repeat(n / 2),
+  'deep brackets': (n) => `${'{"a":['.repeat(n / 6)}`,
+  'name = name = ...': (n) => 'apiKey='.repeat(n / 7),
+  'a run of question marks': (n) => `https://h/${'?'.repeat(n)}`,
+  'a dotted run': (n) => 'a.'.repeat(n / 2),
+  'a key-shaped run': (n) => 'a1B2'.repeat(n / 4),
+  'quotes and pluses': (n) => '" + "'.repeat(n / 5),
+  'percent escapes': (n) => '%41'.repeat(n / 3),
+  'colour codes': (n) => '\u001b[31m'.repeat(n / 5),
+};
+
+/** The least of a few runs: the machine is shared, and the least is the least disturbed. */
+function fastest(run: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+async function work(text: string): Promise<void> {
+  const secrets = findSecrets({ paste: [text], extra: [KEY] });
+  const redactor = await createRedactor(secrets.slice(0, 20));
+  redactor.text(text);
+  scrubber([KEY]).leaks(text);
+}
+
+describe('linear time on hostile pastes', () => {
+  test.each(Object.entries(SHAPES))(
+    '%s: 4 times the size takes about 4 times as long',
+    async (_, make) => {
+      // Everything is checked once first: no throw (no recursion on the paste), and warm code.
+      for (const n of [5_000, 20_000]) await expect(work(make(n))).resolves.toBeUndefined();
+      const small = make(40_000);
+      const large = make(160_000);
+      const timeOf = (text: string) =>
+        fastest(() => {
+          const secrets = findSecrets({ paste: [text], extra: [KEY] });
+          scrubber(secrets.slice(0, 20))(text);
+        });
+      const ratio = timeOf(large) / Math.max(timeOf(small), 1);
+      // Linear gives about 4; quadratic 16. Generous slack for a busy machine.
+      expect(ratio).toBeLessThan(9);
+    },
+    60_000,
+  );
+
+  test('5,000 backslashes before a quote are read, not thrown at', () => {
+    expect(() => findSecrets({ paste: `x-api-key: "${'\\'.repeat(5000)}"` })).not.toThrow();
+  });
+
+  test('a HAR nested thousands deep gets a clear refusal, not a thrown error', async () => {
+    const deep = `{"log":{"entries":[],"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`;
+    const result = await sanitizeHar(deep);
+    if (!result.ok) expect(result.error.message).toMatch(/nests too deeply/);
+  });
+});
