@@ -22,7 +22,8 @@
  * - numbers, and UUIDs (`550e8400-e29b-41d4-a716-446655440000`); ISO dates hold `:` and `.`,
  *   which end a token, so they never reach 20 characters;
  * - the cloud provider ids the API's own bodies carry (`vpc-0bf863584c46321e4`,
- *   `subnet-009ce004ed90da8a6`, `sg-...`, `tgw-...`): a known prefix and hexadecimal digits.
+ *   `subnet-009ce004ed90da8a6`, `sg-...`, `tgw-...`): a known prefix and hexadecimal digits;
+ * - Cloudflare's ray id (`cf-ray: 8a1b2c3d4e5f6789-AMS`), evidence of who answered.
  *
  * A key without digits in one case (`abcdefghijklmnopqrstuvwx`) looks like a word and is not
  * caught by shape: names, options and structure still find it where they point at it.
@@ -34,6 +35,7 @@ export const KEY_SHAPE_LENGTH = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PROVIDER_ID =
   /^(?:vpc|subnet|sg|tgw|tgw-attach|igw|pcx|rtb|eni|vpce|acl|nat|ami|snap|vol|i)-[0-9a-f]{8,}$/;
+const CF_RAY = /^[0-9a-f]{16}-[A-Z]{3}$/;
 const WORD_PART = /^(?:[A-Z]+|[A-Z]?[a-z]+)\d{0,3}$|^\d+$/;
 
 const LOWER = 1;
@@ -54,7 +56,7 @@ function isTokenCode(code: number): boolean {
 /** True when `token` (letters, digits, `-`, `_`) has the shape of a key (the rule above). */
 export function looksLikeKey(token: string): boolean {
   if (token.length < KEY_SHAPE_LENGTH) return false;
-  if (UUID.test(token) || PROVIDER_ID.test(token)) return false;
+  if (UUID.test(token) || PROVIDER_ID.test(token) || CF_RAY.test(token)) return false;
   let alternations = 0;
   let changes = 0;
   let letters = 0;

@@ -38,6 +38,7 @@ describe('what has the shape of a key', () => {
     '12345678901234567890123',
     'vpc-0bf863584c46321e4',
     'subnet-0125be68a4625884ad',
+    '8a1b2c3d4e5f6789-AMS',
     'rediscloud_subscription_peering',
     'USER_WITHOUT_OWNER_PERMISSION_TO_CHANGE',
     'capi-api-key-name-for-production',
