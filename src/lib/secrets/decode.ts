@@ -1,11 +1,14 @@
 /**
  * Decode before collecting: the text a customer pastes often holds a key written in pieces or
  * encoded (percent-encoded byte by byte, `\u`-escaped, JSON-escaped, split by ANSI colour
- * codes, by a shell or Python line continuation, or by string concatenation). `project` reads
+ * codes or zero-width characters, by a shell or Python line continuation, or by string
+ * concatenation; base64 with no name saying so). `project` reads
  * such text once, left to right, into what it spells, and remembers for every character of the
  * result where it stood in the text, so a secret found in the result can be removed from the
  * text as it was pasted.
  */
+
+import { base64ToBytes } from '../core/text';
 
 /** What a text spells, and where each of its characters came from. */
 export interface Projection {
@@ -21,6 +24,14 @@ const HEX = /^[0-9a-fA-F]+$/;
 function hexAt(text: string, at: number, length: number): number {
   const digits = text.slice(at, at + length);
   return digits.length === length && HEX.test(digits) ? parseInt(digits, 16) : -1;
+}
+
+/** 1 for a character that shows nothing (a zero-width space, a soft hyphen), else 0. */
+function invisible(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff
+    ? 1
+    : 0;
 }
 
 /** The length of a colour code at `at` (ESC, or its written forms `\x1b`, `\033`, `\e`, `^[`), or 0. */
@@ -116,7 +127,7 @@ export function project(text: string): Projection {
   const to = new Int32Array(text.length);
   let i = 0;
   while (i < text.length) {
-    const skip = colourCode(text, i) || join(text, i);
+    const skip = invisible(text, i) || colourCode(text, i) || join(text, i);
     if (skip > 0) {
       i += skip;
       continue;
@@ -135,7 +146,23 @@ export function project(text: string): Projection {
   };
 }
 
-const MAY_ENCODE = ['%', '\\', '&', '\u001b', '"', "'", '`', '^', '['];
+const MAY_ENCODE = [
+  '%',
+  '\\',
+  '&',
+  '\u001b',
+  '"',
+  "'",
+  '`',
+  '^',
+  '[',
+  '\u00ad',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+];
 
 /** True when `project` could change `text` (a cheap test, to skip the work on plain text). */
 export function mayEncode(text: string): boolean {
@@ -157,6 +184,25 @@ function traceBytes(text: string): string | null {
   return out === '' ? null : out;
 }
 
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+
+/**
+ * What the base64 runs of `text` decode to, where that is readable text (a `Basic` value with no
+ * name, a token that wraps `account:user`), one per line: a key inside shows only this way.
+ */
+function base64Texts(text: string): string | null {
+  const out: string[] = [];
+  for (const m of text.matchAll(BASE64_RUN)) {
+    const bytes = base64ToBytes(m[0].replace(/-/g, '+').replace(/_/g, '/'));
+    if (!bytes || bytes.length < 12) continue;
+    let printable = 0;
+    for (const b of bytes) if (b >= 0x20 && b < 0x7f) printable++;
+    if (printable < bytes.length * 0.9) continue;
+    out.push(new TextDecoder().decode(bytes));
+  }
+  return out.length > 0 ? out.join('\n') : null;
+}
+
 /**
  * `text` and what it spells, up to three layers deep (a HAR's body holds JSON inside a JSON
  * string, inside a log line): every form a secret can be collected from.
@@ -165,6 +211,8 @@ export function decodedForms(text: string): string[] {
   const forms = [text];
   const trace = /^[0-9a-f]{4}: [0-9a-f]{2} /m.test(text) ? traceBytes(text) : null;
   if (trace) forms.push(trace);
+  const decoded = base64Texts(text);
+  if (decoded) forms.push(decoded);
   let current = text;
   for (let layer = 0; layer < 3 && mayEncode(current); layer++) {
     const next = project(current).text;

@@ -5,8 +5,8 @@
  * segment, `os.getenv("...")`, a table cell in a pasted answer), and the ways to do that have
  * no end; the shape of a key does not change.
  *
- * The rule. A token is a maximal run of `[A-Za-z0-9_-]`, without `-` or `_` at its ends. It is
- * key-shaped when it is 20 characters or longer and looks random:
+ * The rule. A token is a maximal run of `[A-Za-z0-9_-]`. It is key-shaped when it is 20
+ * characters or longer and looks random:
  * - letters and digits alternate at least 3 times (`a1b2`, `x9k...3f`), or
  * - its letters and digits change class (lower, upper, digit) at least 5 times and at least once
  *   every 4.5 characters, not counting the capital that starts a camel-case word (`allowedSource`
@@ -60,13 +60,13 @@ export function looksLikeKey(token: string): boolean {
   let alternations = 0;
   let changes = 0;
   let letters = 0;
-  let length = 0;
+  let counted = 0;
   let before = 0; // the class of the character before the previous one
   let previous = 0;
   for (let i = 0; i < token.length; i++) {
     const current = classOf(token.charCodeAt(i));
     if (current === 0) continue; // `-` and `_` neither count nor break a change
-    length++;
+    counted++;
     if (current !== DIGIT) letters++;
     if (previous !== 0 && current !== previous) {
       if ((previous === DIGIT) !== (current === DIGIT)) alternations++;
@@ -78,7 +78,7 @@ export function looksLikeKey(token: string): boolean {
     previous = current;
   }
   if (letters === 0) return false;
-  if (alternations < 3 && (changes < 5 || changes * 4.5 < length)) return false;
+  if (alternations < 3 && (changes < 5 || changes * 4.5 < counted)) return false;
   const parts = token.split(/[-_]+/);
   if (parts.length > 1 && parts.every((part) => part === '' || WORD_PART.test(part))) return false;
   return true;
@@ -98,12 +98,14 @@ export function keyShapedTokens(text: string): string[] {
       continue;
     }
     if (start >= 0 && i - start >= KEY_SHAPE_LENGTH) {
-      let from = start;
-      let to = i;
-      while (from < to && !classOf(text.charCodeAt(from))) from++;
-      while (to > from && !classOf(text.charCodeAt(to - 1))) to--;
-      const token = text.slice(from, to);
-      if (looksLikeKey(token)) found.add(token);
+      // The `-` and `_` at its ends stay: a key may end with one, and its last run must go too.
+      const token = text.slice(start, i);
+      if (looksLikeKey(token)) {
+        found.add(token);
+        // The value without them, so a whole value's marker names the key by its own fingerprint.
+        const bare = token.replace(/^[-_]+|[-_]+$/g, '');
+        if (bare.length >= KEY_SHAPE_LENGTH) found.add(bare);
+      }
     }
     start = -1;
   }

@@ -85,12 +85,15 @@ describe('decode before collecting', () => {
     'Python strings joined': `KEY = "${KEY.slice(0, 5)}" \\\n    "${KEY.slice(5)}"`,
     'JavaScript concatenation': `const k = '${KEY.slice(0, 4)}' + '${KEY.slice(4)}';`,
     'JSON inside a JSON string': JSON.stringify({ text: JSON.stringify({ apiKey: KEY }) }),
+    'zero-width spaces inside': `note ${KEY.slice(0, 5)}\u200b${KEY.slice(5, 11)}\u200b${KEY.slice(11)}`,
+    'base64 with no name': `x-trace: ${btoa(`acct:${KEY}`)}`,
   };
   test.each(Object.entries(encodings))('%s: found, and removed as written', async (_, text) => {
     expect(findSecrets({ paste: text })).toContain(KEY);
     const shown = (await createRedactor(findSecrets({ paste: text }))).text(text);
     // The text as shown, and what it spells once decoded, hold no run of the key.
     const spelled = shown
+      .replace(/\u200b/g, '')
       .split('\u001b')
       .join('')
       .replace(/\[[0-9;]*m|\\x1b/g, '')
