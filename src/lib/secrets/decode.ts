@@ -127,6 +127,14 @@ export function project(text: string): Projection {
   const to = new Int32Array(text.length);
   let i = 0;
   while (i < text.length) {
+    if (!SPECIAL.has(text.charCodeAt(i))) {
+      // Plain text, the common case: one character for one.
+      from[chars.length] = i;
+      to[chars.length] = i + 1;
+      chars.push(text[i] ?? '');
+      i++;
+      continue;
+    }
     const skip = invisible(text, i) || colourCode(text, i) || join(text, i);
     if (skip > 0) {
       i += skip;
@@ -163,6 +171,9 @@ const MAY_ENCODE = [
   '\u2060',
   '\ufeff',
 ];
+
+/** Where an encoding, a colour code, a join or an invisible character can start. */
+const SPECIAL = new Set(MAY_ENCODE.map((c) => c.charCodeAt(0)));
 
 /** True when `project` could change `text` (a cheap test, to skip the work on plain text). */
 export function mayEncode(text: string): boolean {
