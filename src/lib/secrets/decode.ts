@@ -80,6 +80,14 @@ function join(text: string, at: number): number {
   return 0;
 }
 
+const NAMED_ENTITIES: ReadonlyArray<[string, string]> = [
+  ['&quot;', '"'],
+  ['&apos;', "'"],
+  ['&amp;', '&'],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+];
+
 /** One escape at `at` (`%41`, `\u0041`, `\x41`, `\"`, `&#65;`): its character and length, or null. */
 function escape(text: string, at: number): [string, number] | null {
   const c = text[at];
@@ -101,6 +109,11 @@ function escape(text: string, at: number): [string, number] | null {
     if (d === 't') return ['\t', 2];
     if (d === 'r') return ['\r', 2];
     if (d === '"' || d === "'" || d === '\\' || d === '/') return [d, 2];
+    return null;
+  }
+  if (c === '&' && text[at + 1] !== '#') {
+    for (const [name, char] of NAMED_ENTITIES)
+      if (text.startsWith(name, at)) return [char, name.length];
     return null;
   }
   if (c === '&' && text[at + 1] === '#') {
@@ -214,6 +227,23 @@ function base64Texts(text: string): string | null {
   return out.length > 0 ? out.join('\n') : null;
 }
 
+const TRACE_ASCII_LINE = /^[0-9a-f]{4}: (.*)$/gm;
+
+/**
+ * The data a `curl --trace-ascii` dump shows (`0034: x-api-key: ...`), its lines joined again
+ * where curl wrapped them at 64 characters, so a key cut at the wrap reads whole.
+ */
+function traceLines(text: string): string | null {
+  let out = '';
+  let previous = -1;
+  for (const m of text.matchAll(TRACE_ASCII_LINE)) {
+    const line = m[1] ?? '';
+    out += previous === 64 ? line : `\n${line}`;
+    previous = line.length;
+  }
+  return out === '' ? null : out;
+}
+
 /**
  * `text` and what it spells, up to three layers deep (a HAR's body holds JSON inside a JSON
  * string, inside a log line): every form a secret can be collected from.
@@ -222,6 +252,8 @@ export function decodedForms(text: string): string[] {
   const forms = [text];
   const trace = /^[0-9a-f]{4}: [0-9a-f]{2} /m.test(text) ? traceBytes(text) : null;
   if (trace) forms.push(trace);
+  const ascii = /^[0-9a-f]{4}: /m.test(text) ? traceLines(text) : null;
+  if (ascii) forms.push(ascii);
   const decoded = base64Texts(text);
   if (decoded) forms.push(decoded);
   let current = text;
