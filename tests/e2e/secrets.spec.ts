@@ -3,6 +3,7 @@
  * the page (outside the box they were pasted into), in the report, the link, the page the link
  * opens, the URL, storage or the console.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 const ACCOUNT_KEY = 'Hq4Zt8Wm2Rv6Nc1Xb5Ly9Pd3';
@@ -25,6 +26,53 @@ const CASES: { name: string; request: string; response: string }[] = [
     name: 'keys in a JSON body and odd header names',
     request: `curl -X POST https://api.redislabs.com/v1/subscriptions -H "accountKey: ${ACCOUNT_KEY}" -H "x-api-secret-key: ${USER_KEY}" -d '{"accountKey":"${ACCOUNT_KEY}","secretKey":"${USER_KEY}"}'`,
     response: `HTTP/1.1 401 Unauthorized\nx-api-key: ${ACCOUNT_KEY}\n\n`,
+  },
+  // Deny by default: keys where no name points at them, or written where a name belongs.
+  {
+    name: 'keys with no name: a form field, a User-Agent and a path segment',
+    request: `curl -A "deploy-bot/${ACCOUNT_KEY}" -d "k=${USER_KEY}" https://api.redislabs.com/v1/subscriptions/${ACCOUNT_KEY}`,
+    response: `HTTP/1.1 401 Unauthorized\n\n`,
+  },
+  {
+    name: 'keys written where a name belongs, and an answer as a PowerShell table',
+    request: `curl -H "x-api-key: $(echo ${ACCOUNT_KEY})" -H "x-api-secret-key: \${RC_KEY:-${USER_KEY}}" https://api.redislabs.com/v1/`,
+    response: `Name                           Value\n----                           -----\nx-api-key                      ${ACCOUNT_KEY}\nx-api-secret-key               ${USER_KEY}`,
+  },
+  {
+    name: 'os.getenv("<key>"), and an ANSI log that splits the key',
+    request: `import os, requests\nr = requests.get("https://api.redislabs.com/v1/", headers={"x-api-key": os.getenv("${ACCOUNT_KEY}"), "x-api-secret-key": "${USER_KEY}"})`,
+    response: `\u001b[32mx-api-key:\u001b[0m ${ACCOUNT_KEY.slice(0, 4)}\u001b[1m${ACCOUNT_KEY.slice(4)}\u001b[0m\n< HTTP/1.1 401 Unauthorized`,
+  },
+  {
+    name: 'a HAR whose entry label, comment and escaped header name hold the keys',
+    request: JSON.stringify({
+      log: {
+        version: '1.2',
+        comment: `ticket ${USER_KEY}`,
+        entries: [
+          {
+            startedDateTime: '2025-01-17T09:34:25.602Z',
+            time: 80,
+            comment: `keys ${ACCOUNT_KEY} ${USER_KEY}`,
+            request: {
+              method: 'GET',
+              url: `https://api.redislabs.com/v1/subscriptions/${ACCOUNT_KEY}`,
+              headers: [
+                { value: USER_KEY, name: 'x-api-secret-key' },
+                { name: 'x-api-\u006bey', value: ACCOUNT_KEY },
+              ],
+            },
+            response: {
+              status: 401,
+              statusText: 'Unauthorized',
+              headers: [],
+              content: { size: 0, mimeType: 'text/html', text: html401 },
+            },
+          },
+        ],
+      },
+    }),
+    response: '',
   },
 ];
 
@@ -84,6 +132,15 @@ for (const c of CASES) {
     await expect(other.locator('[data-verdict]')).toBeVisible();
     holdsNoPiece(await shown(other), 'the page the link opens');
     await other.close();
+
+    // A HAR paste offers its own sanitized copy: the file holds no piece either.
+    const har = page.getByRole('button', { name: 'Download sanitized HAR' });
+    if (await har.count()) {
+      const [download] = await Promise.all([page.waitForEvent('download'), har.click()]);
+      holdsNoPiece(download.suggestedFilename().toLowerCase(), 'the file name');
+      const path = await download.path();
+      holdsNoPiece(readFileSync(path, 'utf8').toLowerCase(), 'the sanitized HAR');
+    }
 
     const stored = await page.evaluate(() =>
       JSON.stringify({ ...localStorage, ...sessionStorage }),

@@ -43,8 +43,8 @@ export interface TicketView {
 
 /** The chosen request's diagnosis, as plain data. */
 export type InspectionData = Omit<PasteInspection, 'shareFragment' | 'open'> & {
-  /** The fragment of a link that opens this diagnosis. */
-  share: string;
+  /** The fragment of a link that opens this diagnosis, or why no clean link could be made. */
+  share: { ok: true; fragment: string } | { ok: false; message: string };
   /** The request as a this-tab-only Playground profile, or why not. */
   opened: Opened;
 };
@@ -192,7 +192,15 @@ async function finish(
   const unfilled = expandedVariables(candidate).some(
     (v) => v.in === 'url' && (values[v.name] ?? '') === '',
   );
-  return { ...rest, share: await shareFragment(at), opened: open(unfilled) };
+  // A link that cannot be made without a piece of a key is refused alone: the diagnosis stands.
+  const share = await shareFragment(at).then(
+    (fragment) => ({ ok: true as const, fragment }),
+    (error: unknown) => ({
+      ok: false as const,
+      message: error instanceof Error ? error.message : 'The link could not be made.',
+    }),
+  );
+  return { ...rest, share, opened: open(unfilled) };
 }
 
 /** `GET /v1/ → 401` from the safe view: never the paste's own text. */

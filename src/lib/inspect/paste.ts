@@ -123,8 +123,15 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     typed: Object.values(typed),
     extra: candidate.sensitive.map((s) => s.value),
   });
-  const isHidden = (name: string) =>
-    hidden.find((h) => h.header.trim().toLowerCase() === name.trim().toLowerCase());
+  // A variable as written is pasted text too (`$(echo <key>)`, `${RC_KEY:-<key>}`).
+  const shownHidden = hidden.map((h) => ({
+    header: redactor.text(h.header),
+    variable: redactor.text(h.variable),
+  }));
+  const isHidden = (name: string) => {
+    const at = hidden.findIndex((h) => h.header.trim().toLowerCase() === name.trim().toLowerCase());
+    return at < 0 ? undefined : shownHidden[at];
+  };
   const shown: Exchange = {
     ...safe,
     request: {
@@ -138,12 +145,13 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   };
   const checklist = safeChecklist(diagnose(exchange, context), redactor);
   const fingerprints = await keyFingerprints(request.headers);
-  for (const h of hidden) {
+  hidden.forEach((h, i) => {
     const name = h.header.trim().toLowerCase();
+    const variable = shownHidden[i]?.variable ?? '';
     // The fingerprint of the text `$ACCOUNT_KEY` would name a key nobody sent.
-    if (name === ACCOUNT_KEY_HEADER) fingerprints.account = { variable: h.variable };
-    if (name === USER_KEY_HEADER) fingerprints.user = { variable: h.variable };
-  }
+    if (name === ACCOUNT_KEY_HEADER) fingerprints.account = { variable };
+    if (name === USER_KEY_HEADER) fingerprints.user = { variable };
+  });
   const report = buildReport({ exchange: shown, checklist, fingerprints, at }, redactor.text);
   return {
     exchange,
@@ -151,7 +159,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     checklist,
     fingerprints,
     report,
-    hidden,
+    hidden: shownHidden,
     open: (urlHasVariables: boolean) => {
       const opened = openedRequest(exchange.request, urlHasVariables);
       if (!opened.ok) return opened;

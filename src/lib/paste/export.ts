@@ -44,6 +44,16 @@ function variableFor(header: Header, request: SentRequest): string | null {
 }
 
 /**
+ * What an export without keys leaves out: the request's secrets by name and structure, and, as
+ * for a paste, every key-shaped token in it (deny by default): a command made to be shared must
+ * not carry a key someone put in a path, an agent string or a body field with no telling name.
+ */
+function exportSecrets(request: SentRequest): string[] {
+  const texts = [request.url, request.body ?? '', ...request.headers.map((h) => h.value)];
+  return findSecrets({ request, paste: texts.filter((t) => t !== '') });
+}
+
+/**
  * The URL, headers and body to write. Without keys, secret headers become variables and every
  * other piece of a secret (in the URL, another header, the body) is scrubbed by `lib/secrets`.
  */
@@ -51,12 +61,12 @@ function parts(
   request: SentRequest,
   options: ExportOptions,
 ): { url: string; headers: Part[]; body: string | undefined } {
-  const clean = options.includeSecrets ? (t: string) => t : scrubber(findSecrets({ request }));
+  const clean = options.includeSecrets ? (t: string) => t : scrubber(exportSecrets(request));
   return {
     url: clean(request.url),
     headers: request.headers.map((h) => {
       const variable = options.includeSecrets ? null : variableFor(h, request);
-      return { name: h.name, value: variable ? '' : clean(h.value), variable };
+      return { name: clean(h.name), value: variable ? '' : clean(h.value), variable };
     }),
     body: request.body === undefined ? undefined : clean(request.body),
   };
@@ -171,7 +181,7 @@ function psQuote(value: string): string {
  * `$env:REDISCLOUD_SECRET_KEY` unless `includeSecrets`.
  */
 export function toPowerShell(request: SentRequest, options: ExportOptions): string {
-  const { url, headers } = parts(request, options);
+  const { url, headers, body } = parts(request, options);
   const lines = ['$headers = @{'];
   for (const h of headers) {
     const value = h.variable ? `$env:${envVariable(h.variable)}` : psQuote(h.value);
@@ -179,7 +189,7 @@ export function toPowerShell(request: SentRequest, options: ExportOptions): stri
   }
   lines.push('}');
   const args = [`-Uri ${psQuote(url)}`, `-Method ${psQuote(request.method)}`, '-Headers $headers'];
-  if (request.body !== undefined) args.push(`-Body ${psQuote(request.body)}`);
+  if (body !== undefined) args.push(`-Body ${psQuote(body)}`);
   args.push('-UseBasicParsing');
   lines.push(`$response = Invoke-WebRequest ${args.join(' `\n  ')}`);
   lines.push('$response.StatusCode', '$response.Content');
@@ -188,10 +198,10 @@ export function toPowerShell(request: SentRequest, options: ExportOptions): stri
 
 /**
  * Python with `requests`. Keys are `os.environ["REDISCLOUD_ACCESS_KEY"]` and
- * `os.environ["REDISCLOUD_SECRET_KEY"]` unless `includeSecrets`; the body is sent as written.
+ * `os.environ["REDISCLOUD_SECRET_KEY"]` unless `includeSecrets`; the body is the cleaned one.
  */
 export function toPython(request: SentRequest, options: ExportOptions): string {
-  const { url, headers } = parts(request, options);
+  const { url, headers, body } = parts(request, options);
   // JSON string literals are valid Python string literals for everything JSON.stringify writes.
   const q = (s: string) => JSON.stringify(s);
   const usesEnv = headers.some((h) => h.variable);
@@ -202,7 +212,7 @@ export function toPython(request: SentRequest, options: ExportOptions): string {
   }
   lines.push('}');
   const args = [q(request.method), q(url), 'headers=headers'];
-  if (request.body !== undefined) args.push(`data=${q(request.body)}`);
+  if (body !== undefined) args.push(`data=${q(body)}`);
   lines.push(
     `response = requests.request(${args.join(', ')})`,
     'print(response.status_code, response.reason)',

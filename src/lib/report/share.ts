@@ -2,20 +2,16 @@
  * "Copy link": the findings and the safe exchange in the URL fragment, which browsers never
  * send to a server. The token is `1z.` + base64url of deflate-raw JSON (CompressionStream), or
  * `1p.` + base64url of the plain JSON where compression is missing or does not help. The JSON
- * is version 2 (docs by id, every verdict); version 1 links still open.
+ * is version 3: the checklist's structure without a sentence (ids, statuses, ranks, the
+ * verdict); the page it opens writes every sentence again with the app's own words
+ * (`share-rebuild.ts`). Links of versions 1 and 2 carried sentences, so they are refused.
  */
 import * as v from 'valibot';
 import type { Exchange } from '../core/exchange';
 import { base64ToBytes, bytesToBase64 } from '../core/text';
-import type { ReportInput } from './report';
-import {
-  fromPayloadChecklist,
-  SHARE_SCHEMA,
-  SHARE_SCHEMA_V1,
-  toPayloadChecklist,
-  type SharePayload,
-  type SharedReport,
-} from './share-schema';
+import type { KeyPrint, ReportInput } from './report';
+import { SHARE_SCHEMA, type SharePayload, type SharedReport } from './share-schema';
+import { carriedChecklist, rebuildChecklist, type CarriedChecklist } from './share-rebuild';
 
 export type { SharedReport } from './share-schema';
 
@@ -42,12 +38,22 @@ export async function encodeShareFragment(
   leaks: (text: string) => boolean = () => false,
 ): Promise<string> {
   const payload: SharePayload = {
-    v: 2,
+    v: 3,
     at: input.at.toISOString(),
-    checklist: toPayloadChecklist(input.checklist),
+    checklist: carriedChecklist(input.checklist),
     exchange: cutBodies(input.exchange),
-    fingerprints: input.fingerprints,
+    fingerprints: {
+      account: linkPrint(input.fingerprints.account),
+      user: linkPrint(input.fingerprints.user),
+    },
   };
+  // Checked before it is compressed: compression would hide a key from any later check. The
+  // checklist it carries is the app's own ids and statuses (the schema admits nothing else), so
+  // only what came from the paste is checked: a secret that happens to share six letters with
+  // an id (a variable named ACCOUNT_KEY and `account-key-header`) must not refuse the link.
+  if (leaks(JSON.stringify([payload.exchange, payload.fingerprints]))) {
+    throw new Error('The link was not made: what it would carry still holds a piece of a key.');
+  }
   const fragment = (token: string) => `${SHARE_ROUTE}?${SHARE_PARAM}=${token}`;
   for (let n = 0; n < 64; n++) {
     const token = await pack(JSON.stringify(n === 0 ? payload : { ...payload, n }));
@@ -92,29 +98,42 @@ export async function decodeShareFragment(input: string): Promise<ShareDecodeRes
       return fail('The link is damaged: its data is not readable.');
     }
     const version = (data as { v?: unknown } | null)?.v;
-    const checked =
-      version === 1 ? v.safeParse(SHARE_SCHEMA_V1, data) : v.safeParse(SHARE_SCHEMA, data);
+    if (version === 1 || version === 2) {
+      return fail(
+        'This link was made by an older Keycheck and carries text this version does not show as its own: ask the sender for a new link.',
+      );
+    }
+    const checked = v.safeParse(SHARE_SCHEMA, data);
     if (!checked.success) {
       const issue = checked.issues[0];
       const path = v.getDotPath(issue);
       const why = issue.message === 'two items have the same id' ? `: ${issue.message}` : '';
+      const extra =
+        issue.type === 'strict_object' ? ': it carries text Keycheck cannot rebuild' : '';
       return fail(
-        `The link is not a report this version of Keycheck can show${path ? ` (at ${path})` : ''}${why}.`,
+        `The link is not a report this version of Keycheck can show${path ? ` (at ${path})` : ''}${why}${extra}.`,
       );
     }
     const value = checked.output;
+    const exchange = value.exchange as Exchange;
     return {
       ok: true,
       value: {
         at: value.at,
-        checklist: fromPayloadChecklist(value.checklist),
-        exchange: value.exchange as Exchange,
+        checklist: await rebuildChecklist(value.checklist as CarriedChecklist, exchange),
+        exchange,
         fingerprints: value.fingerprints,
       },
     };
   } catch {
     return fail('The link could not be read.');
   }
+}
+
+/** A variable's written form keeps only the characters a link accepts for it (share-schema.ts). */
+function linkPrint(print: KeyPrint): KeyPrint {
+  if (print === null || !('variable' in print)) return print;
+  return { variable: print.variable.replace(/[^\w$%{}():.\-[\] ]/g, '_').slice(0, 200) || '_' };
 }
 
 function cutBodies(exchange: Exchange): Exchange {

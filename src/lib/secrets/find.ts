@@ -4,12 +4,19 @@
  * DESIGN.md's ("Rules that hold everywhere"); this is the only code that applies it.
  */
 import type { ReceivedResponse, SentRequest } from '../core/exchange';
+import { decodedForms } from './decode';
+import { keyShapedTokens } from './key-shape';
 import { isSecretName } from './names';
+import { scrubber, type Scrub } from './scrub';
 
 export interface SecretSources {
   request?: SentRequest;
   response?: ReceivedResponse;
-  /** Text as pasted (a command, a script, a HAR, a log): assignments and options in it count. */
+  /**
+   * Text as pasted (a command, a script, a HAR, a log): assignments and options in it count,
+   * and so does every key-shaped token, whatever stands around it (deny by default,
+   * `key-shape.ts`). Read as pasted and decoded (`decode.ts`).
+   */
   paste?: string | readonly string[];
   /** Values the user typed (a shell variable's value): secret whatever they fill in. */
   typed?: readonly string[];
@@ -66,10 +73,24 @@ export function findSecrets(sources: SecretSources): string[] {
     for (const h of response.headers) headerSecrets(h.name, h.value, add);
   }
   const pastes = typeof sources.paste === 'string' ? [sources.paste] : (sources.paste ?? []);
-  for (const text of pastes) textSecrets(text, add);
+  for (const text of pastes) {
+    for (const form of decodedForms(text)) {
+      textSecrets(form, add);
+      for (const token of keyShapedTokens(form)) add(token);
+    }
+  }
   for (const v of sources.typed ?? []) if (v.trim() !== '') found.add(v.trim());
   for (const v of sources.extra ?? []) add(v);
   return [...found].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A scrubber for strings derived from a paste (an entry's label, a skipped option, a variable as
+ * written, a note): every secret the pasted texts hold, deny by default included. Synchronous,
+ * for views that show such strings before or beside a diagnosis.
+ */
+export function pasteScrubber(texts: readonly string[]): Scrub {
+  return scrubber(findSecrets({ paste: texts }));
 }
 
 type Add = (value: string | undefined) => void;
@@ -170,8 +191,12 @@ function jsonSecrets(root: unknown, add: Add): void {
 
 // `name = value`, `name: value`, `"name": "value"`, `$env:NAME = "value"`, `name := value`,
 // `name => value`, `name==value` (HTTPie), with any quotes (smart ones too) around either side.
+// The look-behind makes a match start only where a name starts: a long run of letters is then
+// read once, not once per letter (a 120 KB run took 80 s).
 const ASSIGNMENT =
-  /(?:\$env:|\$)?(["'\u201c\u201d\u2018\u2019]?)([A-Za-z_][\w.-]*)\1\s*(?::=|=>|==|=|:)\s*(?:"([^"\n]*)"|'([^'\n]*)'|\u201c([^\u201d\n]*)\u201d|\u2018([^\u2019\n]*)\u2019|([^\s"'\u201c\u201d\u2018\u2019,;&|)}\]]+))/g;
+  /(?<![\w.$-])(?:\$env:|\$)?(["'\u201c\u201d\u2018\u2019]?)([A-Za-z_][\w.-]*)\1\s*(?::=|=>|==|=|:)\s*(?:"([^"\n]*)"|'([^'\n]*)'|\u201c([^\u201d\n]*)\u201d|\u2018([^\u2019\n]*)\u2019|([^\s"'\u201c\u201d\u2018\u2019,;&|)}\]]+))/g;
+/** A variable or attribute as code names it: `ACCOUNT_KEY`, `self.api_key`, `config.key`. */
+const CODE_IDENTIFIER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 // The value after a scheme word anywhere: `Authorization: Bearer abc`, `-H "Authorization: Basic ..."`.
 const SCHEME_VALUE = /\b(Bearer|Basic|Token|Digest|bearer|basic)\s+([A-Za-z0-9._~+/=-]{6,})/g;
 // Options whose value is a credential: curl's -u/--user/--oauth2-bearer, HTTPie's -a/--auth.
@@ -200,15 +225,16 @@ function namesAPair(name: string, value: string): boolean {
   return name.toLowerCase() === 'key' && NAME_SHAPE.test(named) && isSecretName(named);
 }
 const NAME_SHAPE = /^[A-Za-z][A-Za-z._-]{0,39}$/;
-const USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@"']+)@/gi;
-const QUERY = /[?&]([^=&\s#"']+)=([^&\s#"']*)/g;
+const USERINFO = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/([^\s/?#@"']+)@/gi;
+const QUERY = /[?&]([^=&?\s#"']+)=([^&\s#"']*)/g;
 
 /** Secrets a text shows by its own words: assignments, options, auth schemes, cookies, URLs. */
 function textSecrets(text: string, add: Add): void {
-  // JSON inside a JSON string (a HAR's postData, a logged body): read it unescaped as well.
-  if (text.includes('\\"')) textSecrets(text.replace(/\\"/g, '"'), add);
   for (const m of text.matchAll(ASSIGNMENT)) {
     const value = m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7];
+    // `"x-api-key": ACCOUNT_KEY` in code: a quoted name with a bare identifier is a variable
+    // the code reads, not the value. A key-shaped one is still found by deny by default.
+    if (m[1] && m[7] !== undefined && CODE_IDENTIFIER.test(m[7])) continue;
     if (isSecretName(m[2] ?? '') && !namesAPair(m[2] ?? '', value ?? '')) add(value);
   }
   for (const m of text.matchAll(SCHEME_VALUE)) {

@@ -54,6 +54,18 @@ export function nameWords(name: string): string[] {
  * `RedisCloudApiKey`, `api_secret`, `X-Secret`, `auth`, `password`, `sessionToken`, ...
  */
 export function isSecretName(name: string): boolean {
+  // A HAR or a log names the same few fields thousands of times: judge each name once.
+  const known = judged.get(name);
+  if (known !== undefined) return known;
+  const secret = judge(name);
+  if (judged.size >= 10_000) judged.clear();
+  judged.set(name, secret);
+  return secret;
+}
+
+const judged = new Map<string, boolean>();
+
+function judge(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 0) return false;
   const last = words[words.length - 1] ?? '';

@@ -29,12 +29,36 @@ export async function safeView(
     request: exchange.request,
     ...(exchange.response ? { response: exchange.response } : {}),
     ...sources,
+    // A pasted exchange is pasted text through and through: deny by default reads all of it.
+    paste: [
+      ...pastedTexts(sources.paste),
+      ...(exchange.source === 'pasted' ? texts(exchange) : []),
+    ],
   });
   const fieldValues = [...exchange.request.headers, ...(exchange.response?.headers ?? [])]
     .filter((h) => isSecretName(h.name) && h.value !== '')
     .map((h) => h.value);
   const redactor = await createRedactor(secrets, fieldValues);
   return { exchange: applySafeView(exchange, redactor), redactor };
+}
+
+function pastedTexts(paste: SafeViewSources['paste']): readonly string[] {
+  return typeof paste === 'string' ? [paste] : (paste ?? []);
+}
+
+/** Every text of an exchange, for deny by default. */
+function texts(exchange: Exchange): string[] {
+  const { request, response, failure } = exchange;
+  return [
+    request.method,
+    request.url,
+    ...request.headers.flatMap((h) => [h.name, h.value]),
+    request.body ?? '',
+    ...(response
+      ? [response.statusText, response.body, ...response.headers.flatMap((h) => [h.name, h.value])]
+      : []),
+    failure?.message ?? '',
+  ].filter((t) => t !== '');
 }
 
 /** `exchange` as `redactor` shows it (for callers that already hold the redactor). */

@@ -4,6 +4,7 @@
  * alphabets, at any byte alignment, so a key inside `Basic ...` is caught too).
  */
 import { base64Utf8 } from '../core/text';
+import { mayEncode, project } from './decode';
 
 /** The shortest run of a secret that may never be shown. */
 export const RUN = 6;
@@ -24,7 +25,9 @@ export function scrub(text: string, secrets: readonly string[]): string {
 
 /**
  * Prepares a scrubber. Secrets of 6 characters or more are removed wherever a run of 6 of their
- * characters stands; shorter ones (3 to 5 characters) where they stand as a whole word.
+ * characters stands, also where the text spells it in pieces or escaped (`decode.ts`: colour
+ * codes or a continuation between its characters, `%61%62...`, `\u0061...`); shorter ones (3 to
+ * 5 characters) where they stand as a whole word.
  */
 export function scrubber(secrets: readonly string[]): Scrub {
   const grams = new Set<string>();
@@ -48,7 +51,24 @@ export function scrubber(secrets: readonly string[]): Scrub {
     words.length === 0
       ? null
       : new RegExp(`(?<![A-Za-z0-9])(?:${words.map(escapeRegExp).join('|')})(?![A-Za-z0-9])`, 'gi');
-  const marks = (text: string): Uint8Array | null => covered(fold(text), grams, hashes);
+  const marks = (text: string): Uint8Array | null => {
+    let found = covered(fold(text), grams, hashes);
+    if (!mayEncode(text)) return found;
+    // What the text spells: a run found there marks every character that wrote it.
+    const spelled = project(text);
+    if (spelled.text === text) return found;
+    const inner = covered(fold(spelled.text), grams, hashes);
+    if (!inner) return found;
+    found ??= new Uint8Array(text.length);
+    for (let j = 0; j < inner.length; j++) {
+      if (inner[j]) found.fill(1, spelled.from[j] ?? 0, spelled.to[j] ?? 0);
+    }
+    // Colour codes and continuations between marked characters go with them.
+    for (let j = 1; j < inner.length; j++) {
+      if (inner[j] && inner[j - 1]) found.fill(1, spelled.to[j - 1] ?? 0, spelled.from[j] ?? 0);
+    }
+    return found;
+  };
   const apply = (text: string): string => {
     if (text === '') return text;
     let out = shortWords ? text.replace(shortWords, FRAGMENT_MARKER) : text;

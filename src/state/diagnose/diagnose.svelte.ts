@@ -12,6 +12,7 @@ import type {
   VariableUse,
 } from '../../lib/paste/result';
 import { expandedVariables } from '../../lib/paste/variables';
+import { pasteScrubber, type Scrub } from '../../lib/secrets';
 import { copyTo, type ClipboardSource } from '../../browser/clipboard';
 import type { PlaygroundTarget } from '../../lib/inspect/open-paste';
 import { defaultPipeline, EngineUnavailable, inlinePipeline } from '../../browser/paste-worker';
@@ -79,6 +80,9 @@ export class Diagnose {
   #diagnosed: string | null = null;
   #run = 0;
   #pipeline: DiagnosePipeline | undefined;
+  /** The boxes as last read, and the scrubber for strings derived from them (made on demand). */
+  #read: readonly string[] = [];
+  #scrub: Scrub | null = null;
   #options: DiagnoseOptions;
 
   constructor(options: DiagnoseOptions = {}) {
@@ -92,17 +96,30 @@ export class Diagnose {
     return this.#busy;
   }
   get requestError(): PasteError | null {
-    return this.#requestError;
+    return this.#shownError(this.#requestError);
   }
   get responseError(): PasteError | null {
-    return this.#responseError;
+    return this.#shownError(this.#responseError);
+  }
+
+  /**
+   * A string derived from the paste (a label, a skipped option, a variable as written, a note)
+   * as a view may show it: every piece of a secret the boxes hold removed by lib/secrets.
+   */
+  shown = (text: string): string => {
+    this.#scrub ??= pasteScrubber(this.#read);
+    return this.#scrub(text);
+  };
+
+  #shownError(error: PasteError | null): PasteError | null {
+    return error && { ...error, message: this.shown(error.message) };
   }
   get format(): RequestFormat | null {
     return this.#ticket?.answerOnly ? null : (this.#paste?.format ?? null);
   }
   /** Labels of the requests the paste holds; more than one only for a HAR. */
   get entries(): string[] {
-    return this.#ticket ? [] : (this.#paste?.candidates.map((c) => c.label) ?? []);
+    return this.#ticket ? [] : (this.#paste?.candidates.map((c) => this.shown(c.label)) ?? []);
   }
   get entry(): number {
     return this.#entry;
@@ -140,7 +157,10 @@ export class Diagnose {
   }
   /** Notes on both boxes: what was read how, what was skipped. */
   get notes(): PasteNote[] {
-    return [...(this.candidate?.notes ?? []), ...(this.#answer?.notes ?? [])];
+    return [...(this.candidate?.notes ?? []), ...(this.#answer?.notes ?? [])].map((note) => ({
+      ...note,
+      message: this.shown(note.message),
+    }));
   }
   /** Why what the tool printed is no answer at all (a crash), or '' (an answer, or nothing pasted). */
   get noAnswer(): string {
@@ -153,7 +173,7 @@ export class Diagnose {
     return this.#ticket !== null;
   }
   get unknownOptions(): string[] {
-    return this.candidate?.unknownOptions ?? [];
+    return (this.candidate?.unknownOptions ?? []).map(this.shown);
   }
   /** The diagnosis without the exchange that may hold typed keys. */
   get result(): Pick<
@@ -247,6 +267,8 @@ export class Diagnose {
   }
 
   #apply(output: DiagnoseOutput): void {
+    this.#read = [this.request, this.response];
+    this.#scrub = null;
     this.#requestError = output.request.ok ? null : output.request.error;
     this.#responseError = output.response.ok ? null : output.response.error;
     this.#paste = output.request.ok ? output.request.value : null;
@@ -266,9 +288,16 @@ export class Diagnose {
   async copyLink(): Promise<void> {
     const e = this.#evaluation;
     if (!e) return;
-    const fragment = e.share;
+    if (!e.share.ok) {
+      this.#status = e.share.message;
+      return;
+    }
     const page = this.#options.pageUrl?.() ?? `${location.origin}${location.pathname}`;
-    this.#status = await copyTo(`${page}#${fragment}`, 'Copied the link.', this.#options.clipboard);
+    this.#status = await copyTo(
+      `${page}#${e.share.fragment}`,
+      'Copied the link.',
+      this.#options.clipboard,
+    );
   }
 
   /** Moves the request, with the typed values, to the Playground as a this-tab-only profile. */

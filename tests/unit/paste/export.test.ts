@@ -3,7 +3,7 @@ import { parse as shellParse } from 'shell-quote';
 import { describe, expect, test } from 'vitest';
 import type { SentRequest } from '../../../src/lib/core/exchange';
 import { parseCurlCommand } from '../../../src/lib/paste/curl-command';
-import { toCurl, toFetch, toHttpie } from '../../../src/lib/paste/export';
+import { toCurl, toFetch, toHttpie, toPowerShell, toPython } from '../../../src/lib/paste/export';
 
 const request: SentRequest = {
   method: 'GET',
@@ -152,4 +152,33 @@ test('Copy as HTTPie: name:value items, keys as variables, backslashes doubled',
   expect(
     text.startsWith("http --print=hb GET 'https://api.redislabs.com/v1/subscriptions?offset=0'"),
   ).toBe(true);
+});
+
+describe('Copy as, every format, without keys', () => {
+  const withBody: SentRequest = {
+    method: 'POST',
+    url: 'https://api.redislabs.com/v1/subscriptions/Qx7rT2mLp9Vb4Nc8Zd3Fh6Jk',
+    headers: [
+      { name: 'x-api-key', value: 'A1b2C3d4E5f6G7h8I9j0' },
+      { name: 'x-api-secret-key', value: 'S1t2U3v4W5x6Y7z8A9b0' },
+      { name: 'User-Agent', value: 'bot/Hq4Wm8Tz2Lp6Xc9Vb3Nr7Ks5' },
+    ],
+    body: JSON.stringify({
+      name: 'db',
+      accessSecretKey: 'hunter2hunter2',
+      consolePassword: 'pw-0987654321',
+    }),
+  };
+  test.each([toCurl, toFetch, toHttpie, toPowerShell, toPython])(
+    '%o writes the cleaned body, URL and headers',
+    (copy) => {
+      const text = copy(withBody, { includeSecrets: false });
+      for (const secret of ['hunter2', 'pw-0987', 'Qx7rT2', 'Hq4Wm8', 'A1b2C3', 'S1t2U3']) {
+        expect(text).not.toContain(secret);
+      }
+      expect(text).toMatch(/name\\?":\\?"db/);
+      // With keys chosen explicitly, everything is as it was.
+      expect(copy(withBody, { includeSecrets: true })).toContain('hunter2hunter2');
+    },
+  );
 });

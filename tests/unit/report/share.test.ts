@@ -4,6 +4,8 @@ import { DOCS } from '../../../src/lib/auth/docs-links';
 import { bytesToBase64 } from '../../../src/lib/core/text';
 import { keyFingerprints } from '../../../src/lib/report/report';
 import { decodeShareFragment, encodeShareFragment } from '../../../src/lib/report/share';
+import { carriedChecklist } from '../../../src/lib/report/share-rebuild';
+import { ITEM_TITLE } from '../../../src/lib/auth/items';
 import { safeView } from '../../../src/lib/secrets';
 import { ACCOUNT_KEY, USER_KEY, authFailedChecklist, exchangeWith } from './checklists';
 
@@ -37,7 +39,9 @@ describe('the share link', () => {
     const decoded = await decodeShareFragment(`https://keycheck.example/#${fragment}`);
     if (!decoded.ok) throw new Error(decoded.error.message);
     const { value } = decoded;
-    expect(value.checklist).toEqual(input.checklist);
+    // The structure travels; every sentence is written again with the app's own words.
+    expect(carriedChecklist(value.checklist)).toEqual(carriedChecklist(input.checklist));
+    for (const item of value.checklist.items) expect(item.title).toBe(ITEM_TITLE[item.id]);
     expect(value.fingerprints).toEqual(input.fingerprints);
     expect(value.at).toBe('2025-01-17T09:40:00.000Z');
     expect(value.exchange.request.url).toMatch(
@@ -94,67 +98,96 @@ describe('the share link', () => {
 });
 
 describe("a link is anyone's input", () => {
-  const v2 = async () => {
-    const { fragment } = await share();
-    const decoded = await decodeShareFragment(fragment);
-    if (!decoded.ok) throw new Error(decoded.error.message);
-    return decoded.value;
+  /** What a link made now carries, as JSON, to alter by hand. */
+  const payload = async () => {
+    const { input } = await share();
+    return {
+      v: 3,
+      at: input.at.toISOString(),
+      checklist: carriedChecklist(input.checklist),
+      exchange: (await safeView(exchangeWith(ACCOUNT_KEY, USER_KEY))).exchange,
+      fingerprints: input.fingerprints,
+    };
   };
 
-  test("documentation links come from the app's table, never from the link", async () => {
-    const value = await v2();
-    expect(value.checklist.items[5]?.docs).toEqual(DOCS.manageKeys);
-    const hostile = {
-      v: 2,
-      at: value.at,
-      checklist: {
-        ...value.checklist,
-        items: value.checklist.items.map((item) => ({ ...item, docs: undefined })),
-      },
-      exchange: value.exchange,
-      fingerprints: value.fingerprints,
-    };
-    (hostile.checklist.items[5] as { docs?: unknown }).docs = {
-      title: 'Manage API keys',
-      url: 'https://evil.example/login',
-    };
-    const decoded = await decodeShareFragment(tokenOf(hostile));
+  test('a hand-made link opens, and its words are the ones the app writes', async () => {
+    const decoded = await decodeShareFragment(tokenOf(await payload()));
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    expect(decoded.value.checklist.verdict).toBe('auth-failed');
+  });
+
+  test.each([
+    ['a headline', (p: Payload) => ({ ...p, checklist: { ...p.checklist, headline: 'All good' } })],
+    [
+      "an item's sentence",
+      (p: Payload) => ({
+        ...p,
+        checklist: {
+          ...p.checklist,
+          items: p.checklist.items.map((item, i) =>
+            i === 0 ? { ...item, fix: 'Send your keys to support@evil.example' } : item,
+          ),
+        },
+      }),
+    ],
+    [
+      'a documentation link',
+      (p: Payload) => ({
+        ...p,
+        checklist: {
+          ...p.checklist,
+          items: p.checklist.items.map((item, i) =>
+            i === 5
+              ? { ...item, docs: { title: 'Manage API keys', url: 'https://evil.example/' } }
+              : item,
+          ),
+        },
+      }),
+    ],
+    ['a field of its own', (p: Payload) => ({ ...p, note: 'Keycheck says: all good' })],
+  ])('a link carrying %s is refused: text Keycheck cannot rebuild', async (_, alter) => {
+    const decoded = await decodeShareFragment(tokenOf(alter(await payload())));
     expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.error.message).toMatch(/cannot rebuild/);
   });
 
   test('two items with one id are refused with a clear message', async () => {
-    const value = await v2();
-    const items = value.checklist.items.map(({ docs: _docs, ...item }) => item);
+    const p = await payload();
+    const items = [...p.checklist.items];
     items[1] = { ...items[0]! };
     const decoded = await decodeShareFragment(
-      tokenOf({ ...value, v: 2, checklist: { ...value.checklist, items } }),
+      tokenOf({ ...p, checklist: { ...p.checklist, items } }),
     );
     expect(decoded.ok).toBe(false);
     if (!decoded.ok) expect(decoded.error.message).toMatch(/two items have the same id/);
   });
 
-  test("a version 1 link still opens; its docs link is kept only when it is the app's own", async () => {
-    const value = await v2();
-    const items = value.checklist.items.map(({ docs: _docs, ...item }) => item);
-    const v1 = {
-      v: 1,
-      at: value.at,
-      checklist: {
-        ...value.checklist,
-        items: items.map((item, i) =>
-          i === 5
-            ? { ...item, docs: DOCS.enableApi }
-            : i === 6
-              ? { ...item, docs: { title: 'x', url: 'https://evil.example/' } }
-              : item,
-        ),
-      },
-      exchange: value.exchange,
-      fingerprints: { account: null, user: null },
+  test.each([1, 2])(
+    'a version %i link, which carried sentences, is refused with a clear message',
+    async (version) => {
+      const p = await payload();
+      const decoded = await decodeShareFragment(tokenOf({ ...p, v: version }));
+      expect(decoded.ok).toBe(false);
+      if (!decoded.ok) expect(decoded.error.message).toMatch(/older Keycheck.*new link/);
+    },
+  );
+
+  test('a payload that still holds a piece of a key is not made into a link', async () => {
+    const { input } = await share();
+    const leaky = {
+      ...input,
+      exchange: { ...input.exchange, request: { ...input.exchange.request, body: ACCOUNT_KEY } },
     };
-    const decoded = await decodeShareFragment(tokenOf(v1));
-    if (!decoded.ok) throw new Error(decoded.error.message);
-    expect(decoded.value.checklist.items[5]?.docs).toEqual(DOCS.enableApi);
-    expect(decoded.value.checklist.items[6]?.docs).toBeUndefined();
+    await expect(
+      encodeShareFragment(leaky, (text) => text.includes(ACCOUNT_KEY.slice(0, 6))),
+    ).rejects.toThrow(/piece of a key/);
   });
 });
+
+interface Payload {
+  v: number;
+  at: string;
+  checklist: ReturnType<typeof carriedChecklist>;
+  exchange: unknown;
+  fingerprints: unknown;
+}

@@ -10,11 +10,13 @@ import { SANDBOX_BASE_URL } from '../../../src/lib/core/checklist';
 import type { SentRequest } from '../../../src/lib/core/exchange';
 import { inspectPaste } from '../../../src/lib/inspect/paste';
 import { inspectSent } from '../../../src/lib/inspect/sent';
-import { toCurl, toFetch, toHttpie } from '../../../src/lib/paste/export';
+import { toCurl, toFetch, toHttpie, toPowerShell, toPython } from '../../../src/lib/paste/export';
+import { sanitizeHar } from '../../../src/lib/paste/har-sanitize';
+import { pasteScrubber } from '../../../src/lib/secrets';
 import { parseRequestPaste, parseResponsePaste } from '../../../src/lib/paste/paste';
 import { decodeShareFragment } from '../../../src/lib/report/share';
 import { createSandbox } from '../../../src/lib/sandbox';
-import { key, pieces } from '../../helpers/leak-keys';
+import { key, keyShaped, pieces } from '../../helpers/leak-keys';
 
 /** The checklist's own words: its ids, verdicts, statuses and groups, and its docs links. */
 const APP_OWNED = new Set(['id', 'primaryCause', 'verdict', 'group', 'status']);
@@ -163,6 +165,117 @@ const RESPONSES: Record<string, (a: string, u: string) => string> = {
     `HTTP/1.1 401 Unauthorized\nx-api-key: ${a}\nx-api-secret-key: ${u}\n\n`,
 };
 
+const percentEach = (k: string) =>
+  [...k].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+const unicodeEach = (k: string) =>
+  [...k].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+const traceDump = (line: string) => {
+  const bytes = [...line].map((c) => c.charCodeAt(0));
+  const rows: string[] = [];
+  for (let i = 0; i < bytes.length; i += 16) {
+    const chunk = bytes.slice(i, i + 16);
+    const hex = chunk.map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    rows.push(
+      `${i.toString(16).padStart(4, '0')}: ${hex.padEnd(48)} ${String.fromCharCode(...chunk)}`,
+    );
+  }
+  return rows.join('\n');
+};
+
+/**
+ * Keys where no credential name points at them, or written where a name belongs, or encoded:
+ * deny by default and decoding must find them. The second key stays in its header, so the
+ * paste still reads as a request to the API.
+ */
+const UNNAMED_REQUESTS: Record<string, (a: string, u: string) => string> = {
+  'a form field': (a, u) => `curl ${HOST}/v1/ -H "x-api-secret-key: ${u}" -d "k=${a}"`,
+  'a User-Agent': (a, u) =>
+    `curl -H "User-Agent: deploy-bot/${a}" -H "x-api-secret-key: ${u}" ${HOST}/v1/`,
+  'a path segment': (a, u) =>
+    `curl -H "x-api-secret-key: ${u}" ${HOST}/v1/subscriptions/${a}/databases`,
+  'the second of two URLs': (a, u) =>
+    `curl -H "x-api-secret-key: ${u}" ${HOST}/v1/ https://hooks.example.com/${a}`,
+  'an option Keycheck does not know': (a, u) =>
+    `curl --frobnicate-with ${a} -H "x-api-secret-key: ${u}" ${HOST}/v1/`,
+  'wget with an unknown option': (a, u) =>
+    `wget --api-key ${a} --header "x-api-secret-key: ${u}" ${HOST}/v1/`,
+  'HTTPie with an unknown option': (a, u) =>
+    `http --token ${a} GET ${HOST}/v1/ x-api-secret-key:${u}`,
+  'os.getenv("<key>")': (a, u) =>
+    `import os, requests\nr = requests.get("${HOST}/v1/", headers={"x-api-key": os.getenv("${a}"), "x-api-secret-key": "${u}"})`,
+  'process.env.<key>': (a, u) =>
+    `await fetch("${HOST}/v1/", { headers: { "x-api-key": process.env.${a}, "x-api-secret-key": "${u}" } });`,
+  '$env:<key>': (a, u) =>
+    `Invoke-RestMethod -Uri "${HOST}/v1/" -Headers @{ "x-api-key" = $env:${a}; "x-api-secret-key" = "${u}" }`,
+  'a Postman variable {{<key>}}': (a, u) =>
+    `curl -H "x-api-key: {{${a}}}" -H "x-api-secret-key: ${u}" ${HOST}/v1/`,
+  'a shell default ${RC_KEY:-<key>}': (a, u) =>
+    `curl -H "x-api-key: \${RC_KEY:-${a}}" -H "x-api-secret-key: ${u}" ${HOST}/v1/`,
+  'a command substitution $(echo <key>)': (a, u) =>
+    `curl -H "x-api-key: $(echo ${a})" -H "x-api-secret-key: ${u}" ${HOST}/v1/`,
+  'axios.defaults': (a, u) =>
+    `axios.defaults.headers.common['x-api-key'] = '${a}';\naxios.defaults.headers.common['x-api-secret-key'] = '${u}';\nawait axios.get('${HOST}/v1/');`,
+  'ConvertTo-SecureString': (a, u) =>
+    `$k = ConvertTo-SecureString "${a}" -AsPlainText -Force\nInvoke-RestMethod -Uri "${HOST}/v1/" -Headers @{ "x-api-secret-key" = "${u}" }`,
+  'percent-encoded byte by byte': (a, u) =>
+    `curl -H "x-api-secret-key: ${u}" "${HOST}/v1/?q=${percentEach(a)}"`,
+  'a Python string joined across a backslash': (a, u) =>
+    `import requests\nrequests.get("${HOST}/v1/", headers={"x-api-key": "${a.slice(0, 8)}" \\\n    "${a.slice(8)}", "x-api-secret-key": "${u}"})`,
+  'a shell line continuation inside the key': (a, u) =>
+    `curl -H "x-api-key: ${a.slice(0, 9)}\\\n${a.slice(9)}" -H "x-api-secret-key: ${u}" ${HOST}/v1/`,
+  'string concatenation': (a, u) =>
+    `await fetch('${HOST}/v1/', { headers: { 'x-api-key': '${a.slice(0, 7)}' + '${a.slice(7)}', 'x-api-secret-key': '${u}' } });`,
+  'a HAR entry label, a comment and an unknown field': (a, u) =>
+    JSON.stringify({
+      log: {
+        version: '1.2',
+        comment: `exported for ticket ${a}`,
+        entries: [
+          {
+            startedDateTime: '2025-01-17T09:34:25.602Z',
+            time: 80,
+            comment: `keys: ${a} / ${u}`,
+            _initiator: { url: `https://app.example.com/${a}` },
+            request: {
+              method: 'GET',
+              url: `${HOST}/v1/subscriptions/${a}`,
+              headers: [
+                { value: u, name: 'x-api-secret-key' },
+                { name: 'x-api-\u006bey', value: a },
+              ],
+            },
+            response: {
+              status: 401,
+              statusText: 'Unauthorized',
+              headers: [],
+              content: { size: 0, mimeType: 'text/html', text: `echo ${unicodeEach(a)}` },
+            },
+          },
+        ],
+      },
+    }),
+};
+
+/** What customers paste as the answer, holding a key with no name, as tools print it. */
+const UNNAMED_RESPONSES: Record<string, (a: string, u: string) => string> = {
+  'a PowerShell table': (a, u) =>
+    `Name                           Value\n----                           -----\nx-api-key                      ${a}\nx-api-secret-key               ${u}`,
+  'a PowerShell list': (a) =>
+    `StatusCode        : 401\nStatusDescription : Unauthorized\nHeaders           : {[x-api-key, ${a}]}`,
+  'a Markdown table': (a, u) =>
+    `| header | value |\n| --- | --- |\n| x-api-key | ${a} |\n| x-api-secret-key | ${u} |`,
+  'a YAML block scalar': (a) => `status: 401\nsent:\n  account: |\n    ${a}\n`,
+  'an ANSI-coloured CI log': (a) =>
+    `\u001b[36m> GET /v1/\u001b[0m\n\u001b[32mx-api-key:\u001b[0m ${a.slice(0, 5)}\u001b[1m${a.slice(5)}\u001b[0m\n< HTTP/1.1 401 Unauthorized`,
+  'a curl --trace dump': (a) =>
+    `== Info: Connected to api.redislabs.com\n=> Send header, 60 bytes (0x3c)\n${traceDump(`GET /v1/ HTTP/1.1\r\nx-api-key: ${a}\r\n`)}\n<= Recv header, 30 bytes\n0000: 48 54 54 50 2f 31 2e 31 20 34 30 31 0d 0a          HTTP/1.1 401..`,
+  'XHR code with setRequestHeader': (a, u) =>
+    `const xhr = new XMLHttpRequest();\nxhr.open('GET', '${HOST}/v1/');\nxhr.setRequestHeader('x-api-key', '${a}');\nxhr.setRequestHeader('x-api-secret-key', '${u}');\nxhr.send();`,
+  'Terraform default': (a) => `variable "rc_account" {\n  default = "${a}"\n}\n\nError: 401`,
+  '\\u-escaped JSON': (a) =>
+    `HTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n{"echo":"${unicodeEach(a)}"}`,
+};
+
 describe('a pasted exchange', () => {
   test('every shape here reads as a request, so the checks below see what the app shows', () => {
     for (const [where, request] of Object.entries(REQUESTS)) {
@@ -179,53 +292,111 @@ describe('a pasted exchange', () => {
           key,
           fc.constantFrom(...Object.keys(RESPONSES)),
           async (a, u, answer) => {
-            const keys = [a, u];
-            const requestText = request(a, u);
-            const responseText = RESPONSES[answer]!(a, u);
-            const read = parseRequestPaste(requestText);
-            const response = parseResponsePaste(responseText);
-            if (!read.ok) return assertClean('the paste error', JSON.stringify(read.error), keys);
-            if (!response.ok) {
-              return assertClean('the answer error', JSON.stringify(response.error), keys);
-            }
-            for (const candidate of read.value.candidates) {
-              const inspected = await inspectPaste({
-                candidate,
-                response: response.value,
-                pasted: [requestText, responseText],
-                at: new Date('2025-01-17T09:40:00Z'),
-              });
-              assertClean('the shown exchange', JSON.stringify(inspected.shown), keys);
-              assertClean('the checklist', withoutDocs(inspected.checklist), keys);
-              assertClean('the report', inspected.report, keys);
-              assertClean('the notes', JSON.stringify(candidate.notes), keys);
-              const fragment = await inspectedFragment(inspected);
-              assertClean('the link', fragment, keys);
-              const decoded = await decodeShareFragment(fragment);
-              expect(decoded.ok).toBe(true);
-              if (decoded.ok) assertClean('the opened link', withoutDocs(decoded.value), keys);
-              // "Open in Playground", then "Copy as" without keys: the request the Playground builds.
-              const opened = inspected.open(false);
-              if (opened.ok) {
-                const sent: SentRequest = {
-                  method: opened.method,
-                  url: `${opened.choice.baseUrl}${opened.path}`,
-                  headers: [
-                    { name: 'x-api-key', value: opened.choice.accountKey },
-                    { name: 'x-api-secret-key', value: opened.choice.userKey },
-                  ],
-                  ...(opened.body === undefined ? {} : { body: opened.body }),
-                };
-                for (const copy of [toCurl, toFetch, toHttpie]) {
-                  assertClean('copy as, without keys', copy(sent, { includeSecrets: false }), keys);
-                }
-              } else {
-                assertClean('the refusal to open', opened.error, keys);
-              }
-            }
+            await checkSinks(request(a, u), RESPONSES[answer]!(a, u), [a, u]);
           },
         ),
         { numRuns: 12 },
+      );
+    }, 120_000);
+  }
+});
+
+/** Every sink: what is shown, reported, linked, downloaded and copied. */
+async function checkSinks(requestText: string, responseText: string, keys: string[]) {
+  const read = parseRequestPaste(requestText);
+  const response = parseResponsePaste(responseText);
+  if (!read.ok) return assertClean('the paste error', JSON.stringify(read.error), keys);
+  if (!response.ok) {
+    return assertClean('the answer error', JSON.stringify(response.error), keys);
+  }
+  // Strings a view shows beside the diagnosis: entry labels, skipped options, variables.
+  const shown = pasteScrubber([requestText, responseText]);
+  if (read.value.format === 'har') {
+    const har = await sanitizeHar(requestText);
+    assertClean('the sanitized HAR', har.ok ? har.value.text : har.error.message, keys);
+  }
+  for (const candidate of read.value.candidates) {
+    assertClean('the entry label', shown(candidate.label), keys);
+    assertClean('the skipped options', shown(candidate.unknownOptions.join(' ')), keys);
+    assertClean(
+      'the variables as written',
+      shown(candidate.variables.map((v) => `${v.written} ${v.headerName ?? ''}`).join(' ')),
+      keys,
+    );
+    const inspected = await inspectPaste({
+      candidate,
+      response: response.value,
+      pasted: [requestText, responseText],
+      at: new Date('2025-01-17T09:40:00Z'),
+    });
+    assertClean('the shown exchange', JSON.stringify(inspected.shown), keys);
+    assertClean('the checklist', withoutDocs(inspected.checklist), keys);
+    assertClean('the report', inspected.report, keys);
+    assertClean('the notes', JSON.stringify(candidate.notes), keys);
+    assertClean('the hidden values', JSON.stringify(inspected.hidden), keys);
+    assertClean('the fingerprints', JSON.stringify(inspected.fingerprints), keys);
+    const fragment = await inspectedFragment(inspected);
+    assertClean('the link', fragment, keys);
+    const decoded = await decodeShareFragment(fragment);
+    expect(decoded.ok).toBe(true);
+    if (decoded.ok) assertClean('the opened link', withoutDocs(decoded.value), keys);
+    // "Open in Playground", then "Copy as" without keys: the request the Playground builds.
+    const opened = inspected.open(false);
+    if (opened.ok) {
+      const sent: SentRequest = {
+        method: opened.method,
+        url: `${opened.choice.baseUrl}${opened.path}`,
+        headers: [
+          { name: 'x-api-key', value: opened.choice.accountKey },
+          { name: 'x-api-secret-key', value: opened.choice.userKey },
+        ],
+        ...(opened.body === undefined ? {} : { body: opened.body }),
+      };
+      for (const copy of [toCurl, toFetch, toHttpie, toPowerShell, toPython]) {
+        assertClean('copy as, without keys', copy(sent, { includeSecrets: false }), keys);
+      }
+    } else {
+      assertClean('the refusal to open', opened.error, keys);
+    }
+  }
+}
+
+describe('keys with no name pointing at them (deny by default)', () => {
+  test('every request shape here reads, so the checks see what the app shows', () => {
+    const a = 'Qx7rT2mLp9Vb4Nc8Zd3Fh6Jk';
+    const u = 'Hq4Wm8Tz2Lp6Xc9Vb3Nr7Ks5';
+    const unread = Object.entries(UNNAMED_REQUESTS).filter(
+      ([, request]) => !parseRequestPaste(request(a, u)).ok,
+    );
+    expect(unread.map(([where]) => where)).toEqual([]);
+  });
+  for (const [where, request] of Object.entries(UNNAMED_REQUESTS)) {
+    test(`keys in ${where}: nothing shown, reported, linked, downloaded or copied holds a piece`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          keyShaped,
+          keyShaped,
+          fc.constantFrom(...Object.keys(RESPONSES)),
+          async (a, u, answer) => {
+            await checkSinks(request(a, u), RESPONSES[answer]!(a, u), [a, u]);
+          },
+        ),
+        { numRuns: 8 },
+      );
+    }, 120_000);
+  }
+  for (const [where, answer] of Object.entries(UNNAMED_RESPONSES)) {
+    test(`keys in the answer as ${where}: nothing shown, reported or linked holds a piece`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          keyShaped,
+          keyShaped,
+          fc.constantFrom(...Object.keys(REQUESTS)),
+          async (a, u, asked) => {
+            await checkSinks(REQUESTS[asked]!(a, u), answer(a, u), [a, u]);
+          },
+        ),
+        { numRuns: 8 },
       );
     }, 120_000);
   }
