@@ -10,6 +10,7 @@ import { parseRequestPaste, parseResponsePaste } from '../paste/paste';
 import type { ParseResult, PastedRequest, RequestPaste, ResponsePaste } from '../paste/result';
 import { splitTicket, type Ticket, type TicketExchange, type UnreadLines } from '../paste/ticket';
 import { expandedVariables } from '../paste/variables';
+import { findSecrets } from '../secrets';
 import type { Opened } from './open-paste';
 import { inspectPaste, type PasteInspection } from './paste';
 
@@ -59,6 +60,12 @@ export interface DiagnoseOutput {
   /** The attempt or entry shown in full. */
   choice: number;
   inspection: InspectionData | null;
+  /**
+   * Every secret the two boxes hold (lib/secrets, deny by default included), found here off
+   * the page's thread: the view scrubs the strings it derives from the paste (labels, notes,
+   * skipped options, variables as written) with them. Memory only, like the boxes themselves.
+   */
+  pasteSecrets: string[];
 }
 
 export interface DiagnoseDeps {
@@ -85,6 +92,7 @@ export async function diagnosePaste(
   const at = new Date(input.at);
   const values = input.values ?? {};
   const pasted = [input.request, input.response];
+  const pasteSecrets = findSecrets({ paste: pasted });
   if (!ticket) {
     const choice = input.choice ?? 0;
     const candidate = whole.ok ? whole.value.candidates[choice] : undefined;
@@ -99,7 +107,7 @@ export async function diagnosePaste(
             at,
           )
         : null;
-    return { request: whole, response: box, ticket: null, choice, inspection };
+    return { request: whole, response: box, ticket: null, choice, inspection, pasteSecrets };
   }
   const exchanges = ticket.exchanges.slice(-MOST_ATTEMPTS);
   const latest = exchanges.length - 1;
@@ -150,6 +158,7 @@ export async function diagnosePaste(
     ticket: { answerOnly: chosen.format === 'answer-only', attempts, unread },
     choice,
     inspection,
+    pasteSecrets,
   };
 }
 

@@ -12,7 +12,7 @@ import type {
   VariableUse,
 } from '../../lib/paste/result';
 import { expandedVariables } from '../../lib/paste/variables';
-import { pasteScrubber, type Scrub } from '../../lib/secrets';
+import { scrubber, type Scrub } from '../../lib/secrets';
 import { copyTo, type ClipboardSource } from '../../browser/clipboard';
 import type { PlaygroundTarget } from '../../lib/inspect/open-paste';
 import { defaultPipeline, EngineUnavailable, inlinePipeline } from '../../browser/paste-worker';
@@ -80,8 +80,7 @@ export class Diagnose {
   #diagnosed: string | null = null;
   #run = 0;
   #pipeline: DiagnosePipeline | undefined;
-  /** The boxes as last read, and the scrubber for strings derived from them (made on demand). */
-  #read: readonly string[] = [];
+  /** The scrubber for strings derived from the paste, from the secrets the pipeline found. */
   #scrub: Scrub | null = null;
   #options: DiagnoseOptions;
 
@@ -107,8 +106,8 @@ export class Diagnose {
    * as a view may show it: every piece of a secret the boxes hold removed by lib/secrets.
    */
   shown = (text: string): string => {
-    this.#scrub ??= pasteScrubber(this.#read);
-    return this.#scrub(text);
+    // Nothing read yet: nothing derived from a paste may show.
+    return this.#scrub ? this.#scrub(text) : '';
   };
 
   #shownError(error: PasteError | null): PasteError | null {
@@ -267,8 +266,7 @@ export class Diagnose {
   }
 
   #apply(output: DiagnoseOutput): void {
-    this.#read = [this.request, this.response];
-    this.#scrub = null;
+    this.#scrub = scrubber(output.pasteSecrets);
     this.#requestError = output.request.ok ? null : output.request.error;
     this.#responseError = output.response.ok ? null : output.response.error;
     this.#paste = output.request.ok ? output.request.value : null;
