@@ -1,3 +1,4 @@
+import { isSecretName } from '../secrets';
 import type { Header } from '../core/exchange';
 import {
   addHeader,
@@ -30,8 +31,6 @@ import { basicCredentials, requestLabel } from '../core/text';
 
 /** Quotes a word processor or chat tool puts in place of `"` and `'`: no shell reads them as quotes. */
 const SMART_QUOTES = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
-/** A name that looks like it holds a credential (as DESIGN.md's rules list them). */
-const CREDENTIAL_NAME = /key|secret|token|auth|pass|cred/i;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[\w.-]+\.[a-z]{2,}(?:[:/]|$)/i;
 
@@ -298,7 +297,7 @@ export function parseCurlCandidates(
   }
   for (const [name, value] of assigned) {
     const used = variablesUsed(headers, urls, data, query).has(name);
-    if (used || CREDENTIAL_NAME.test(name)) addSensitive(sensitive, value, 'assignment');
+    if (used || isSecretName(name)) addSensitive(sensitive, value, 'assignment');
   }
   const candidates = urls.map((url) =>
     buildCandidate(url, {

@@ -17,6 +17,7 @@ import {
 import { addSensitive, userinfoOf } from './sensitive';
 import { splitShellWords, type ShellWord, type WordVariable } from './shell-words';
 import { basicCredentials, encodeComponent, requestLabel } from '../core/text';
+import { listOf, matchIf, type RequestReader } from './reader';
 
 const COMMAND = /^(?:.*[/\\])?(?:http|https|xh|xhs)$/;
 const METHOD = /^[A-Za-z]+$/;
@@ -250,3 +251,12 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
     value: { label: requestLabel(request), request, variables, unknownOptions, notes, sensitive },
   };
 }
+
+/** Weak: `http` is also a word of prose, so curl's and the code readers' matches come first. */
+export const httpieReader: RequestReader = {
+  kind: 'request',
+  format: 'httpie',
+  label: 'HTTPie',
+  detect: (text) => matchIf(looksLikeHttpie(text), true),
+  read: (text) => listOf(parseHttpie(text)),
+};

@@ -5,9 +5,10 @@
  */
 import { buildCodeRequest } from './code-request';
 import { CodeReader, entry, plainText, setEntry, type Args, type Value } from './code-values';
-import { firstCodeOffset, tagged } from './python';
+import { firstCodeOffset, tagged } from './code-statements';
 import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
 import { addSensitive } from './sensitive';
+import { matchIf, type RequestReader } from './reader';
 
 const DECLARATION = new Set(['const', 'let', 'var']);
 const AXIOS_METHODS = /^(?:get|delete|head|options|post|put|patch|request)$/;
@@ -235,3 +236,11 @@ function nodeRequest(name: string, { positional }: Args): PastedRequest {
     [],
   );
 }
+
+export const javascriptReader: RequestReader = {
+  kind: 'request',
+  format: 'javascript',
+  label: 'JavaScript (fetch, axios, XHR)',
+  detect: (text) => matchIf(looksLikeJavaScript(text)),
+  read: parseJavaScript,
+};

@@ -8,9 +8,10 @@
 import { buildCodeRequest } from './code-request';
 import { CodeReader, entry, plainText, setEntry, toJson, type Value } from './code-values';
 import type { CodeToken } from './code-tokens';
+import { matchIf, type RequestReader } from './reader';
 
 const tokenText = (t: CodeToken | undefined): string => (t && t.kind !== 'str' ? t.text : '');
-import { firstCodeOffset, tagged } from './python';
+import { firstCodeOffset, tagged } from './code-statements';
 import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
 import { addSensitive } from './sensitive';
 
@@ -195,3 +196,11 @@ function readCommand(reader: CodeReader, sensitive: SensitiveValue[]): PastedReq
 }
 
 export { entry };
+
+export const powershellReader: RequestReader = {
+  kind: 'request',
+  format: 'powershell',
+  label: 'PowerShell',
+  detect: (text) => matchIf(looksLikePowerShell(text)),
+  read: parsePowerShell,
+};

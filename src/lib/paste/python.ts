@@ -5,8 +5,10 @@
  */
 import { buildCodeRequest } from './code-request';
 import { CodeReader, entry, plainText, setEntry, type Value } from './code-values';
+import { firstCodeOffset, tagged } from './code-statements';
 import { addSensitive } from './sensitive';
 import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
+import { matchIf, type RequestReader } from './reader';
 
 const METHODS = /^(?:get|post|put|patch|delete|head|options|request|stream)$/;
 const CLIENT =
@@ -138,17 +140,6 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
   return { ok: true, value: found };
 }
 
-/** Text assigned to a name remembers it, so they are reported as sensitive where they land. */
-export function tagged(value: Value, from: string): Value {
-  if (value.t === 'str')
-    return {
-      ...value,
-      parts: value.parts.map((p) => ('text' in p && !p.from ? { ...p, from } : p)),
-    };
-  // A dict's own literals are found by the header, field and query rules of lib/secrets.
-  return value;
-}
-
 function targetOf(
   name: string,
   scope: Map<string, Value>,
@@ -252,10 +243,12 @@ function connectionRequest(
   return candidate;
 }
 
-/** Where the first line of code starts (comments and blank lines skipped). */
-export function firstCodeOffset(text: string): number {
-  const match = /^[ \t]*[^\s#/]/m.exec(text.slice(0, 65536));
-  return match ? match.index + match[0].length - 1 : 0;
-}
-
 export { entry };
+
+export const pythonReader: RequestReader = {
+  kind: 'request',
+  format: 'python',
+  label: 'Python (requests, httpx, http.client, urllib)',
+  detect: (text) => matchIf(looksLikePython(text)),
+  read: parsePython,
+};

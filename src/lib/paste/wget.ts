@@ -15,6 +15,7 @@ import {
 import { addSensitive, userinfoOf } from './sensitive';
 import { splitShellWords, type ShellWord, type WordVariable } from './shell-words';
 import { basicCredentials, requestLabel } from '../core/text';
+import { listOf, matchIf, type RequestReader } from './reader';
 
 const COMMAND = /^(?:.*[/\\])?wget(?:2|\.exe)?$/i;
 /** Long options that take a value (given as `--name=value` or `--name value`). */
@@ -189,3 +190,12 @@ export function parseWget(text: string): ParseResult<PastedRequest> {
     value: { label: requestLabel(request), request, variables, unknownOptions, notes, sensitive },
   };
 }
+
+/** Weak: a `wget` word may sit inside a script another reader reads. */
+export const wgetReader: RequestReader = {
+  kind: 'request',
+  format: 'wget',
+  label: 'wget',
+  detect: (text) => matchIf(looksLikeWget(text), true),
+  read: (text) => listOf(parseWget(text)),
+};
