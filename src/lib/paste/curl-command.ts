@@ -8,14 +8,14 @@ import {
   join,
   note,
   shift,
-  sliceWord,
   urlencodeData,
   use,
   type HeaderEntry,
   type Locate,
   type Piece,
 } from './curl-arguments';
-import { LONG_OPTIONS, SHORT_OPTIONS, type CurlAction, type CurlOption } from './curl-options';
+import { CURL_OPTIONS, type CurlAction } from './curl-options';
+import { walkOptions } from './shell-options';
 import {
   failAt,
   locator,
@@ -32,7 +32,6 @@ import { basicCredentials, requestLabel } from '../core/text';
 /** Quotes a word processor or chat tool puts in place of `"` and `'`: no shell reads them as quotes. */
 const SMART_QUOTES = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[\w.-]+\.[a-z]{2,}(?:[:/]|$)/i;
 
 /**
  * Reads a curl command as customers paste it: lines joined by `\`, `^` (cmd.exe) or a backtick
@@ -86,7 +85,6 @@ export function parseCurlCandidates(
   let json = false;
   let get = false;
   let head = false;
-  let optionsEnded = false;
 
   const apply = (action: CurlAction, word: ShellWord, raw: ShellWord | undefined) => {
     const value = raw ?? word;
@@ -175,7 +173,7 @@ export function parseCurlCandidates(
         config = value.value;
         return;
       case 'end-of-options':
-        optionsEnded = true;
+        walk.ended = true;
         return;
       case 'ignore':
         return;
@@ -201,69 +199,27 @@ export function parseCurlCandidates(
     urls.push({ text: word.value, variables: word.variables });
   };
 
+  const walk = { ended: false };
   const run = (args: readonly ShellWord[]): ParseResult<PastedRequest[]> | null => {
-    for (let a = 0; a < args.length; a++) {
-      const word = args[a] as ShellWord;
-      const w = word.value;
-      if (optionsEnded || !w.startsWith('-') || w === '-') {
-        setUrl(word);
-        continue;
-      }
-      if (w === '--') {
-        optionsEnded = true;
-        continue;
-      }
-      if (w.startsWith('--')) {
-        const name = w.slice(2);
-        const option: CurlOption | undefined =
-          LONG_OPTIONS[name] ?? LONG_OPTIONS[name.replace(/^no-/, '')];
-        if (!option) {
-          const eq = w.indexOf('=');
-          unknownOptions.push(eq < 0 ? w : w.slice(0, eq));
-          if (eq >= 0) addSensitive(sensitive, w.slice(eq + 1), 'unknown-option');
-          // Its value, if it takes one, is the next word: treat it as secret and not as the URL.
-          const next = args[a + 1];
-          if (eq < 0 && next && !next.value.startsWith('-') && !URL_LIKE.test(next.value)) {
-            addSensitive(sensitive, next.value, 'unknown-option');
-            a++;
-          }
-          continue;
+    const missing = walkOptions(
+      args,
+      CURL_OPTIONS,
+      (step) => {
+        if (step.kind === 'operand') return setUrl(step.word);
+        if (step.kind === 'unknown') {
+          unknownOptions.push(step.name);
+          if (step.value) addSensitive(sensitive, step.value.value, 'unknown-option');
+          return;
         }
-        if (!option.takesValue) {
-          apply(option.action, word, undefined);
-          continue;
-        }
-        const value = args[a + 1];
-        if (!value) return failAt(text, word.offset, `The option ${w} needs a value after it.`);
-        a++;
-        apply(option.action, word, value);
-        continue;
-      }
-      // A cluster of short options: `-sSL`, `-XPOST`, `-H'x-api-key:VALUE'` after quote removal.
-      for (let c = 1; c < w.length; c++) {
-        const letter = w[c] ?? '';
-        const option = SHORT_OPTIONS[letter];
-        if (!option) {
-          unknownOptions.push(`-${letter}`);
-          continue;
-        }
-        if (!option.takesValue) {
-          apply(option.action, word, undefined);
-          continue;
-        }
-        if (c + 1 < w.length) {
-          apply(option.action, word, sliceWord(word, c + 1));
-        } else {
-          const value = args[a + 1];
-          if (!value)
-            return failAt(text, word.offset, `The option -${letter} needs a value after it.`);
-          a++;
-          apply(option.action, word, value);
-        }
-        break;
-      }
-    }
-    return null;
+        // A negated flag (`--no-location`) turns a default off: nothing read changes.
+        if (step.negated) return;
+        apply(step.action, step.word, step.value);
+      },
+      walk,
+    );
+    return missing
+      ? failAt(text, missing.word.offset, `The option ${missing.name} needs a value after it.`)
+      : null;
   };
   const failed = run(args);
   if (failed) return failed;

@@ -5,6 +5,8 @@
  */
 import type { Header } from '../core/exchange';
 import { shift, use } from './curl-arguments';
+import { HTTPIE_OPTIONS } from './httpie-options';
+import { URL_LIKE, walkOptions } from './shell-options';
 import {
   failAt,
   locator,
@@ -21,43 +23,21 @@ import { listOf, matchIf, type RequestReader } from './reader';
 
 const COMMAND = /^(?:.*[/\\])?(?:http|https|xh|xhs)$/;
 const METHOD = /^[A-Za-z]+$/;
-/** Options that take a value (long and short forms). */
-const WITH_VALUE = new Set([
-  '--auth',
-  '-a',
-  '--auth-type',
-  '-A',
-  '--print',
-  '-p',
-  '--pretty',
-  '--style',
-  '-s',
-  '--timeout',
-  '--session',
-  '--session-read-only',
-  '--output',
-  '-o',
-  '--verify',
-  '--cert',
-  '--cert-key',
-  '--proxy',
-  '--max-redirects',
-  '--default-scheme',
-  '--format-options',
-  '--raw',
-  '--boundary',
-  '--ssl',
-  '--ciphers',
-  '--unsorted',
-  '--response-charset',
-  '--response-mime',
-  '--max-headers',
-]);
+
+/**
+ * HTTPie's own guess: when the word after a would-be method is a request item (`name=value`,
+ * `Header:value`), there was no method and the first word is the URL (`http localhost a=1`).
+ */
+function isItem(word: string): boolean {
+  if (word.startsWith(':') || URL_LIKE.test(word) || /^localhost\b/.test(word)) return false;
+  return /^(?:\\.|[^\\:=@;])+(?:==|:=|=|:|@|;)/.test(word);
+}
 
 /** True when the text holds an `http`/`https` command that looks like HTTPie's. */
 export function looksLikeHttpie(text: string): boolean {
   // Word by word, line by line: a regex with optional option values backtracks badly.
-  for (const line of text.slice(0, 65536).split('\n', 500)) {
+  const head = text.slice(0, 65536).replace(/\\\r?\n/g, ' ');
+  for (const line of head.split('\n', 500)) {
     const words = line
       .trim()
       .replace(/^\$\s+/, '')
@@ -66,7 +46,7 @@ export function looksLikeHttpie(text: string): boolean {
     if (
       words
         .slice(1)
-        .some((w) => /^\S*:\/\/|^:\d|^[\w-]+(?:\.[\w-]+)+(?:[:/]|$)|^localhost\b/.test(w))
+        .some((w) => /^\S*:\/\/|^:(?:\d|\/|$)|^[\w-]+(?:\.[\w-]+)+(?:[:/]|$)|^localhost\b/.test(w))
     )
       return true;
   }
@@ -97,43 +77,64 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
   const sensitive: SensitiveValue[] = [];
   const unknownOptions: string[] = [];
   let form = false;
-  let raw: ShellWord | null = null;
-  let auth: string | null = null;
+  // Set inside the walk's callback, which TypeScript's narrowing does not follow.
+  let raw = null as ShellWord | null;
+  let auth = null as string | null;
   let bearer = false;
+  let scheme = /^(?:.*[/\\])?(?:https|xhs)$/.test(command.value) ? 'https' : 'http';
   const positional: ShellWord[] = [];
-  for (let a = 0; a < args.length; a++) {
-    const word = args[a] as ShellWord;
-    const w = word.value;
-    if (!w.startsWith('-') || w === '-') {
-      positional.push(word);
-      continue;
+  const missing = walkOptions(args, HTTPIE_OPTIONS, (step) => {
+    if (step.kind === 'operand') return void positional.push(step.word);
+    if (step.kind === 'unknown') {
+      unknownOptions.push(step.name);
+      if (step.value) addSensitive(sensitive, step.value.value, 'unknown-option');
+      return;
     }
-    const [name, inline] =
-      w.includes('=') && w.startsWith('--')
-        ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]
-        : [w, null];
-    const value = inline ?? (WITH_VALUE.has(name) ? (args[++a]?.value ?? '') : null);
-    if (name === '--form' || name === '-f' || name === '--multipart') form = true;
-    else if (name === '--auth' || name === '-a') {
-      auth = value;
-      if (value) addSensitive(sensitive, value, 'config');
-    } else if ((name === '--auth-type' || name === '-A') && value === 'bearer') bearer = true;
-    else if (name === '--raw') raw = { ...word, value: value ?? '', variables: [] };
-    else if (
-      !WITH_VALUE.has(name) &&
-      !/^-(?:-json|j|-verbose|v+|-offline|-follow|F|-check-status|-ignore-stdin|I|-headers|h|-body|b|-download|d|-quiet|q+|-all|-stream|S|-chunked|-compress|x+)$/.test(
-        name,
-      )
-    ) {
-      unknownOptions.push(name);
+    const value = step.value?.value ?? '';
+    if (step.negated) {
+      if (step.action === 'form') form = false;
+      return;
     }
-  }
+    switch (step.action) {
+      case 'form':
+        form = true;
+        return;
+      case 'json':
+        form = false;
+        return;
+      case 'auth':
+        auth = value;
+        addSensitive(sensitive, value, 'config');
+        return;
+      case 'bearer':
+        auth = value;
+        bearer = true;
+        addSensitive(sensitive, value, 'config');
+        return;
+      case 'auth-type':
+        bearer = value.toLowerCase() === 'bearer';
+        return;
+      case 'raw':
+        raw = { ...(step.value as ShellWord), variables: [] };
+        return;
+      case 'default-scheme':
+        if (/^https?$/i.test(value)) scheme = value.toLowerCase();
+        return;
+      case 'credential':
+        addSensitive(sensitive, value, 'config');
+        return;
+      case 'ignore':
+        return;
+    }
+  });
+  if (missing)
+    return failAt(text, missing.word.offset, `The option ${missing.name} needs a value after it.`);
   // `http [METHOD] URL items...`: a first word of letters followed by more is the method.
   let method: string | null = null;
   if (
     positional.length >= 2 &&
     METHOD.test(positional[0]?.value ?? '') &&
-    !/[.:/]/.test(positional[0]?.value ?? '')
+    !isItem(positional[1]?.value ?? '')
   ) {
     method = (positional.shift() as ShellWord).value.toUpperCase();
   }
@@ -141,10 +142,12 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
   if (!urlWord) return failAt(text, command.offset, 'The HTTPie command has no URL.');
   let url = urlWord.value;
   let urlVariables: readonly WordVariable[] = urlWord.variables;
-  const scheme = /^(?:.*[/\\])?(?:https|xhs)$/.test(command.value) ? 'https' : 'http';
-  if (/^:\d*/.test(url)) {
-    url = `${scheme}://localhost${url}`;
-    urlVariables = shift(urlVariables, `${scheme}://localhost`.length);
+  if (url.startsWith(':')) {
+    // The localhost shorthand: `:3000/x` is localhost:3000/x, `:/x` and `:` are localhost/x.
+    const cut = /^:\d/.test(url) ? 0 : 1;
+    const prefix = `${scheme}://localhost`;
+    url = prefix + url.slice(cut);
+    urlVariables = shift(urlVariables, prefix.length - cut);
   } else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     url = `${scheme}://${url}`;
     urlVariables = shift(urlVariables, scheme.length + 3);
