@@ -5,8 +5,8 @@
  */
 import { buildCodeRequest } from './code-request';
 import { CodeReader, entry, plainText, setEntry, type Args, type Value } from './code-values';
-import { firstCodeOffset, tagged } from './code-statements';
-import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
+import { foundOrFail, runStatements, tagged } from './code-statements';
+import type { ParseResult, PastedRequest, SensitiveValue } from './result';
 import { addSensitive } from './sensitive';
 import { matchIf, type RequestReader } from './reader';
 
@@ -35,66 +35,45 @@ export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
     candidate.sensitive = sensitive;
     found.push(candidate);
   };
-  for (let guard = 0; reader.pos < reader.tokens.length && guard < 1_000_000; guard++) {
-    const token = reader.peek();
-    if (!token) break;
-    if (token.kind !== 'name') {
-      reader.pos++;
-      continue;
-    }
-    const name = token.text;
-    if (DECLARATION.has(name) && reader.peek(1)?.kind === 'name' && reader.is('=', 2)) {
-      reader.pos++;
-      continue;
-    }
-    if (reader.is('(', 1)) {
-      const read = readCall(name, reader, instances);
-      if (read === 'instance') continue;
-      if (read) {
-        add(read);
-        continue;
+  runStatements(reader, {
+    statement(name) {
+      if (DECLARATION.has(name) && reader.peek(1)?.kind === 'name' && reader.is('=', 2)) {
+        reader.pos++;
+        return true;
       }
-    }
-    if (reader.is('=', 1)) {
-      reader.pos += 2;
+      if (!reader.is('(', 1)) return false;
+      const read = readCall(name, reader, instances);
+      if (read && read !== 'instance') add(read);
+      return read !== null;
+    },
+    assigns: () => true,
+    assignment(name) {
       const rhs = reader.peek();
       if (rhs?.kind === 'name' && /^axios\.create$/.test(rhs.text) && reader.is('(', 1)) {
         reader.pos += 2;
         instances.set(name, reader.args(')').positional[0] ?? { t: 'dict', entries: [] });
-        continue;
+        return true;
       }
-      if (rhs?.kind === 'name' && reader.is('(', 1) && isRequestCall(rhs.text, instances)) continue;
-      if (rhs?.kind === 'name' && rhs.text === 'await') continue;
-      // `obj.key = value` on a dict assigned earlier.
+      if (rhs?.kind === 'name' && reader.is('(', 1) && isRequestCall(rhs.text, instances))
+        return true;
+      return rhs?.kind === 'name' && rhs.text === 'await';
+    },
+    // `obj.key = value` on a dict assigned earlier.
+    store(name, raw) {
       const member = /^(.+)\.([A-Za-z_$][\w$]*)$/.exec(name);
       const target = member?.[1] ? reader.scope.get(member[1]) : undefined;
-      const value = tagged(reader.expression(), name);
+      const value = tagged(raw, name);
       if (member?.[2] && target?.t === 'dict')
         setEntry(target, { t: 'str', parts: [{ text: member[2] }] }, value);
       else reader.scope.set(name, value);
-      continue;
-    }
-    if (reader.is('[', 1)) {
-      const target = reader.scope.get(name);
-      const start = reader.pos;
-      reader.pos += 2;
-      const key = reader.expression();
-      if (target?.t === 'dict' && reader.is(']') && reader.is('=', 1)) {
-        reader.pos += 2;
-        setEntry(target, key, reader.expression());
-      } else if (reader.pos === start + 2) reader.pos++;
-      continue;
-    }
-    reader.pos++;
-  }
-  if (found.length === 0) {
-    return failAt(
-      text,
-      firstCodeOffset(text),
-      'This looks like JavaScript code, but no fetch, axios or https.request call was found.',
-    );
-  }
-  return { ok: true, value: found };
+    },
+    indexTarget: (name) => reader.scope.get(name),
+  });
+  return foundOrFail(
+    text,
+    found,
+    'This looks like JavaScript code, but no fetch, axios or https.request call was found.',
+  );
 }
 
 function isRequestCall(name: string, instances: Map<string, Value>): boolean {

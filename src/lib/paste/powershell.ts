@@ -11,7 +11,7 @@ import type { CodeToken } from './code-tokens';
 import { matchIf, type RequestReader } from './reader';
 
 const tokenText = (t: CodeToken | undefined): string => (t && t.kind !== 'str' ? t.text : '');
-import { firstCodeOffset, tagged } from './code-statements';
+import { firstCodeOffset, foundOrFail, runStatements, tagged } from './code-statements';
 import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
 import { addSensitive } from './sensitive';
 
@@ -37,34 +37,51 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
   const reader = new CodeReader(code, 'powershell');
   const found: PastedRequest[] = [];
   const sensitive: SensitiveValue[] = [];
-  for (let guard = 0; reader.pos < reader.tokens.length && guard < 1_000_000; guard++) {
-    const token = reader.peek();
-    if (!token) break;
-    if (token.kind !== 'name') {
-      reader.pos++;
-      continue;
-    }
-    const name = token.text;
-    // `+ Invoke-RestMethod -Uri ...`: PowerShell echoing the failed line in its error, cut short.
-    const echoed = reader.peek(-1)?.kind === 'punct' && reader.is('+', -1);
-    if (COMMAND.test(name) && !reader.is('=', 1) && !reader.is(':', 1) && !echoed) {
-      reader.pos++;
-      const candidate = readCommand(reader, sensitive);
-      if (candidate) found.push(candidate);
-      continue;
-    }
-    if (name.startsWith('$') && reader.is('=', 1)) {
-      reader.pos += 2;
+  const environment: string[] = [];
+  runStatements(reader, {
+    statement(name) {
+      // `+ Invoke-RestMethod -Uri ...`: PowerShell echoing the failed line in its error, cut short.
+      const echoed = reader.peek(-1)?.kind === 'punct' && reader.is('+', -1);
+      if (COMMAND.test(name) && !reader.is('=', 1) && !reader.is(':', 1) && !echoed) {
+        reader.pos++;
+        const candidate = readCommand(reader, sensitive);
+        if (candidate) found.push(candidate);
+        return true;
+      }
+      // `$headers.Add("x-api-key", $key)`, `$headers.x = ...`
+      const add = /^(\$\w+)\.Add$/i.exec(name)?.[1];
+      if (add && reader.is('(', 1)) {
+        reader.pos += 2;
+        const [key, value] = reader.args(')').positional;
+        const target = reader.scope.get(add.toLowerCase());
+        if (target && key && value) setEntry(target, key, value);
+        return true;
+      }
+      const member = /^(\$\w+)\.([A-Za-z_][\w-]*)$/.exec(name);
+      if (member?.[1] && member[2] && reader.is('=', 1)) {
+        reader.pos += 2;
+        const target = reader.scope.get(member[1].toLowerCase());
+        const value = reader.expression();
+        if (target) setEntry(target, { t: 'str', parts: [{ text: member[2] }] }, value);
+        return true;
+      }
+      return false;
+    },
+    assigns: (name) => name.startsWith('$'),
+    assignment(name) {
       const rhs = reader.peek();
-      if (rhs?.kind === 'name' && COMMAND.test(rhs.text)) continue;
+      if (rhs?.kind === 'name' && COMMAND.test(rhs.text)) return true;
       // `New-Object "System.Collections.Generic.Dictionary[[String],[String]]"` and friends.
       if (rhs?.kind === 'name' && /^New-Object$/i.test(rhs.text)) {
         reader.pos++;
         reader.primary();
         reader.scope.set(name.toLowerCase(), { t: 'dict', entries: [] });
-        continue;
+        return true;
       }
-      let value = reader.expression();
+      return false;
+    },
+    store(name, raw) {
+      let value = raw;
       // `@{...} | ConvertTo-Json`: the hashtable as JSON text.
       if (reader.is('|') && /^ConvertTo-Json$/i.test(tokenText(reader.peek(1)))) {
         value = { t: 'str', parts: toJson(value) };
@@ -72,48 +89,27 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
       }
       // `$env:KEY = "..."` and `$key = "..."`: the value is in the paste, and it is secret.
       const text = plainText(value);
-      if (text !== null && /^\$env:/i.test(name)) addSensitive(sensitive, text, 'assignment');
+      if (/^\$env:/i.test(name)) {
+        environment.push(name);
+        if (text !== null) addSensitive(sensitive, text, 'assignment');
+      }
       reader.scope.set(name.toLowerCase(), tagged(value, name));
-      continue;
-    }
-    // `$headers.Add("x-api-key", $key)`, `$headers["x"] = ...`, `$headers.x = ...`
-    const add = /^(\$\w+)\.Add$/i.exec(name)?.[1];
-    if (add && reader.is('(', 1)) {
-      reader.pos += 2;
-      const [key, value] = reader.args(')').positional;
-      const target = reader.scope.get(add.toLowerCase());
-      if (target && key && value) setEntry(target, key, value);
-      continue;
-    }
-    const member = /^(\$\w+)\.([A-Za-z_][\w-]*)$/.exec(name);
-    if (member?.[1] && member[2] && reader.is('=', 1)) {
-      reader.pos += 2;
-      const target = reader.scope.get(member[1].toLowerCase());
-      const value = reader.expression();
-      if (target) setEntry(target, { t: 'str', parts: [{ text: member[2] }] }, value);
-      continue;
-    }
-    if (name.startsWith('$') && reader.is('[', 1)) {
-      const target = reader.scope.get(name.toLowerCase());
-      const start = reader.pos;
-      reader.pos += 2;
-      const key = reader.expression();
-      if (target && reader.is(']') && reader.is('=', 1)) {
-        reader.pos += 2;
-        setEntry(target, key, reader.expression());
-      } else if (reader.pos === start + 2) reader.pos++;
-      continue;
-    }
-    reader.pos++;
-  }
-  if (found.length === 0) {
+    },
+    indexTarget: (name) => reader.scope.get(name.toLowerCase()),
+  });
+  if (found.length === 0 && environment.length > 0) {
+    // Only the keys were set: read (so their values count as secrets) and named for a person.
     return failAt(
       text,
       firstCodeOffset(text),
-      'This looks like PowerShell, but no Invoke-RestMethod or Invoke-WebRequest command was found.',
+      'This sets the keys ($env: variables) but sends no request: paste the command and what it printed.',
     );
   }
-  return { ok: true, value: found };
+  return foundOrFail(
+    text,
+    found,
+    'This looks like PowerShell, but no Invoke-RestMethod or Invoke-WebRequest command was found.',
+  );
 }
 
 /** The parameters of one command, up to the end of its line (continuations already joined). */
@@ -201,6 +197,11 @@ export const powershellReader: RequestReader = {
   kind: 'request',
   format: 'powershell',
   label: 'PowerShell',
-  detect: (text) => matchIf(looksLikePowerShell(text)),
+  // A paste that only sets `$env:` variables is PowerShell too, but weakly: a curl.exe or
+  // Python command after them is what the paste is about.
+  detect: (text) =>
+    looksLikePowerShell(text)
+      ? matchIf(true)
+      : matchIf(/^[ \t]*\$env:\w+\s*=/im.test(text.slice(0, 65536)), true),
   read: parsePowerShell,
 };

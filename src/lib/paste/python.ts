@@ -5,9 +5,9 @@
  */
 import { buildCodeRequest } from './code-request';
 import { CodeReader, entry, plainText, setEntry, type Value } from './code-values';
-import { firstCodeOffset, tagged } from './code-statements';
+import { foundOrFail, runStatements } from './code-statements';
 import { addSensitive } from './sensitive';
-import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
+import type { ParseResult, PastedRequest, SensitiveValue } from './result';
 import { matchIf, type RequestReader } from './reader';
 
 const METHODS = /^(?:get|post|put|patch|delete|head|options|request|stream)$/;
@@ -41,37 +41,43 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
   const reader = new CodeReader(text, 'python');
   const clients = new Map<string, Client>();
   const found: PastedRequest[] = [];
-  const tokens = reader.tokens;
   const sensitive: SensitiveValue[] = [];
-  for (let guard = 0; reader.pos < tokens.length && guard < 1_000_000; guard++) {
-    const token = reader.peek();
-    if (!token) break;
-    if (token.kind !== 'name') {
-      reader.pos++;
-      continue;
-    }
-    const name = token.text;
-    // `with httpx.Client(...) as client:`
-    if (CLIENT.test(name) && reader.is('(', 1)) {
-      reader.pos += 2;
-      const args = reader.args(')');
-      const client = clientOf(args.keyword);
-      if (reader.is('as') && reader.peek(1)?.kind === 'name') {
-        clients.set((reader.peek(1) as { text: string }).text, client);
+  runStatements(reader, {
+    statement(name) {
+      // `with httpx.Client(...) as client:`
+      if (CLIENT.test(name) && reader.is('(', 1)) {
         reader.pos += 2;
+        const client = clientOf(reader.args(')').keyword);
+        if (reader.is('as') && reader.peek(1)?.kind === 'name') {
+          clients.set((reader.peek(1) as { text: string }).text, client);
+          reader.pos += 2;
+        }
+        return true;
       }
-      continue;
-    }
-    const call = callOf(name, clients);
-    if (call && reader.is('(', 1)) {
-      reader.pos += 2;
-      const args = reader.args(')');
-      found.push(requestOf(call.method, args, call.client, sensitive));
-      continue;
-    }
-    // `x = ...`: a client, or a value for later.
-    if (reader.is('=', 1)) {
-      reader.pos += 2;
+      const call = callOf(name, clients);
+      if (call && reader.is('(', 1)) {
+        reader.pos += 2;
+        found.push(requestOf(call.method, reader.args(')'), call.client, sensitive));
+        return true;
+      }
+      // `headers.update({...})`, `session.headers.update({...})`
+      const update = /^(.+)\.update$/.exec(name)?.[1];
+      if (update && reader.is('(', 1)) {
+        reader.pos += 2;
+        const target = targetOf(update, reader.scope, clients);
+        const { positional, keyword } = reader.args(')');
+        const source = positional[0];
+        if (target && source?.t === 'dict')
+          for (const e of source.entries) setEntry(target, e.key, e.value);
+        if (target)
+          for (const [k, v] of keyword) setEntry(target, { t: 'str', parts: [{ text: k }] }, v);
+        return true;
+      }
+      return false;
+    },
+    assigns: () => true,
+    // `x = ...`: a client, a connection, a call read on its own, or a value for later.
+    assignment(name) {
       const rhs = reader.peek();
       const connection = rhs?.kind === 'name' ? CONNECTION.exec(rhs.text) : null;
       if (connection && reader.is('(', 1)) {
@@ -92,52 +98,23 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
           },
           headers: { t: 'dict', entries: [] },
         });
-        continue;
+        return true;
       }
       if (rhs?.kind === 'name' && CLIENT.test(rhs.text) && reader.is('(', 1)) {
         reader.pos += 2;
         clients.set(name, clientOf(reader.args(')').keyword));
-        continue;
+        return true;
       }
-      if (rhs?.kind === 'name' && callOf(rhs.text, clients)) continue;
-      reader.scope.set(name, tagged(reader.expression(), name));
-      continue;
-    }
+      return rhs?.kind === 'name' && callOf(rhs.text, clients) !== null;
+    },
     // `headers["x-api-key"] = ...`, `session.headers["x"] = ...`
-    if (reader.is('[', 1)) {
-      const target = targetOf(name, reader.scope, clients);
-      const start = reader.pos;
-      reader.pos += 2;
-      const key = reader.expression();
-      if (target && reader.is(']') && reader.is('=', 1)) {
-        reader.pos += 2;
-        setEntry(target, key, reader.expression());
-      } else if (reader.pos === start + 2) reader.pos++;
-      continue;
-    }
-    // `headers.update({...})`, `session.headers.update({...})`
-    const update = /^(.+)\.update$/.exec(name)?.[1];
-    if (update && reader.is('(', 1)) {
-      reader.pos += 2;
-      const target = targetOf(update, reader.scope, clients);
-      const { positional, keyword } = reader.args(')');
-      const source = positional[0];
-      if (target && source?.t === 'dict')
-        for (const e of source.entries) setEntry(target, e.key, e.value);
-      if (target)
-        for (const [k, v] of keyword) setEntry(target, { t: 'str', parts: [{ text: k }] }, v);
-      continue;
-    }
-    reader.pos++;
-  }
-  if (found.length === 0) {
-    return failAt(
-      text,
-      firstCodeOffset(text),
-      'This looks like Python code, but no requests or httpx call was found.',
-    );
-  }
-  return { ok: true, value: found };
+    indexTarget: (name) => targetOf(name, reader.scope, clients),
+  });
+  return foundOrFail(
+    text,
+    found,
+    'This looks like Python code, but no requests or httpx call was found.',
+  );
 }
 
 function targetOf(
