@@ -4,7 +4,7 @@
  * to names first, `os.environ[...]` / `os.getenv(...)` (not in the paste: asked for).
  */
 import { buildCodeRequest } from './code-request';
-import { CodeReader, entry, plainText, setEntry, type Value } from './code-values';
+import { CodeReader, entry, plainText, setEntry, type Args, type Value } from './code-values';
 import { foundOrFail, runStatements } from './code-statements';
 import { addSensitive } from './sensitive';
 import type { ParseResult, PastedRequest, SensitiveValue } from './result';
@@ -15,6 +15,18 @@ const CLIENT =
   /^(?:requests\.(?:Session|session)|httpx\.(?:Async)?Client|Session|(?:Async)?Client)$/;
 const MODULE = /^(?:requests|httpx)$/;
 const CONNECTION = /^(?:http\.client\.)?(HTTPS?)Connection$/;
+/** urllib's request object and the call that sends it (or a URL). */
+const URLLIB_REQUEST = /^(?:(?:urllib\.)?request\.)?Request$/;
+const URLOPEN = /^(?:(?:urllib\.)?request\.)?urlopen$|^\w*opener\w*\.open$/i;
+const ADD_HEADER = /^(\w+)\.(?:add_header|add_unredirected_header)$/;
+
+/** `urllib.request.Request(url, data=None, headers={}, origin_req_host=None, unverifiable=False, method=None)`. */
+interface Prepared {
+  url: Value | undefined;
+  data: Value | undefined;
+  headers: Value;
+  method: Value | undefined;
+}
 
 interface Client {
   /** `http.client`'s connection: `conn.request(method, path, body, headers)`. */
@@ -28,7 +40,10 @@ interface Client {
 export function looksLikePython(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
-    /^\s*(?:import|from)\s+(?:requests|httpx|http\.client|os|json)\b/m.test(head) ||
+    /^\s*(?:import|from)\s+(?:requests|httpx|http\.client|urllib(?:\.request)?|os|json)\b/m.test(
+      head,
+    ) ||
+    /\b(?:urllib\.request\.)?(?:urlopen|Request)\s*\(/.test(head) ||
     /\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request|Session|Client|AsyncClient)\s*\(/.test(
       head,
     ) ||
@@ -42,8 +57,21 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
   const clients = new Map<string, Client>();
   const found: PastedRequest[] = [];
   const sensitive: SensitiveValue[] = [];
+  const prepared = new Map<string, Prepared>();
   runStatements(reader, {
     statement(name) {
+      const added = ADD_HEADER.exec(name)?.[1];
+      if (added && prepared.has(added) && reader.is('(', 1)) {
+        reader.pos += 2;
+        const [key, value] = reader.args(')').positional;
+        if (key && value) setEntry((prepared.get(added) as Prepared).headers, key, value);
+        return true;
+      }
+      if (URLOPEN.test(name) && reader.is('(', 1)) {
+        reader.pos += 2;
+        found.push(urlopenRequest(reader, prepared, sensitive));
+        return true;
+      }
       // `with httpx.Client(...) as client:`
       if (CLIENT.test(name) && reader.is('(', 1)) {
         reader.pos += 2;
@@ -79,6 +107,12 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
     // `x = ...`: a client, a connection, a call read on its own, or a value for later.
     assignment(name) {
       const rhs = reader.peek();
+      if (rhs?.kind === 'name' && URLLIB_REQUEST.test(rhs.text) && reader.is('(', 1)) {
+        reader.pos += 2;
+        prepared.set(name, preparedOf(reader.args(')')));
+        return true;
+      }
+      if (rhs?.kind === 'name' && URLOPEN.test(rhs.text) && reader.is('(', 1)) return true;
       const connection = rhs?.kind === 'name' ? CONNECTION.exec(rhs.text) : null;
       if (connection && reader.is('(', 1)) {
         reader.pos += 2;
@@ -115,6 +149,63 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
     found,
     'This looks like Python code, but no requests or httpx call was found.',
   );
+}
+
+function preparedOf({ positional, keyword }: Args): Prepared {
+  const headers = keyword.get('headers') ?? positional[2];
+  return {
+    url: keyword.get('url') ?? positional[0],
+    data: keyword.get('data') ?? positional[1],
+    headers: { t: 'dict', entries: headers?.t === 'dict' ? [...headers.entries] : [] },
+    method: keyword.get('method') ?? positional[5],
+  };
+}
+
+/**
+ * `urlopen(req)`, `urlopen(Request(...))`, `urlopen("https://...", data=...)`, `opener.open(...)`:
+ * a Request made earlier or inline, or a URL. urllib sends POST when there is data.
+ */
+function urlopenRequest(
+  reader: CodeReader,
+  prepared: Map<string, Prepared>,
+  shared: SensitiveValue[],
+): PastedRequest {
+  let request: Prepared | undefined;
+  const first = reader.peek();
+  if (first?.kind === 'name' && URLLIB_REQUEST.test(first.text) && reader.is('(', 1)) {
+    reader.pos += 2;
+    request = preparedOf(reader.args(')'));
+    if (reader.is(',')) reader.pos++;
+  } else if (first?.kind === 'name' && prepared.has(first.text) && !reader.is('(', 1)) {
+    request = prepared.get(first.text);
+    reader.pos++;
+    if (reader.is(',')) reader.pos++;
+  }
+  const { positional, keyword } = reader.args(')');
+  const url = request?.url ?? keyword.get('url') ?? positional[0] ?? { t: 'str', parts: [] };
+  const data = keyword.get('data') ?? (request ? positional[0] : positional[1]) ?? request?.data;
+  const method = request?.method && plainText(request.method);
+  const hasData = data !== undefined && data.t !== 'none';
+  const sensitive: SensitiveValue[] = [];
+  const candidate = buildCodeRequest(
+    {
+      method: method || (hasData ? 'POST' : 'GET'),
+      url,
+      headers: [request?.headers],
+      data: hasData ? data : undefined,
+    },
+    [],
+    sensitive,
+  );
+  const agent = candidate.request.headers.some((h) => h.name.toLowerCase() === 'user-agent');
+  if (!agent)
+    candidate.notes.push({
+      message:
+        "urllib sends User-Agent: Python-urllib/3.x when the code sets none; the API's edge has refused that signature with a 403 (error code: 1010) before the API saw the keys.",
+    });
+  for (const s of sensitive) addSensitive(shared, s.value, s.source);
+  candidate.sensitive = shared;
+  return candidate;
 }
 
 function targetOf(

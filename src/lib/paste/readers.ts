@@ -14,6 +14,8 @@ import { javascriptReader } from './javascript';
 import { powershellReader } from './powershell';
 import { pythonReader } from './python';
 import type { Match, Reader, RequestReader } from './reader';
+import { redisctlReader } from './redisctl';
+import { terraformProviderReader } from './terraform-provider';
 import { goClientReader, redisInsightReader, terraformLogReader } from './tool-logs';
 import { wgetReader } from './wget';
 
@@ -24,6 +26,8 @@ export const REQUEST_READERS: readonly RequestReader[] = [
   terraformLogReader,
   redisInsightReader,
   goClientReader,
+  terraformProviderReader,
+  redisctlReader,
   curlReader,
   curlVerboseReader,
   httpReader,
