@@ -92,16 +92,25 @@ export function parseRedisctl(text: string): ParseResult<PastedRequest[]> {
     }
     const command = line.replace(PROMPT, '');
     if (!COMMAND_LINE.test(command.trimStart())) continue;
-    // The command and its continuation lines (`\`, PowerShell's backtick, cmd's `^`).
-    let whole = command;
-    while (/[\\`^]\s*$/.test(lines[i] ?? '') && i + 1 < lines.length) {
+    // The shell reads the command on, past line ends in quotes and continuations: split from
+    // here (a bounded slice) and keep the words up to where the shell ends the command.
+    const from = lineStart + (line.length - command.length);
+    const split = splitShellWords(text.slice(from, from + 16_384));
+    if (!split.ok) continue;
+    const words: ShellWord[] = [];
+    let end = Math.min(text.length - from, 16_384);
+    for (const token of split.value.tokens) {
+      if (token.kind === 'word') words.push(token);
+      else if (token.kind === 'newline' || /^(?:;|&&|\|\||\||&)$/.test(token.value)) {
+        end = token.offset;
+        break;
+      }
+    }
+    // Skip the lines the command took.
+    while (i + 1 < lines.length && offset < from + end) {
       i++;
-      whole += '\n' + (lines[i] as string);
       offset += (lines[i] as string).length + 1;
     }
-    const split = splitShellWords(whole);
-    if (!split.ok) continue;
-    const words = split.value.tokens.filter((t): t is ShellWord => t.kind === 'word');
     commands.push({ words: words.slice(1), offset: lineStart });
   }
 
