@@ -44,9 +44,12 @@ export function looksLikeHttpie(text: string): boolean {
       .split(/\s+/, 40);
     if (!/^(?:\S*\/)?(?:https?|xhs?)$/.test(words[0] ?? '')) continue;
     if (
-      words
-        .slice(1)
-        .some((w) => /^\S*:\/\/|^:(?:\d|\/|$)|^[\w-]+(?:\.[\w-]+)+(?:[:/]|$)|^localhost\b/.test(w))
+      words.slice(1).some((w) =>
+        // A URL, the localhost shorthand, a URL from a variable, or a request item.
+        /^\S*:\/\/|^:(?:\d|\/|$)|^[\w-]+(?:\.[\w-]+)+(?:[:/]|$)|^localhost\b|^['"]?\$\{?\w|^[\w-]+(?:==|:=|:)\S/.test(
+          w,
+        ),
+      )
     )
       return true;
   }

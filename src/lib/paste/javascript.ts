@@ -17,7 +17,9 @@ const AXIOS_METHODS = /^(?:get|delete|head|options|post|put|patch|request)$/;
 export function looksLikeJavaScript(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
-    /\b(?:fetch|axios(?:\.\w+)?|https?\.(?:request|get))\s*\(/.test(head) ||
+    /\b(?:fetch|axios(?:\.\w+)?|https?\.(?:request|get))\s*\(|\bnew\s+XMLHttpRequest\b/.test(
+      head,
+    ) ||
     /\b(?:const|let|var)\s+[\w{[]/.test(head) ||
     /\brequire\(\s*['"]|^\s*import\s.+\sfrom\s+['"]/m.test(head) ||
     /\bprocess\.env\b/.test(head)
@@ -30,6 +32,7 @@ export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
   const instances = new Map<string, Value>();
   const found: PastedRequest[] = [];
   const sensitive: SensitiveValue[] = [];
+  const xhrs = new Map<string, Xhr>();
   const add = (candidate: PastedRequest) => {
     for (const s of candidate.sensitive) addSensitive(sensitive, s.value, s.source);
     candidate.sensitive = sensitive;
@@ -42,6 +45,23 @@ export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
         return true;
       }
       if (!reader.is('(', 1)) return false;
+      // XMLHttpRequest: `x.open(method, url)`, `x.setRequestHeader(k, v)`, `x.send(body)`.
+      const xhr = /^(.+)\.(open|setRequestHeader|send)$/.exec(name);
+      const opened = xhr?.[1] ? xhrs.get(xhr[1]) : undefined;
+      if (xhr && opened) {
+        reader.pos += 2;
+        const [first, second] = reader.args(')').positional;
+        if (xhr[2] === 'open') {
+          opened.method = first;
+          opened.url = second;
+        } else if (xhr[2] === 'setRequestHeader') {
+          if (first && second) setEntry(opened.headers, first, second);
+        } else {
+          add(xhrRequest(opened, first));
+          opened.sent = true;
+        }
+        return true;
+      }
       const read = readCall(name, reader, instances);
       if (read && read !== 'instance') add(read);
       return read !== null;
@@ -49,6 +69,15 @@ export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
     assigns: () => true,
     assignment(name) {
       const rhs = reader.peek();
+      if (reader.is('new') && reader.is('XMLHttpRequest', 1)) {
+        reader.pos += 2;
+        if (reader.is('(')) {
+          reader.pos++;
+          reader.args(')');
+        }
+        xhrs.set(name, { headers: { t: 'dict', entries: [] }, sent: false });
+        return true;
+      }
       if (rhs?.kind === 'name' && /^axios\.create$/.test(rhs.text) && reader.is('(', 1)) {
         reader.pos += 2;
         instances.set(name, reader.args(')').positional[0] ?? { t: 'dict', entries: [] });
@@ -69,10 +98,12 @@ export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
     },
     indexTarget: (name) => reader.scope.get(name),
   });
+  // A paste cut before `send()` still shows what was opened.
+  for (const x of xhrs.values()) if (!x.sent && x.url) add(xhrRequest(x, undefined));
   return foundOrFail(
     text,
     found,
-    'This looks like JavaScript code, but no fetch, axios or https.request call was found.',
+    'This looks like JavaScript code, but no fetch, axios, XMLHttpRequest or https.request call was found.',
   );
 }
 
@@ -114,6 +145,27 @@ function readCall(
 }
 
 const dictOr = (v: Value | undefined): Value | undefined => (v?.t === 'dict' ? v : undefined);
+
+/** An XMLHttpRequest as the code sets it up before `send()`. */
+interface Xhr {
+  method?: Value | undefined;
+  url?: Value | undefined;
+  headers: Value;
+  sent: boolean;
+}
+
+function xhrRequest(x: Xhr, body: Value | undefined): PastedRequest {
+  return buildCodeRequest(
+    {
+      method: (x.method && plainText(x.method)?.toUpperCase()) || 'GET',
+      url: x.url ?? { t: 'str', parts: [] },
+      headers: [x.headers],
+      data: body,
+    },
+    [],
+    [],
+  );
+}
 
 function fetchRequest({ positional }: Args): PastedRequest {
   const [url, init] = positional;

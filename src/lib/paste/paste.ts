@@ -49,7 +49,7 @@ export function parseRequestPaste(
 function whatItLooksLike(text: string, line: number): PasteError {
   const head = text.slice(0, 65536);
   const accepted =
-    'Paste a curl command, a raw HTTP request, a HAR file, curl -v output, PowerShell, Python or JavaScript code, an HTTPie or wget command, a Terraform log, a Postman collection, or an Insomnia JSON export.';
+    'Paste a curl command, a raw HTTP request, a HAR file, curl -v output, PowerShell, Python or JavaScript code, an HTTPie, wget or redisctl command, a Terraform log or provider block, a Postman collection, or an Insomnia JSON export.';
   const guesses: [RegExp, string][] = [
     [
       // Insomnia 10 and later export YAML (`type: collection.insomnia.rest/5.0`).
@@ -62,11 +62,11 @@ function whatItLooksLike(text: string, line: number): PasteError {
     ],
     [
       /^\s*(?:def |import |from \w+ import |print\()/m,
-      'This looks like Python code, but no requests or httpx call was found.',
+      'This looks like Python code, but no requests, httpx, http.client or urllib call was found.',
     ],
     [
       /^\s*(?:function |const |let |var |import .* from |export )/m,
-      'This looks like JavaScript code, but no fetch, axios or https.request call was found.',
+      'This looks like JavaScript code, but no fetch, axios, XMLHttpRequest or https.request call was found.',
     ],
     [
       /^\s*\$\w+\s*=|\b(?:Write-Host|Get-\w+|Set-\w+)\b/m,

@@ -147,7 +147,7 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
   return foundOrFail(
     text,
     found,
-    'This looks like Python code, but no requests or httpx call was found.',
+    'This looks like Python code, but no requests, httpx, http.client or urllib call was found.',
   );
 }
 

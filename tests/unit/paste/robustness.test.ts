@@ -90,7 +90,7 @@ describe.each(Object.entries(parsers))('%s', (_name, parse) => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 300_000);
 });
 
 describe('truncated, binary and large pastes', () => {
