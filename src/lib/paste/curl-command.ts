@@ -83,6 +83,7 @@ export function parseCurlCandidates(
   const urls: Piece[] = [];
   let method: string | null = null;
   let json = false;
+  let bodyFromFile = false;
   let get = false;
   let head = false;
 
@@ -102,6 +103,8 @@ export function parseCurlCandidates(
           notes.push(
             note(locate, value, 'The body is read from a file, which is not in the paste.'),
           );
+          // Still a body: curl sends a POST.
+          bodyFromFile = true;
           return;
         }
         data.push({ text: value.value, variables: value.variables });
@@ -262,6 +265,7 @@ export function parseCurlCandidates(
       query,
       method,
       json,
+      bodyFromFile,
       get,
       head,
       dialect,
@@ -279,6 +283,8 @@ interface Collected {
   query: Piece[];
   method: string | null;
   json: boolean;
+  /** A body from a file (`-d @file`): not in the paste, but it makes the request a POST. */
+  bodyFromFile: boolean;
   get: boolean;
   head: boolean;
   dialect: ShellDialect;
@@ -294,6 +300,7 @@ function buildCandidate(
     query,
     method,
     json,
+    bodyFromFile,
     get,
     head,
     dialect,
@@ -309,7 +316,8 @@ function buildCandidate(
     urlPiece = appendQuery(urlPiece, bodyPiece);
     bodyPiece = null;
   }
-  const finalMethod: string = method ?? (head ? 'HEAD' : bodyPiece ? 'POST' : 'GET');
+  const posts = bodyPiece !== null || (bodyFromFile && !get);
+  const finalMethod: string = method ?? (head ? 'HEAD' : posts ? 'POST' : 'GET');
   const names = new Set(headers.map((h) => h.header.name.toLowerCase()));
   const extra: Header[] = [];
   if (bodyPiece && json) {

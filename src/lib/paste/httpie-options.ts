@@ -13,6 +13,7 @@ export type HttpieAction =
   | 'bearer'
   | 'raw'
   | 'default-scheme'
+  | 'https'
   | 'credential'
   | 'ignore';
 
@@ -38,6 +39,8 @@ export const HTTPIE_OPTIONS: OptionTable<HttpieAction> = {
     bearer: withValue('bearer'),
     raw: withValue('raw'),
     'default-scheme': withValue('default-scheme'),
+    // xh: `--https` makes a URL without a scheme https.
+    https: flag('https'),
     'cert-key-pass': withValue('credential'),
     ...many(
       [
@@ -96,7 +99,6 @@ export const HTTPIE_OPTIONS: OptionTable<HttpieAction> = {
         'traceback',
         'debug',
         // xh
-        'https',
         'curl',
         'curl-long',
         'native-tls',

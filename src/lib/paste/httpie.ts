@@ -120,6 +120,9 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
       case 'raw':
         raw = { ...(step.value as ShellWord), variables: [] };
         return;
+      case 'https':
+        scheme = 'https';
+        return;
       case 'default-scheme':
         if (/^https?$/i.test(value)) scheme = value.toLowerCase();
         return;
@@ -188,7 +191,14 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
           message: `"${name}:" with no value removes that header instead of sending it.`,
           ...locate(word.offset),
         });
-      else headers.push({ header: { name, value: item.text }, variables: item.variables });
+      else {
+        // Whitespace after the colon is the header line's own: the server never sees it.
+        const lead = /^[ \t]*/.exec(item.text)?.[0].length ?? 0;
+        headers.push({
+          header: { name, value: item.text.slice(lead) },
+          variables: shift(item.variables, -lead),
+        });
+      }
     } else if (separator === ';') headers.push({ header: { name, value: '' }, variables: [] });
     else if (separator === '==')
       query.push({ text: `${encodeComponent(name)}=${encodeComponent(rest)}`, variables: [] });

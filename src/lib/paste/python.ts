@@ -106,6 +106,11 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
     assigns: () => true,
     // `x = ...`: a client, a connection, a call read on its own, or a value for later.
     assignment(name) {
+      // `r = await client.get(...)`: the call is read as the statement it is.
+      if (reader.is('await')) {
+        reader.pos++;
+        return true;
+      }
       const rhs = reader.peek();
       if (rhs?.kind === 'name' && URLLIB_REQUEST.test(rhs.text) && reader.is('(', 1)) {
         reader.pos += 2;

@@ -22,7 +22,7 @@ import { listOf, matchIf, type RequestReader } from './reader';
 const COMMAND = /^(?:.*[/\\])?wget(?:2|\.exe)?$/i;
 /** True when the text holds a wget command. */
 export function looksLikeWget(text: string): boolean {
-  return /(?:^|[\n;&|]\s*|^\$\s+)(?:\S*[/\\])?wget(?:\.exe)?\s/m.test(text.slice(0, 65536));
+  return /(?:^|[\n;&|]\s*|^\$\s+)(?:\S*[/\\])?wget(?:2|\.exe)?\s/m.test(text.slice(0, 65536));
 }
 
 /** Reads one wget command. Never throws. */
