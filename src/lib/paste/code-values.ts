@@ -7,6 +7,7 @@
  */
 import type { CodeLanguage, CodeToken, StringPart } from './code-tokens';
 import { tokenize } from './code-tokens';
+import { formatFields, formatPercent } from './code-format';
 
 /** Text, or a value the paste does not show. `from` names the assignment a literal came from. */
 export type Part =
@@ -118,17 +119,27 @@ export class CodeReader {
 
   /** `a + b + ...` (string concatenation); PowerShell command arguments use `primary` instead. */
   expression(): Value {
-    let value = this.primary();
+    let value = this.term();
     while (this.is('+') && this.language !== 'powershell') {
       this.pos++;
       this.skipNewlines();
-      const right = this.primary();
+      const right = this.term();
       value = { t: 'str', parts: [...asText(value), ...asText(right)] };
     }
     // Python's `a if c else b` and `x or y`: the first is the usual value.
     while (this.is('or') || this.is('||') || this.is('??')) {
       this.pos++;
       this.primary();
+    }
+    return value;
+  }
+
+  /** A primary, and Python's `"%s/x" % value` on it (which binds tighter than `+`). */
+  private term(): Value {
+    let value = this.primary();
+    while (this.is('%') && this.language === 'python' && value.t === 'str') {
+      this.pos++;
+      value = formatPercent(value, this.primary(), asText);
     }
     return value;
   }
@@ -159,11 +170,12 @@ export class CodeReader {
       if (this.is('.') && this.peek(1)?.kind === 'name') {
         const method = (this.peek(1) as { text: string }).text;
         this.pos += 2;
-        if (this.is('(')) {
-          this.pos++;
-          this.args(')');
-        }
-        if (!/^(?:strip|trim|rstrip|lstrip|trimEnd|trimStart|toString|encode|decode)$/.test(method))
+        const args = this.is('(') ? (this.pos++, this.args(')')) : null;
+        if (method === 'format' && args && out.t === 'str' && this.language === 'python')
+          out = formatFields(out, args, asText);
+        else if (
+          !/^(?:strip|trim|rstrip|lstrip|trimEnd|trimStart|toString|encode|decode)$/.test(method)
+        )
           out = unknown(method, `.${method}(...)`);
         continue;
       }

@@ -12,6 +12,8 @@ import { matchIf, type RequestReader } from './reader';
 
 const DECLARATION = new Set(['const', 'let', 'var']);
 const AXIOS_METHODS = /^(?:get|delete|head|options|post|put|patch|request)$/;
+/** got and ky, which take `(url, { method, headers, json, body, searchParams, prefixUrl })`. */
+const GOT_KY = /^(?:got|ky)(?:\.(get|post|put|patch|delete|head))?$/;
 
 /** True when the text looks like JavaScript that may make a request. */
 export function looksLikeJavaScript(text: string): boolean {
@@ -110,6 +112,7 @@ export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
 function isRequestCall(name: string, instances: Map<string, Value>): boolean {
   if (/^(?:fetch|window\.fetch|globalThis\.fetch|axios|https?\.(?:request|get))$/.test(name))
     return true;
+  if (GOT_KY.test(name)) return true;
   const dot = name.lastIndexOf('.');
   const object = name.slice(0, dot);
   return (
@@ -138,6 +141,8 @@ function readCall(
   const args = reader.args(')');
   if (/^(?:fetch|window\.fetch|globalThis\.fetch)$/.test(name)) return fetchRequest(args);
   if (/^https?\.(?:request|get)$/.test(name)) return nodeRequest(name, args);
+  const gotKy = GOT_KY.exec(name);
+  if (gotKy) return gotKyRequest(gotKy[1], args);
   const dot = name.lastIndexOf('.');
   const object = dot > 0 ? name.slice(0, dot) : name;
   const method = dot > 0 ? name.slice(dot + 1) : 'request';
@@ -145,6 +150,34 @@ function readCall(
 }
 
 const dictOr = (v: Value | undefined): Value | undefined => (v?.t === 'dict' ? v : undefined);
+
+/** `got(url, options)`, `ky.post(url, options)`: the method from the name or the options. */
+function gotKyRequest(called: string | undefined, { positional }: Args): PastedRequest {
+  const [url, options] = positional;
+  const method = entry(options, 'method');
+  return buildCodeRequest(
+    {
+      method: called?.toUpperCase() ?? ((method && plainText(method)?.toUpperCase()) || 'GET'),
+      url: url ?? entry(options, 'url') ?? { t: 'str', parts: [] },
+      baseUrl: prefixed(entry(options, 'prefixUrl') ?? entry(options, 'prefix'), url),
+      headers: [headersDict(entry(options, 'headers'))],
+      params: entry(options, 'searchParams'),
+      json: entry(options, 'json'),
+      data: entry(options, 'body'),
+    },
+    [],
+    [],
+  );
+}
+
+/** got's and ky's `prefixUrl` and the input are joined with one slash. */
+function prefixed(prefix: Value | undefined, url: Value | undefined): Value | undefined {
+  if (prefix?.t !== 'str') return prefix;
+  const base = plainText(prefix);
+  const path = url ? plainText(url) : null;
+  if (base === null || path === null || base.endsWith('/') || path.startsWith('/')) return prefix;
+  return { t: 'str', parts: [...prefix.parts, { text: '/' }] };
+}
 
 /** An XMLHttpRequest as the code sets it up before `send()`. */
 interface Xhr {
