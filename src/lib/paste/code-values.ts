@@ -100,6 +100,7 @@ export class CodeReader {
   readonly scope = new Map<string, Value>();
   pos = 0;
   #depth = 0;
+  #parens = 0;
 
   constructor(text: string, language: CodeLanguage) {
     this.language = language;
@@ -120,7 +121,9 @@ export class CodeReader {
   /** `a + b + ...` (string concatenation); PowerShell command arguments use `primary` instead. */
   expression(): Value {
     let value = this.term();
-    while (this.is('+') && this.language !== 'powershell') {
+    // PowerShell adds strings with `+` only inside parentheses (`-Uri ($base + "/x")`): a
+    // command's arguments are read one primary at a time.
+    while (this.is('+') && (this.language !== 'powershell' || this.#parens > 0)) {
       this.pos++;
       this.skipNewlines();
       const right = this.term();
@@ -194,7 +197,13 @@ export class CodeReader {
       if (token.text === '[' || token.text === '@(')
         return this.list(token.text === '[' ? ']' : ')');
       if (token.text === '(') {
-        const list = this.list(')');
+        this.#parens++;
+        let list: Value;
+        try {
+          list = this.list(')');
+        } finally {
+          this.#parens--;
+        }
         return list.t === 'list' && list.items.length === 1 ? (list.items[0] as Value) : list;
       }
       if (token.text === '$(') {
