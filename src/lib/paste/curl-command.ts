@@ -13,7 +13,7 @@ import {
   type HeaderEntry,
   type Locate,
   type Piece,
-} from './curl-arguments';
+} from './shell-arguments';
 import { CURL_OPTIONS, type CurlAction } from './curl-options';
 import { walkOptions } from './shell-options';
 import {

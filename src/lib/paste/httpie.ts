@@ -4,7 +4,7 @@
  * JSON), `name@file` (a file, not in the paste). `-a user:password` is basic auth.
  */
 import type { Header } from '../core/exchange';
-import { shift, use } from './curl-arguments';
+import { shift, use } from './shell-arguments';
 import { HTTPIE_OPTIONS } from './httpie-options';
 import { URL_LIKE, walkOptions } from './shell-options';
 import {

@@ -2,7 +2,7 @@
  * wget: `--header`, `--method`, `--body-data`, `--post-data`, `--user`/`--password`; the URL
  * anywhere. Files (`--body-file`, `--post-file`) are not in the paste and a note says so.
  */
-import { addHeader, note, use, type HeaderEntry } from './curl-arguments';
+import { addHeader, note, use, type HeaderEntry } from './shell-arguments';
 import { walkOptions } from './shell-options';
 import { WGET_OPTIONS } from './wget-options';
 import {

@@ -1,6 +1,7 @@
 /*
- * The command-line side of a curl paste: finding the curl command among the shell's words,
- * collecting its arguments, reading `-H`, and keeping variables' offsets through concatenation.
+ * What the shell-tool readers (curl, wget, HTTPie, redisctl) share about a command's words:
+ * finding the curl command among the shell's words, collecting its arguments, reading a
+ * `Name: value` header, and keeping variables' offsets through concatenation.
  */
 import type { Header } from '../core/exchange';
 import { locator, positionAt, type PasteNote, type VariableUse } from './result';
