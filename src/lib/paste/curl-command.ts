@@ -99,6 +99,17 @@ export function parseCurlCandidates(
       case 'data-raw':
       case 'json':
         json ||= action === 'json';
+        if (action !== 'data-raw' && value.value === '@-') {
+          // The body from standard input: a here-document in the paste is that input.
+          const input = hereDocument(text);
+          if (input !== null) {
+            data.push({ text: input, variables: [] });
+            notes.push(
+              note(locate, value, 'The body is read from the here-document in the paste.'),
+            );
+            return;
+          }
+        }
         if (action !== 'data-raw' && value.value.startsWith('@')) {
           notes.push(
             note(locate, value, 'The body is read from a file, which is not in the paste.'),
@@ -368,6 +379,27 @@ function variablesUsed(
 }
 
 /** The options a config file (`-K`) pasted inline holds: `url = "..."`, `header = "x: y"`, `-s`. */
+/**
+ * The text of the first here-document (`<<EOF` ... `EOF`, `<<-'EOF'`), without its last line
+ * break, or null. Line by line: linear in the paste.
+ */
+function hereDocument(text: string): string | null {
+  const open = /<<-?[ \t]*(['"]?)([A-Za-z_]\w{0,40})\1[^\n]*\n/.exec(text.slice(0, 65536));
+  if (!open) return null;
+  const start = open.index + open[0].length;
+  const lines: string[] = [];
+  let at = start;
+  while (at <= text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end).replace(/\r$/, '');
+    if (line.replace(/^\t+/, '') === open[2]) return lines.join('\n');
+    lines.push(line);
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return null;
+}
+
 const CONFIG_LINE =
   /^[ \t]*(?:--)?(url|header|request|data|data-raw|data-binary|data-urlencode|json|user|user-agent|referer|cookie|get|head|form|upload-file|range)(?:[ \t]*[=:][ \t]*|[ \t]+|(?=[ \t]*$))("(?:[^"\\\n]|\\.)*"|[^\s"][^\n]*?)?[ \t]*$/gm;
 
