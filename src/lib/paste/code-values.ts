@@ -386,6 +386,9 @@ export class CodeReader {
       } else key = this.primary();
       if (this.is(powershell ? '=' : ':')) this.pos++;
       this.skipNewlines();
+      // A key with no value before the closing brace (a command's argument left over, as in
+      // `@{ f = Get-Item "x" }`): the brace still closes the dict.
+      if (this.is('}')) continue;
       const value = this.expression();
       entries.push({ key, value });
       if (this.pos === before) this.pos++;

@@ -181,6 +181,8 @@ export function parseCurlCandidates(
         );
         return;
       case 'form':
+        // A body all the same, not in JSON: curl sends a POST.
+        bodyFromFile = true;
         notes.push(note(locate, value, '-F sends a multipart form; the API takes JSON bodies.'));
         return;
       case 'config':

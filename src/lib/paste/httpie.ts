@@ -168,6 +168,8 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
   const headers: { header: Header; variables: readonly WordVariable[] }[] = [];
   const query: Item[] = [];
   const fields: { name: string; value: Item; json: boolean }[] = [];
+  // A file field (`name@file`, `name=@file`): a body HTTPie sends, though not in the paste.
+  let fileField = false;
   for (const word of positional) {
     const w = word.value;
     // The first separator wins; `\` escapes one (`a\:b=c`).
@@ -204,11 +206,13 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
       query.push({ text: `${encodeComponent(name)}=${encodeComponent(rest)}`, variables: [] });
     else if (separator === '=' || separator === ':=')
       fields.push({ name, value: item, json: separator === ':=' });
-    else
+    else {
+      fileField = true;
       notes.push({
         message: 'A value is read from a file, which is not in the paste.',
         ...locate(word.offset),
       });
+    }
   }
   if (auth !== null) {
     const value = bearer
@@ -257,7 +261,7 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
   for (const v of urlVariables) variables.push(use(v, 'url'));
   for (const v of bodyVariables) variables.push(use(v, 'body'));
   const request = {
-    method: method ?? (body !== undefined ? 'POST' : 'GET'),
+    method: method ?? (body !== undefined || fileField ? 'POST' : 'GET'),
     url,
     headers: [...headers.map((h) => h.header), ...extra],
     ...(body !== undefined ? { body } : {}),
