@@ -70,7 +70,7 @@ function whatItLooksLike(text: string, line: number): PasteError {
     ],
     [
       /^\s*\$\w+\s*=|\b(?:Write-Host|Get-\w+|Set-\w+)\b/m,
-      'This looks like PowerShell, but no Invoke-RestMethod or Invoke-WebRequest command was found.',
+      'This looks like PowerShell, but no Invoke-RestMethod, Invoke-WebRequest or WebClient request was found.',
     ],
     [
       /^\s*<(?:!doctype|html)/im,

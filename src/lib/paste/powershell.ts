@@ -16,6 +16,11 @@ import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } fro
 import { addSensitive } from './sensitive';
 
 const COMMAND = /^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|curl|wget)$/i;
+/** `New-Object System.Net.WebClient` and the calls that send its request. */
+const WEB_CLIENT = /^(?:System\.)?Net\.WebClient$/i;
+const WEB_CLIENT_CALL =
+  /^(\$\w+)\.(Download(?:String|Data|File)|OpenRead|Upload(?:String|Data|Values))(?:Async|TaskAsync)?$/i;
+
 /** Parameters that take no value. */
 const SWITCHES =
   /^-(?:UseBasicParsing|SkipCertificateCheck|SkipHeaderValidation|AllowUnencryptedAuthentication|DisableKeepAlive|PassThru|Verbose|Debug|SkipHttpErrorCheck|NoProxy|AllowInsecureRedirect|PreserveAuthorizationOnRedirect|Resume|UseDefaultCredentials)$/i;
@@ -24,7 +29,9 @@ const SWITCHES =
 export function looksLikePowerShell(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
-    /\b(?:Invoke-RestMethod|Invoke-WebRequest)\b/i.test(head) ||
+    /\b(?:Invoke-RestMethod|Invoke-WebRequest)\b|\bNew-Object\s+(?:System\.)?Net\.WebClient\b/i.test(
+      head,
+    ) ||
     /(?:^|[\s;(|])(?:irm|iwr|curl|wget)\s[^\n]*\s-(?:Uri|Headers|Method)\b/im.test(head) ||
     /\$\w+\s*=\s*@\{/.test(head)
   );
@@ -48,8 +55,20 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
         if (candidate) found.push(candidate);
         return true;
       }
-      // `$headers.Add("x-api-key", $key)`, `$headers.x = ...`
-      const add = /^(\$\w+)\.Add$/i.exec(name)?.[1];
+      // `$wc.DownloadString(url)`, `$wc.UploadString(url, "POST", body)`: a WebClient's request.
+      const call = WEB_CLIENT_CALL.exec(name);
+      const clientHeaders = call?.[1]
+        ? reader.scope.get(`${call[1].toLowerCase()}.headers`)
+        : undefined;
+      if (call && clientHeaders && reader.is('(', 1)) {
+        reader.pos += 2;
+        found.push(
+          webClientRequest(call[2] ?? '', reader.args(')').positional, clientHeaders, sensitive),
+        );
+        return true;
+      }
+      // `$headers.Add("x-api-key", $key)`, `$wc.Headers.Add(...)`, `$headers.x = ...`
+      const add = /^(\$\w+(?:\.Headers)?)\.Add$/i.exec(name)?.[1];
       if (add && reader.is('(', 1)) {
         reader.pos += 2;
         const [key, value] = reader.args(')').positional;
@@ -74,10 +93,15 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
       // `New-Object "System.Collections.Generic.Dictionary[[String],[String]]"` and friends.
       if (rhs?.kind === 'name' && /^New-Object$/i.test(rhs.text)) {
         reader.pos++;
+        const type = reader.peek();
+        const webClient = type?.kind === 'name' && WEB_CLIENT.test(type.text);
         reader.primary();
-        reader.scope.set(name.toLowerCase(), { t: 'dict', entries: [] });
+        // A WebClient keeps its headers in `.Headers`; anything else is a dict of its own.
+        const key = webClient ? `${name.toLowerCase()}.headers` : name.toLowerCase();
+        reader.scope.set(key, { t: 'dict', entries: [] });
         return true;
       }
+      if (rhs?.kind === 'name' && WEB_CLIENT_CALL.test(rhs.text)) return true;
       return false;
     },
     store(name, raw) {
@@ -108,7 +132,7 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
   return foundOrFail(
     text,
     found,
-    'This looks like PowerShell, but no Invoke-RestMethod or Invoke-WebRequest command was found.',
+    'This looks like PowerShell, but no Invoke-RestMethod, Invoke-WebRequest or WebClient request was found.',
   );
 }
 
@@ -174,7 +198,7 @@ function readCommand(reader: CodeReader, sensitive: SensitiveValue[]): PastedReq
     {
       method: methodText,
       url,
-      headers: [param('headers')],
+      headers: [param('headers'), agentHeader(param('useragent'))],
       // A hashtable body goes in the query of a GET and form-encoded otherwise.
       ...(body?.t === 'dict' && isGet
         ? { params: body }
@@ -205,3 +229,37 @@ export const powershellReader: RequestReader = {
       : matchIf(/^[ \t]*\$env:\w+\s*=/im.test(text.slice(0, 65536)), true),
   read: parsePowerShell,
 };
+
+/** `-UserAgent "..."` as the header it sends. */
+function agentHeader(agent: Value | undefined): Value | undefined {
+  if (!agent || agent.t !== 'str') return undefined;
+  return {
+    t: 'dict',
+    entries: [{ key: { t: 'str', parts: [{ text: 'User-Agent' }] }, value: agent }],
+  };
+}
+
+/** A WebClient's request: Download* is a GET, Upload* a POST unless a method is given. */
+function webClientRequest(
+  call: string,
+  args: Value[],
+  headers: Value,
+  sensitive: SensitiveValue[],
+): PastedRequest {
+  const upload = /^upload/i.test(call);
+  const [url, second, third] = args;
+  const method = upload && third ? plainText(second as Value) : null;
+  const candidate = buildCodeRequest(
+    {
+      method: (method || (upload ? 'POST' : 'GET')).toUpperCase(),
+      url: url ?? { t: 'str', parts: [] },
+      headers: [headers],
+      data: upload ? (third ?? second) : undefined,
+    },
+    [],
+    [],
+  );
+  for (const s of candidate.sensitive) addSensitive(sensitive, s.value, s.source);
+  candidate.sensitive = sensitive;
+  return candidate;
+}
