@@ -62,7 +62,7 @@ function whatItLooksLike(text: string, line: number): PasteError {
     ],
     [
       /^\s*(?:def |import |from \w+ import |print\()/m,
-      'This looks like Python code, but no requests, httpx, http.client or urllib call was found.',
+      'This looks like Python code, but no requests, httpx, aiohttp, http.client or urllib call was found.',
     ],
     [
       /^\s*(?:function |const |let |var |import .* from |export )/m,

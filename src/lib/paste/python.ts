@@ -12,7 +12,7 @@ import { matchIf, type RequestReader } from './reader';
 
 const METHODS = /^(?:get|post|put|patch|delete|head|options|request|stream)$/;
 const CLIENT =
-  /^(?:requests\.(?:Session|session)|httpx\.(?:Async)?Client|Session|(?:Async)?Client)$/;
+  /^(?:requests\.(?:Session|session)|httpx\.(?:Async)?Client|aiohttp\.ClientSession|ClientSession|Session|(?:Async)?Client)$/;
 const MODULE = /^(?:requests|httpx)$/;
 const CONNECTION = /^(?:http\.client\.)?(HTTPS?)Connection$/;
 /** urllib's request object and the call that sends it (or a URL). */
@@ -40,11 +40,11 @@ interface Client {
 export function looksLikePython(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
-    /^\s*(?:import|from)\s+(?:requests|httpx|http\.client|urllib(?:\.request)?|os|json)\b/m.test(
+    /^\s*(?:import|from)\s+(?:requests|httpx|aiohttp|http\.client|urllib(?:\.request)?|os|json)\b/m.test(
       head,
     ) ||
     /\b(?:urllib\.request\.)?(?:urlopen|Request)\s*\(/.test(head) ||
-    /\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request|Session|Client|AsyncClient)\s*\(/.test(
+    /\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request|Session|Client|AsyncClient)\s*\(|\baiohttp\.ClientSession\s*\(/.test(
       head,
     ) ||
     /\bos\.(?:environ|getenv)\b/.test(head)
@@ -152,7 +152,7 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
   return foundOrFail(
     text,
     found,
-    'This looks like Python code, but no requests, httpx, http.client or urllib call was found.',
+    'This looks like Python code, but no requests, httpx, aiohttp, http.client or urllib call was found.',
   );
 }
 
