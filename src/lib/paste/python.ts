@@ -69,7 +69,10 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
       }
       if (URLOPEN.test(name) && reader.is('(', 1)) {
         reader.pos += 2;
-        found.push(urlopenRequest(reader, prepared, sensitive));
+        // `opener.open(...)`: the opener's `addheaders` list of pairs, when the paste set it.
+        const opener = /^(\w+)\.open$/.exec(name)?.[1];
+        const added = opener ? reader.scope.get(`${opener}.addheaders`) : undefined;
+        found.push(urlopenRequest(reader, prepared, sensitive, pairsDict(added)));
         return true;
       }
       // `with httpx.Client(...) as client:`
@@ -174,6 +177,7 @@ function urlopenRequest(
   reader: CodeReader,
   prepared: Map<string, Prepared>,
   shared: SensitiveValue[],
+  openerHeaders?: Value,
 ): PastedRequest {
   let request: Prepared | undefined;
   const first = reader.peek();
@@ -196,7 +200,7 @@ function urlopenRequest(
     {
       method: method || (hasData ? 'POST' : 'GET'),
       url,
-      headers: [request?.headers],
+      headers: [openerHeaders, request?.headers],
       data: hasData ? data : undefined,
     },
     [],
@@ -211,6 +215,17 @@ function urlopenRequest(
   for (const s of sensitive) addSensitive(shared, s.value, s.source);
   candidate.sensitive = shared;
   return candidate;
+}
+
+/** `[("x-api-key", k), ...]` as a dict. */
+function pairsDict(value: Value | undefined): Value | undefined {
+  if (value?.t !== 'list') return undefined;
+  const entries: { key: Value; value: Value }[] = [];
+  for (const item of value.items) {
+    const [key, v] = item.t === 'list' ? item.items : [];
+    if (key && v) entries.push({ key, value: v });
+  }
+  return { t: 'dict', entries };
 }
 
 function targetOf(
