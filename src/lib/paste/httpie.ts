@@ -5,6 +5,7 @@
  */
 import type { Header } from '../core/exchange';
 import { shift, use } from './shell-arguments';
+import { isNested, nestedJson, type Json } from './httpie-nested';
 import { HTTPIE_OPTIONS } from './httpie-options';
 import { URL_LIKE, walkOptions } from './shell-options';
 import {
@@ -23,6 +24,15 @@ import { listOf, matchIf, type RequestReader } from './reader';
 
 const COMMAND = /^(?:.*[/\\])?(?:http|https|xh|xhs)$/;
 const METHOD = /^[A-Za-z]+$/;
+
+/** A `:=` value as JSON, or its text when it is not valid JSON. */
+function parseJson(text: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
 
 /**
  * HTTPie's own guess: when the word after a would-be method is a request item (`name=value`,
@@ -231,6 +241,11 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
     body = fields
       .map((f) => `${encodeComponent(f.name)}=${encodeComponent(f.value.text)}`)
       .join('&');
+  } else if (fields.length && isNested(fields.map((f) => f.name))) {
+    // The nested syntax builds the JSON itself; variables stay as written in it.
+    body = nestedJson(
+      fields.map((f) => ({ name: f.name, json: f.json ? parseJson(f.value.text) : f.value.text })),
+    );
   } else if (fields.length) {
     body = '{';
     fields.forEach((f, i) => {
