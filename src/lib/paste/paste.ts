@@ -17,11 +17,11 @@ import type { ShellDialect } from './shell-words';
 const STATUS_ONLY = /^(?:HTTP(?:\/\d(?:\.\d)?)? +)?([1-5]\d\d)(?: +([^\n]*))?$/i;
 
 /**
- * Reads the Request box: a curl command, a raw HTTP request, a HAR file or `curl -v` output,
- * whichever it is. A HAR may give several candidates; every other format gives one. The shell
- * of a curl command is told from its line continuations; `options.dialect` overrides that
- * (a one-line command does not show whether it ran in bash or cmd.exe).
- * Never throws; an error says what and where.
+ * Reads the Request box with the reader the registry (`readers.ts`) picks for it: a curl
+ * command, raw HTTP, a HAR file, `curl -v` output, code, another tool's command, a log, a
+ * collection. A HAR, a collection or code may give several candidates. The shell of a command
+ * is told from its line continuations; `options.dialect` overrides that (a one-line command does
+ * not show whether it ran in bash or cmd.exe). Never throws; an error says what and where.
  */
 export function parseRequestPaste(
   text: string,

@@ -150,6 +150,15 @@ const pieces = fc.constantFrom(
     ':/v1/',
     ':3000',
     '--default-scheme=https',
+    'a[0][b]=',
+    'tags[]=',
+    '^"',
+    '<<EOF\n',
+    '\nEOF',
+    'xhr.open(',
+    'New-Object System.Net.WebClient',
+    '.format(',
+    '" % (',
   ],
 );
 const pasteLike = fc.array(pieces, { maxLength: 50 }).map((parts) => parts.join(''));
