@@ -3,13 +3,12 @@
  * the paste does not show become variables in the request, as a shell-expanded `$VAR` does;
  * literals that came from an assignment are reported as sensitive.
  */
+import { isSecretName } from '../secrets';
 import type { Header } from '../core/exchange';
 import { asText, entry, plainText, toJson, type Part, type Value } from './code-values';
 import type { PastedRequest, PasteNote, SensitiveValue, VariableUse } from './result';
 import { addSensitive, userinfoOf } from './sensitive';
 import { base64Utf8, encodeComponent, requestLabel } from '../core/text';
-
-const CREDENTIAL_NAME = /key|secret|token|auth|pass|cred/i;
 
 export interface CodeRequest {
   method: string;
@@ -46,7 +45,7 @@ function render(
       text += p.variable.written;
       continue;
     }
-    if (p.from && (secretPlace || CREDENTIAL_NAME.test(p.from)))
+    if (p.from && (secretPlace || isSecretName(p.from)))
       addSensitive(sensitive, p.text, 'assignment');
     text += encode ? encodeComponent(p.text) : p.text;
   }

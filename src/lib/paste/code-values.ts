@@ -7,6 +7,7 @@
  */
 import type { CodeLanguage, CodeToken, StringPart } from './code-tokens';
 import { tokenize } from './code-tokens';
+import { formatFields, formatPercent } from './code-format';
 
 /** Text, or a value the paste does not show. `from` names the assignment a literal came from. */
 export type Part =
@@ -99,6 +100,7 @@ export class CodeReader {
   readonly scope = new Map<string, Value>();
   pos = 0;
   #depth = 0;
+  #parens = 0;
 
   constructor(text: string, language: CodeLanguage) {
     this.language = language;
@@ -118,17 +120,29 @@ export class CodeReader {
 
   /** `a + b + ...` (string concatenation); PowerShell command arguments use `primary` instead. */
   expression(): Value {
-    let value = this.primary();
-    while (this.is('+') && this.language !== 'powershell') {
+    let value = this.term();
+    // PowerShell adds strings with `+` only inside parentheses (`-Uri ($base + "/x")`): a
+    // command's arguments are read one primary at a time.
+    while (this.is('+') && (this.language !== 'powershell' || this.#parens > 0)) {
       this.pos++;
       this.skipNewlines();
-      const right = this.primary();
+      const right = this.term();
       value = { t: 'str', parts: [...asText(value), ...asText(right)] };
     }
     // Python's `a if c else b` and `x or y`: the first is the usual value.
     while (this.is('or') || this.is('||') || this.is('??')) {
       this.pos++;
       this.primary();
+    }
+    return value;
+  }
+
+  /** A primary, and Python's `"%s/x" % value` on it (which binds tighter than `+`). */
+  private term(): Value {
+    let value = this.primary();
+    while (this.is('%') && this.language === 'python' && value.t === 'str') {
+      this.pos++;
+      value = formatPercent(value, this.primary(), asText);
     }
     return value;
   }
@@ -159,11 +173,12 @@ export class CodeReader {
       if (this.is('.') && this.peek(1)?.kind === 'name') {
         const method = (this.peek(1) as { text: string }).text;
         this.pos += 2;
-        if (this.is('(')) {
-          this.pos++;
-          this.args(')');
-        }
-        if (!/^(?:strip|trim|rstrip|lstrip|trimEnd|trimStart|toString|encode|decode)$/.test(method))
+        const args = this.is('(') ? (this.pos++, this.args(')')) : null;
+        if (method === 'format' && args && out.t === 'str' && this.language === 'python')
+          out = formatFields(out, args, asText);
+        else if (
+          !/^(?:strip|trim|rstrip|lstrip|trimEnd|trimStart|toString|encode|decode)$/.test(method)
+        )
           out = unknown(method, `.${method}(...)`);
         continue;
       }
@@ -182,7 +197,13 @@ export class CodeReader {
       if (token.text === '[' || token.text === '@(')
         return this.list(token.text === '[' ? ']' : ')');
       if (token.text === '(') {
-        const list = this.list(')');
+        this.#parens++;
+        let list: Value;
+        try {
+          list = this.list(')');
+        } finally {
+          this.#parens--;
+        }
         return list.t === 'list' && list.items.length === 1 ? (list.items[0] as Value) : list;
       }
       if (token.text === '$(') {
@@ -365,6 +386,9 @@ export class CodeReader {
       } else key = this.primary();
       if (this.is(powershell ? '=' : ':')) this.pos++;
       this.skipNewlines();
+      // A key with no value before the closing brace (a command's argument left over, as in
+      // `@{ f = Get-Item "x" }`): the brace still closes the dict.
+      if (this.is('}')) continue;
       const value = this.expression();
       entries.push({ key, value });
       if (this.pos === before) this.pos++;

@@ -4,6 +4,7 @@
  * the paste holds them; otherwise it is a placeholder filled elsewhere, asked for like a shell
  * variable, never guessed.
  */
+import { isSecretName } from '../secrets';
 import type { Header } from '../core/exchange';
 import { findJsonError } from '../core/json-error';
 import {
@@ -18,11 +19,11 @@ import {
 import { addSensitive, userinfoOf } from './sensitive';
 import { basicCredentials, requestLabel } from '../core/text';
 import { isRecord as isObject } from '../core/json';
+import { matchIf, type RequestReader } from './reader';
 
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const CREDENTIAL_NAME = /key|secret|token|auth|pass|cred/i;
 const TEMPLATE = /\{\{\s*(?:_\.)?([^{}\s]{1,100})\s*\}\}/g;
 const HAS_TEMPLATE = /\{\{/;
 const MAX_REQUESTS = 500;
@@ -58,7 +59,7 @@ function fill(
     const name = match[1] ?? '';
     const value = defs.get(name);
     if (value !== undefined && value !== '') {
-      if (secretPlace || CREDENTIAL_NAME.test(name)) addSensitive(sensitive, value, 'environment');
+      if (secretPlace || isSecretName(name)) addSensitive(sensitive, value, 'environment');
       out += value;
     } else {
       variables.push({ name, written: match[0], start: out.length });
@@ -270,3 +271,19 @@ export function parseCollection(
 }
 
 export type CollectionFormat = Extract<RequestFormat, 'postman' | 'insomnia'>;
+
+export const postmanReader: RequestReader = {
+  kind: 'request',
+  format: 'postman',
+  label: 'Postman collection',
+  detect: (text) => matchIf(looksLikeCollection(text) === 'postman'),
+  read: (text) => parseCollection(text, 'postman'),
+};
+
+export const insomniaReader: RequestReader = {
+  kind: 'request',
+  format: 'insomnia',
+  label: 'Insomnia export',
+  detect: (text) => matchIf(looksLikeCollection(text) === 'insomnia'),
+  read: (text) => parseCollection(text, 'insomnia'),
+};

@@ -1,3 +1,4 @@
+import { isSecretName } from '../secrets';
 import type { Header } from '../core/exchange';
 import {
   addHeader,
@@ -7,14 +8,14 @@ import {
   join,
   note,
   shift,
-  sliceWord,
   urlencodeData,
   use,
   type HeaderEntry,
   type Locate,
   type Piece,
-} from './curl-arguments';
-import { LONG_OPTIONS, SHORT_OPTIONS, type CurlAction, type CurlOption } from './curl-options';
+} from './shell-arguments';
+import { CURL_OPTIONS, type CurlAction } from './curl-options';
+import { walkOptions } from './shell-options';
 import {
   failAt,
   locator,
@@ -30,10 +31,7 @@ import { basicCredentials, requestLabel } from '../core/text';
 
 /** Quotes a word processor or chat tool puts in place of `"` and `'`: no shell reads them as quotes. */
 const SMART_QUOTES = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
-/** A name that looks like it holds a credential (as DESIGN.md's rules list them). */
-const CREDENTIAL_NAME = /key|secret|token|auth|pass|cred/i;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^[\w.-]+\.[a-z]{2,}(?:[:/]|$)/i;
 
 /**
  * Reads a curl command as customers paste it: lines joined by `\`, `^` (cmd.exe) or a backtick
@@ -85,9 +83,9 @@ export function parseCurlCandidates(
   const urls: Piece[] = [];
   let method: string | null = null;
   let json = false;
+  let bodyFromFile = false;
   let get = false;
   let head = false;
-  let optionsEnded = false;
 
   const apply = (action: CurlAction, word: ShellWord, raw: ShellWord | undefined) => {
     const value = raw ?? word;
@@ -101,10 +99,23 @@ export function parseCurlCandidates(
       case 'data-raw':
       case 'json':
         json ||= action === 'json';
+        if (action !== 'data-raw' && value.value === '@-') {
+          // The body from standard input: a here-document in the paste is that input.
+          const input = hereDocument(text);
+          if (input !== null) {
+            data.push({ text: input, variables: [] });
+            notes.push(
+              note(locate, value, 'The body is read from the here-document in the paste.'),
+            );
+            return;
+          }
+        }
         if (action !== 'data-raw' && value.value.startsWith('@')) {
           notes.push(
             note(locate, value, 'The body is read from a file, which is not in the paste.'),
           );
+          // Still a body: curl sends a POST.
+          bodyFromFile = true;
           return;
         }
         data.push({ text: value.value, variables: value.variables });
@@ -170,13 +181,15 @@ export function parseCurlCandidates(
         );
         return;
       case 'form':
+        // A body all the same, not in JSON: curl sends a POST.
+        bodyFromFile = true;
         notes.push(note(locate, value, '-F sends a multipart form; the API takes JSON bodies.'));
         return;
       case 'config':
         config = value.value;
         return;
       case 'end-of-options':
-        optionsEnded = true;
+        walk.ended = true;
         return;
       case 'ignore':
         return;
@@ -202,69 +215,27 @@ export function parseCurlCandidates(
     urls.push({ text: word.value, variables: word.variables });
   };
 
+  const walk = { ended: false };
   const run = (args: readonly ShellWord[]): ParseResult<PastedRequest[]> | null => {
-    for (let a = 0; a < args.length; a++) {
-      const word = args[a] as ShellWord;
-      const w = word.value;
-      if (optionsEnded || !w.startsWith('-') || w === '-') {
-        setUrl(word);
-        continue;
-      }
-      if (w === '--') {
-        optionsEnded = true;
-        continue;
-      }
-      if (w.startsWith('--')) {
-        const name = w.slice(2);
-        const option: CurlOption | undefined =
-          LONG_OPTIONS[name] ?? LONG_OPTIONS[name.replace(/^no-/, '')];
-        if (!option) {
-          const eq = w.indexOf('=');
-          unknownOptions.push(eq < 0 ? w : w.slice(0, eq));
-          if (eq >= 0) addSensitive(sensitive, w.slice(eq + 1), 'unknown-option');
-          // Its value, if it takes one, is the next word: treat it as secret and not as the URL.
-          const next = args[a + 1];
-          if (eq < 0 && next && !next.value.startsWith('-') && !URL_LIKE.test(next.value)) {
-            addSensitive(sensitive, next.value, 'unknown-option');
-            a++;
-          }
-          continue;
+    const missing = walkOptions(
+      args,
+      CURL_OPTIONS,
+      (step) => {
+        if (step.kind === 'operand') return setUrl(step.word);
+        if (step.kind === 'unknown') {
+          unknownOptions.push(step.name);
+          if (step.value) addSensitive(sensitive, step.value.value, 'unknown-option');
+          return;
         }
-        if (!option.takesValue) {
-          apply(option.action, word, undefined);
-          continue;
-        }
-        const value = args[a + 1];
-        if (!value) return failAt(text, word.offset, `The option ${w} needs a value after it.`);
-        a++;
-        apply(option.action, word, value);
-        continue;
-      }
-      // A cluster of short options: `-sSL`, `-XPOST`, `-H'x-api-key:VALUE'` after quote removal.
-      for (let c = 1; c < w.length; c++) {
-        const letter = w[c] ?? '';
-        const option = SHORT_OPTIONS[letter];
-        if (!option) {
-          unknownOptions.push(`-${letter}`);
-          continue;
-        }
-        if (!option.takesValue) {
-          apply(option.action, word, undefined);
-          continue;
-        }
-        if (c + 1 < w.length) {
-          apply(option.action, word, sliceWord(word, c + 1));
-        } else {
-          const value = args[a + 1];
-          if (!value)
-            return failAt(text, word.offset, `The option -${letter} needs a value after it.`);
-          a++;
-          apply(option.action, word, value);
-        }
-        break;
-      }
-    }
-    return null;
+        // A negated flag (`--no-location`) turns a default off: nothing read changes.
+        if (step.negated) return;
+        apply(step.action, step.word, step.value);
+      },
+      walk,
+    );
+    return missing
+      ? failAt(text, missing.word.offset, `The option ${missing.name} needs a value after it.`)
+      : null;
   };
   const failed = run(args);
   if (failed) return failed;
@@ -298,7 +269,7 @@ export function parseCurlCandidates(
   }
   for (const [name, value] of assigned) {
     const used = variablesUsed(headers, urls, data, query).has(name);
-    if (used || CREDENTIAL_NAME.test(name)) addSensitive(sensitive, value, 'assignment');
+    if (used || isSecretName(name)) addSensitive(sensitive, value, 'assignment');
   }
   const candidates = urls.map((url) =>
     buildCandidate(url, {
@@ -307,6 +278,7 @@ export function parseCurlCandidates(
       query,
       method,
       json,
+      bodyFromFile,
       get,
       head,
       dialect,
@@ -324,6 +296,8 @@ interface Collected {
   query: Piece[];
   method: string | null;
   json: boolean;
+  /** A body from a file (`-d @file`): not in the paste, but it makes the request a POST. */
+  bodyFromFile: boolean;
   get: boolean;
   head: boolean;
   dialect: ShellDialect;
@@ -339,6 +313,7 @@ function buildCandidate(
     query,
     method,
     json,
+    bodyFromFile,
     get,
     head,
     dialect,
@@ -354,7 +329,8 @@ function buildCandidate(
     urlPiece = appendQuery(urlPiece, bodyPiece);
     bodyPiece = null;
   }
-  const finalMethod: string = method ?? (head ? 'HEAD' : bodyPiece ? 'POST' : 'GET');
+  const posts = bodyPiece !== null || (bodyFromFile && !get);
+  const finalMethod: string = method ?? (head ? 'HEAD' : posts ? 'POST' : 'GET');
   const names = new Set(headers.map((h) => h.header.name.toLowerCase()));
   const extra: Header[] = [];
   if (bodyPiece && json) {
@@ -405,6 +381,27 @@ function variablesUsed(
 }
 
 /** The options a config file (`-K`) pasted inline holds: `url = "..."`, `header = "x: y"`, `-s`. */
+/**
+ * The text of the first here-document (`<<EOF` ... `EOF`, `<<-'EOF'`), without its last line
+ * break, or null. Line by line: linear in the paste.
+ */
+function hereDocument(text: string): string | null {
+  const open = /<<-?[ \t]*(['"]?)([A-Za-z_]\w{0,40})\1[^\n]*\n/.exec(text.slice(0, 65536));
+  if (!open) return null;
+  const start = open.index + open[0].length;
+  const lines: string[] = [];
+  let at = start;
+  while (at <= text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end).replace(/\r$/, '');
+    if (line.replace(/^\t+/, '') === open[2]) return lines.join('\n');
+    lines.push(line);
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return null;
+}
+
 const CONFIG_LINE =
   /^[ \t]*(?:--)?(url|header|request|data|data-raw|data-binary|data-urlencode|json|user|user-agent|referer|cookie|get|head|form|upload-file|range)(?:[ \t]*[=:][ \t]*|[ \t]+|(?=[ \t]*$))("(?:[^"\\\n]|\\.)*"|[^\s"][^\n]*?)?[ \t]*$/gm;
 

@@ -4,6 +4,8 @@
  * reported as unknown and assumed to take no value.
  */
 
+import { URL_LIKE, type OptionTable, type ShellOption } from './shell-options';
+
 /** What an option does to the request, for those that change it. */
 export type CurlAction =
   | 'header'
@@ -27,10 +29,7 @@ export type CurlAction =
   | 'end-of-options'
   | 'ignore';
 
-export interface CurlOption {
-  action: CurlAction;
-  takesValue: boolean;
-}
+export type CurlOption = ShellOption<CurlAction>;
 
 const act = (action: CurlAction, takesValue = true): CurlOption => ({ action, takesValue });
 const ignoreWithValue = act('ignore', true);
@@ -177,4 +176,11 @@ export const LONG_OPTIONS: Readonly<Record<string, CurlOption>> = {
       'help',
     ].map((name) => [name, ignoreFlag]),
   ),
+};
+
+/** curl's options as the shell-options driver reads them. */
+export const CURL_OPTIONS: OptionTable<CurlAction> = {
+  short: SHORT_OPTIONS,
+  long: LONG_OPTIONS,
+  isOperand: (word) => URL_LIKE.test(word),
 };

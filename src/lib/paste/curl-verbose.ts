@@ -3,6 +3,7 @@ import { readRequest, readResponse, splitLines, type Line } from './http-message
 import type { ParseResult, PastedRequest, PasteNote } from './result';
 import { userinfoOf } from './sensitive';
 import { requestLabel } from '../core/text';
+import { listOf, matchIf, type RequestReader } from './reader';
 
 /** `{ [5 bytes data]` and `} [5 bytes data]`: curl's markers for bytes it did not print. */
 const DATA_MARKER = /^[{}] \[\d+ bytes data\]$/;
@@ -114,3 +115,11 @@ export function parseCurlVerbose(text: string): ParseResult<PastedRequest> {
     },
   };
 }
+
+export const curlVerboseReader: RequestReader = {
+  kind: 'request',
+  format: 'curl-verbose',
+  label: 'curl -v output',
+  detect: (text) => matchIf(looksVerbose(text)),
+  read: (text) => listOf(parseCurlVerbose(text)),
+};

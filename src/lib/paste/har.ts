@@ -12,6 +12,7 @@ import { findJsonError } from '../core/json-error';
 import { userinfoOf } from './sensitive';
 import { base64ToBytes, requestLabel } from '../core/text';
 import { isRecord as isObject } from '../core/json';
+import { matchIf, type RequestReader } from './reader';
 
 type Json = Record<string, unknown>;
 
@@ -238,3 +239,11 @@ function readFailure(error: string): TransportFailure {
       : 'The browser recorded no answer (status 0).',
   };
 }
+
+export const harReader: RequestReader = {
+  kind: 'request',
+  format: 'har',
+  label: 'HAR file',
+  detect: (text) => matchIf(looksLikeHar(text)),
+  read: parseHar,
+};

@@ -4,7 +4,10 @@
  * JSON), `name@file` (a file, not in the paste). `-a user:password` is basic auth.
  */
 import type { Header } from '../core/exchange';
-import { shift, use } from './curl-arguments';
+import { shift, use } from './shell-arguments';
+import { isNested, nestedJson, type Json } from './httpie-nested';
+import { HTTPIE_OPTIONS } from './httpie-options';
+import { URL_LIKE, walkOptions } from './shell-options';
 import {
   failAt,
   locator,
@@ -17,55 +20,46 @@ import {
 import { addSensitive, userinfoOf } from './sensitive';
 import { splitShellWords, type ShellWord, type WordVariable } from './shell-words';
 import { basicCredentials, encodeComponent, requestLabel } from '../core/text';
+import { listOf, matchIf, type RequestReader } from './reader';
 
 const COMMAND = /^(?:.*[/\\])?(?:http|https|xh|xhs)$/;
 const METHOD = /^[A-Za-z]+$/;
-/** Options that take a value (long and short forms). */
-const WITH_VALUE = new Set([
-  '--auth',
-  '-a',
-  '--auth-type',
-  '-A',
-  '--print',
-  '-p',
-  '--pretty',
-  '--style',
-  '-s',
-  '--timeout',
-  '--session',
-  '--session-read-only',
-  '--output',
-  '-o',
-  '--verify',
-  '--cert',
-  '--cert-key',
-  '--proxy',
-  '--max-redirects',
-  '--default-scheme',
-  '--format-options',
-  '--raw',
-  '--boundary',
-  '--ssl',
-  '--ciphers',
-  '--unsorted',
-  '--response-charset',
-  '--response-mime',
-  '--max-headers',
-]);
+
+/** A `:=` value as JSON, or its text when it is not valid JSON. */
+function parseJson(text: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * HTTPie's own guess: when the word after a would-be method is a request item (`name=value`,
+ * `Header:value`), there was no method and the first word is the URL (`http localhost a=1`).
+ */
+function isItem(word: string): boolean {
+  if (word.startsWith(':') || URL_LIKE.test(word) || /^localhost\b/.test(word)) return false;
+  return /^(?:\\.|[^\\:=@;])+(?:==|:=|=|:|@|;)/.test(word);
+}
 
 /** True when the text holds an `http`/`https` command that looks like HTTPie's. */
 export function looksLikeHttpie(text: string): boolean {
   // Word by word, line by line: a regex with optional option values backtracks badly.
-  for (const line of text.slice(0, 65536).split('\n', 500)) {
+  const head = text.slice(0, 65536).replace(/\\\r?\n/g, ' ');
+  for (const line of head.split('\n', 500)) {
     const words = line
       .trim()
       .replace(/^\$\s+/, '')
       .split(/\s+/, 40);
     if (!/^(?:\S*\/)?(?:https?|xhs?)$/.test(words[0] ?? '')) continue;
     if (
-      words
-        .slice(1)
-        .some((w) => /^\S*:\/\/|^:\d|^[\w-]+(?:\.[\w-]+)+(?:[:/]|$)|^localhost\b/.test(w))
+      words.slice(1).some((w) =>
+        // A URL, the localhost shorthand, a URL from a variable, or a request item.
+        /^\S*:\/\/|^:(?:\d|\/|$)|^[\w-]+(?:\.[\w-]+)+(?:[:/]|$)|^localhost\b|^['"]?\$\{?\w|^[\w-]+(?:==|:=|:)\S/.test(
+          w,
+        ),
+      )
     )
       return true;
   }
@@ -96,43 +90,67 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
   const sensitive: SensitiveValue[] = [];
   const unknownOptions: string[] = [];
   let form = false;
-  let raw: ShellWord | null = null;
-  let auth: string | null = null;
+  // Set inside the walk's callback, which TypeScript's narrowing does not follow.
+  let raw = null as ShellWord | null;
+  let auth = null as string | null;
   let bearer = false;
+  let scheme = /^(?:.*[/\\])?(?:https|xhs)$/.test(command.value) ? 'https' : 'http';
   const positional: ShellWord[] = [];
-  for (let a = 0; a < args.length; a++) {
-    const word = args[a] as ShellWord;
-    const w = word.value;
-    if (!w.startsWith('-') || w === '-') {
-      positional.push(word);
-      continue;
+  const missing = walkOptions(args, HTTPIE_OPTIONS, (step) => {
+    if (step.kind === 'operand') return void positional.push(step.word);
+    if (step.kind === 'unknown') {
+      unknownOptions.push(step.name);
+      if (step.value) addSensitive(sensitive, step.value.value, 'unknown-option');
+      return;
     }
-    const [name, inline] =
-      w.includes('=') && w.startsWith('--')
-        ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]
-        : [w, null];
-    const value = inline ?? (WITH_VALUE.has(name) ? (args[++a]?.value ?? '') : null);
-    if (name === '--form' || name === '-f' || name === '--multipart') form = true;
-    else if (name === '--auth' || name === '-a') {
-      auth = value;
-      if (value) addSensitive(sensitive, value, 'config');
-    } else if ((name === '--auth-type' || name === '-A') && value === 'bearer') bearer = true;
-    else if (name === '--raw') raw = { ...word, value: value ?? '', variables: [] };
-    else if (
-      !WITH_VALUE.has(name) &&
-      !/^-(?:-json|j|-verbose|v+|-offline|-follow|F|-check-status|-ignore-stdin|I|-headers|h|-body|b|-download|d|-quiet|q+|-all|-stream|S|-chunked|-compress|x+)$/.test(
-        name,
-      )
-    ) {
-      unknownOptions.push(name);
+    const value = step.value?.value ?? '';
+    if (step.negated) {
+      if (step.action === 'form') form = false;
+      return;
     }
-  }
+    switch (step.action) {
+      case 'form':
+        form = true;
+        return;
+      case 'json':
+        form = false;
+        return;
+      case 'auth':
+        auth = value;
+        addSensitive(sensitive, value, 'config');
+        return;
+      case 'bearer':
+        auth = value;
+        bearer = true;
+        addSensitive(sensitive, value, 'config');
+        return;
+      case 'auth-type':
+        bearer = value.toLowerCase() === 'bearer';
+        return;
+      case 'raw':
+        raw = { ...(step.value as ShellWord), variables: [] };
+        return;
+      case 'https':
+        scheme = 'https';
+        return;
+      case 'default-scheme':
+        if (/^https?$/i.test(value)) scheme = value.toLowerCase();
+        return;
+      case 'credential':
+        addSensitive(sensitive, value, 'config');
+        return;
+      case 'ignore':
+        return;
+    }
+  });
+  if (missing)
+    return failAt(text, missing.word.offset, `The option ${missing.name} needs a value after it.`);
   // `http [METHOD] URL items...`: a first word of letters followed by more is the method.
   let method: string | null = null;
   if (
     positional.length >= 2 &&
     METHOD.test(positional[0]?.value ?? '') &&
-    !/[.:/]/.test(positional[0]?.value ?? '')
+    !isItem(positional[1]?.value ?? '')
   ) {
     method = (positional.shift() as ShellWord).value.toUpperCase();
   }
@@ -140,10 +158,12 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
   if (!urlWord) return failAt(text, command.offset, 'The HTTPie command has no URL.');
   let url = urlWord.value;
   let urlVariables: readonly WordVariable[] = urlWord.variables;
-  const scheme = /^(?:.*[/\\])?(?:https|xhs)$/.test(command.value) ? 'https' : 'http';
-  if (/^:\d*/.test(url)) {
-    url = `${scheme}://localhost${url}`;
-    urlVariables = shift(urlVariables, `${scheme}://localhost`.length);
+  if (url.startsWith(':')) {
+    // The localhost shorthand: `:3000/x` is localhost:3000/x, `:/x` and `:` are localhost/x.
+    const cut = /^:\d/.test(url) ? 0 : 1;
+    const prefix = `${scheme}://localhost`;
+    url = prefix + url.slice(cut);
+    urlVariables = shift(urlVariables, prefix.length - cut);
   } else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     url = `${scheme}://${url}`;
     urlVariables = shift(urlVariables, scheme.length + 3);
@@ -158,6 +178,8 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
   const headers: { header: Header; variables: readonly WordVariable[] }[] = [];
   const query: Item[] = [];
   const fields: { name: string; value: Item; json: boolean }[] = [];
+  // A file field (`name@file`, `name=@file`): a body HTTPie sends, though not in the paste.
+  let fileField = false;
   for (const word of positional) {
     const w = word.value;
     // The first separator wins; `\` escapes one (`a\:b=c`).
@@ -181,17 +203,26 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
           message: `"${name}:" with no value removes that header instead of sending it.`,
           ...locate(word.offset),
         });
-      else headers.push({ header: { name, value: item.text }, variables: item.variables });
+      else {
+        // Whitespace after the colon is the header line's own: the server never sees it.
+        const lead = /^[ \t]*/.exec(item.text)?.[0].length ?? 0;
+        headers.push({
+          header: { name, value: item.text.slice(lead) },
+          variables: shift(item.variables, -lead),
+        });
+      }
     } else if (separator === ';') headers.push({ header: { name, value: '' }, variables: [] });
     else if (separator === '==')
       query.push({ text: `${encodeComponent(name)}=${encodeComponent(rest)}`, variables: [] });
     else if (separator === '=' || separator === ':=')
       fields.push({ name, value: item, json: separator === ':=' });
-    else
+    else {
+      fileField = true;
       notes.push({
         message: 'A value is read from a file, which is not in the paste.',
         ...locate(word.offset),
       });
+    }
   }
   if (auth !== null) {
     const value = bearer
@@ -210,6 +241,11 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
     body = fields
       .map((f) => `${encodeComponent(f.name)}=${encodeComponent(f.value.text)}`)
       .join('&');
+  } else if (fields.length && isNested(fields.map((f) => f.name))) {
+    // The nested syntax builds the JSON itself; variables stay as written in it.
+    body = nestedJson(
+      fields.map((f) => ({ name: f.name, json: f.json ? parseJson(f.value.text) : f.value.text })),
+    );
   } else if (fields.length) {
     body = '{';
     fields.forEach((f, i) => {
@@ -240,7 +276,7 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
   for (const v of urlVariables) variables.push(use(v, 'url'));
   for (const v of bodyVariables) variables.push(use(v, 'body'));
   const request = {
-    method: method ?? (body !== undefined ? 'POST' : 'GET'),
+    method: method ?? (body !== undefined || fileField ? 'POST' : 'GET'),
     url,
     headers: [...headers.map((h) => h.header), ...extra],
     ...(body !== undefined ? { body } : {}),
@@ -250,3 +286,12 @@ export function parseHttpie(text: string): ParseResult<PastedRequest> {
     value: { label: requestLabel(request), request, variables, unknownOptions, notes, sensitive },
   };
 }
+
+/** Weak: `http` is also a word of prose, so curl's and the code readers' matches come first. */
+export const httpieReader: RequestReader = {
+  kind: 'request',
+  format: 'httpie',
+  label: 'HTTPie',
+  detect: (text) => matchIf(looksLikeHttpie(text), true),
+  read: (text) => listOf(parseHttpie(text)),
+};

@@ -5,18 +5,23 @@
  */
 import { buildCodeRequest } from './code-request';
 import { CodeReader, entry, plainText, setEntry, type Args, type Value } from './code-values';
-import { firstCodeOffset, tagged } from './python';
-import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
+import { foundOrFail, runStatements, tagged } from './code-statements';
+import type { ParseResult, PastedRequest, SensitiveValue } from './result';
 import { addSensitive } from './sensitive';
+import { matchIf, type RequestReader } from './reader';
 
 const DECLARATION = new Set(['const', 'let', 'var']);
 const AXIOS_METHODS = /^(?:get|delete|head|options|post|put|patch|request)$/;
+/** got and ky, which take `(url, { method, headers, json, body, searchParams, prefixUrl })`. */
+const GOT_KY = /^(?:got|ky)(?:\.(get|post|put|patch|delete|head))?$/;
 
 /** True when the text looks like JavaScript that may make a request. */
 export function looksLikeJavaScript(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
-    /\b(?:fetch|axios(?:\.\w+)?|https?\.(?:request|get))\s*\(/.test(head) ||
+    /\b(?:fetch|axios(?:\.\w+)?|https?\.(?:request|get))\s*\(|\bnew\s+XMLHttpRequest\b/.test(
+      head,
+    ) ||
     /\b(?:const|let|var)\s+[\w{[]/.test(head) ||
     /\brequire\(\s*['"]|^\s*import\s.+\sfrom\s+['"]/m.test(head) ||
     /\bprocess\.env\b/.test(head)
@@ -29,76 +34,85 @@ export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
   const instances = new Map<string, Value>();
   const found: PastedRequest[] = [];
   const sensitive: SensitiveValue[] = [];
+  const xhrs = new Map<string, Xhr>();
   const add = (candidate: PastedRequest) => {
     for (const s of candidate.sensitive) addSensitive(sensitive, s.value, s.source);
     candidate.sensitive = sensitive;
     found.push(candidate);
   };
-  for (let guard = 0; reader.pos < reader.tokens.length && guard < 1_000_000; guard++) {
-    const token = reader.peek();
-    if (!token) break;
-    if (token.kind !== 'name') {
-      reader.pos++;
-      continue;
-    }
-    const name = token.text;
-    if (DECLARATION.has(name) && reader.peek(1)?.kind === 'name' && reader.is('=', 2)) {
-      reader.pos++;
-      continue;
-    }
-    if (reader.is('(', 1)) {
-      const read = readCall(name, reader, instances);
-      if (read === 'instance') continue;
-      if (read) {
-        add(read);
-        continue;
+  runStatements(reader, {
+    statement(name) {
+      if (DECLARATION.has(name) && reader.peek(1)?.kind === 'name' && reader.is('=', 2)) {
+        reader.pos++;
+        return true;
       }
-    }
-    if (reader.is('=', 1)) {
-      reader.pos += 2;
+      if (!reader.is('(', 1)) return false;
+      // XMLHttpRequest: `x.open(method, url)`, `x.setRequestHeader(k, v)`, `x.send(body)`.
+      const xhr = /^(.+)\.(open|setRequestHeader|send)$/.exec(name);
+      const opened = xhr?.[1] ? xhrs.get(xhr[1]) : undefined;
+      if (xhr && opened) {
+        reader.pos += 2;
+        const [first, second] = reader.args(')').positional;
+        if (xhr[2] === 'open') {
+          opened.method = first;
+          opened.url = second;
+        } else if (xhr[2] === 'setRequestHeader') {
+          if (first && second) setEntry(opened.headers, first, second);
+        } else {
+          add(xhrRequest(opened, first));
+          opened.sent = true;
+        }
+        return true;
+      }
+      const read = readCall(name, reader, instances);
+      if (read && read !== 'instance') add(read);
+      return read !== null;
+    },
+    assigns: () => true,
+    assignment(name) {
       const rhs = reader.peek();
+      if (reader.is('new') && reader.is('XMLHttpRequest', 1)) {
+        reader.pos += 2;
+        if (reader.is('(')) {
+          reader.pos++;
+          reader.args(')');
+        }
+        xhrs.set(name, { headers: { t: 'dict', entries: [] }, sent: false });
+        return true;
+      }
       if (rhs?.kind === 'name' && /^axios\.create$/.test(rhs.text) && reader.is('(', 1)) {
         reader.pos += 2;
         instances.set(name, reader.args(')').positional[0] ?? { t: 'dict', entries: [] });
-        continue;
+        return true;
       }
-      if (rhs?.kind === 'name' && reader.is('(', 1) && isRequestCall(rhs.text, instances)) continue;
-      if (rhs?.kind === 'name' && rhs.text === 'await') continue;
-      // `obj.key = value` on a dict assigned earlier.
+      if (rhs?.kind === 'name' && reader.is('(', 1) && isRequestCall(rhs.text, instances))
+        return true;
+      return rhs?.kind === 'name' && rhs.text === 'await';
+    },
+    // `obj.key = value` on a dict assigned earlier.
+    store(name, raw) {
       const member = /^(.+)\.([A-Za-z_$][\w$]*)$/.exec(name);
       const target = member?.[1] ? reader.scope.get(member[1]) : undefined;
-      const value = tagged(reader.expression(), name);
+      const value = tagged(raw, name);
       if (member?.[2] && target?.t === 'dict')
         setEntry(target, { t: 'str', parts: [{ text: member[2] }] }, value);
       else reader.scope.set(name, value);
-      continue;
-    }
-    if (reader.is('[', 1)) {
-      const target = reader.scope.get(name);
-      const start = reader.pos;
-      reader.pos += 2;
-      const key = reader.expression();
-      if (target?.t === 'dict' && reader.is(']') && reader.is('=', 1)) {
-        reader.pos += 2;
-        setEntry(target, key, reader.expression());
-      } else if (reader.pos === start + 2) reader.pos++;
-      continue;
-    }
-    reader.pos++;
-  }
-  if (found.length === 0) {
-    return failAt(
-      text,
-      firstCodeOffset(text),
-      'This looks like JavaScript code, but no fetch, axios or https.request call was found.',
-    );
-  }
-  return { ok: true, value: found };
+    },
+    indexTarget: (name) => reader.scope.get(name),
+  });
+  // A paste cut before `send()` still shows what was opened.
+  for (const x of xhrs.values()) if (!x.sent && x.url) add(xhrRequest(x, undefined));
+  return foundOrFail(
+    text,
+    found,
+    'This looks like JavaScript code, but no fetch, axios, XMLHttpRequest or https.request call was found.',
+  );
 }
 
 function isRequestCall(name: string, instances: Map<string, Value>): boolean {
   if (/^(?:fetch|window\.fetch|globalThis\.fetch|axios|https?\.(?:request|get))$/.test(name))
     return true;
+  if (GOT_KY.test(name)) return true;
   const dot = name.lastIndexOf('.');
   const object = name.slice(0, dot);
   return (
@@ -127,6 +141,8 @@ function readCall(
   const args = reader.args(')');
   if (/^(?:fetch|window\.fetch|globalThis\.fetch)$/.test(name)) return fetchRequest(args);
   if (/^https?\.(?:request|get)$/.test(name)) return nodeRequest(name, args);
+  const gotKy = GOT_KY.exec(name);
+  if (gotKy) return gotKyRequest(gotKy[1], args);
   const dot = name.lastIndexOf('.');
   const object = dot > 0 ? name.slice(0, dot) : name;
   const method = dot > 0 ? name.slice(dot + 1) : 'request';
@@ -134,6 +150,55 @@ function readCall(
 }
 
 const dictOr = (v: Value | undefined): Value | undefined => (v?.t === 'dict' ? v : undefined);
+
+/** `got(url, options)`, `ky.post(url, options)`: the method from the name or the options. */
+function gotKyRequest(called: string | undefined, { positional }: Args): PastedRequest {
+  const [url, options] = positional;
+  const method = entry(options, 'method');
+  return buildCodeRequest(
+    {
+      method: called?.toUpperCase() ?? ((method && plainText(method)?.toUpperCase()) || 'GET'),
+      url: url ?? entry(options, 'url') ?? { t: 'str', parts: [] },
+      baseUrl: prefixed(entry(options, 'prefixUrl') ?? entry(options, 'prefix'), url),
+      headers: [headersDict(entry(options, 'headers'))],
+      params: entry(options, 'searchParams'),
+      json: entry(options, 'json'),
+      data: entry(options, 'body'),
+    },
+    [],
+    [],
+  );
+}
+
+/** got's and ky's `prefixUrl` and the input are joined with one slash. */
+function prefixed(prefix: Value | undefined, url: Value | undefined): Value | undefined {
+  if (prefix?.t !== 'str') return prefix;
+  const base = plainText(prefix);
+  const path = url ? plainText(url) : null;
+  if (base === null || path === null || base.endsWith('/') || path.startsWith('/')) return prefix;
+  return { t: 'str', parts: [...prefix.parts, { text: '/' }] };
+}
+
+/** An XMLHttpRequest as the code sets it up before `send()`. */
+interface Xhr {
+  method?: Value | undefined;
+  url?: Value | undefined;
+  headers: Value;
+  sent: boolean;
+}
+
+function xhrRequest(x: Xhr, body: Value | undefined): PastedRequest {
+  return buildCodeRequest(
+    {
+      method: (x.method && plainText(x.method)?.toUpperCase()) || 'GET',
+      url: x.url ?? { t: 'str', parts: [] },
+      headers: [x.headers],
+      data: body,
+    },
+    [],
+    [],
+  );
+}
 
 function fetchRequest({ positional }: Args): PastedRequest {
   const [url, init] = positional;
@@ -235,3 +300,11 @@ function nodeRequest(name: string, { positional }: Args): PastedRequest {
     [],
   );
 }
+
+export const javascriptReader: RequestReader = {
+  kind: 'request',
+  format: 'javascript',
+  label: 'JavaScript (fetch, axios, XHR)',
+  detect: (text) => matchIf(looksLikeJavaScript(text)),
+  read: parseJavaScript,
+};

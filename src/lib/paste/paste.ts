@@ -1,16 +1,7 @@
 import type { Exchange } from '../core/exchange';
-import { looksLikeCollection, parseCollection } from './collections';
-import { parseCurlCandidates } from './curl-command';
-import { looksLikeHttpie, parseHttpie } from './httpie';
-import { looksLikeJavaScript, parseJavaScript } from './javascript';
-import { looksLikePowerShell, parsePowerShell } from './powershell';
-import { looksLikePython, parsePython } from './python';
-import { looksLikeToolLog, parseGoError, parseRedisInsight, parseTerraformLog } from './tool-logs';
-import { looksLikeWget, parseWget } from './wget';
-import type { ShellDialect } from './shell-words';
-import { looksVerbose, parseCurlVerbose, responseLines, splitVerbose } from './curl-verbose';
-import { looksLikeHar, parseHar } from './har';
-import { isRequestLine, isStatusLine, readRequest, readResponse, splitLines } from './http-message';
+import { responseLines, splitVerbose } from './curl-verbose';
+import { isStatusLine, readResponse, splitLines } from './http-message';
+import { ANSWER_READERS, detectReader, REQUEST_READERS } from './readers';
 import {
   positionAt,
   utf8Size,
@@ -20,21 +11,17 @@ import {
   type RequestPaste,
   type ResponsePaste,
 } from './result';
-import { userinfoOf } from './sensitive';
-import { readAnswer } from './answers';
-import { requestLabel } from '../core/text';
+import type { ShellDialect } from './shell-words';
 
-// The path before `curl` is bounded: an unbounded one backtracks over every later character.
-const CURL_WORD = /(?:^|[\s;&|(])(?:[^\s'"]{0,256}[/\\])?curl(?:\.exe)?(?=\s|$)/i;
 /** A status alone: `401`, `401 Unauthorized`, `HTTP 401`, `HTTP/2 401`. */
 const STATUS_ONLY = /^(?:HTTP(?:\/\d(?:\.\d)?)? +)?([1-5]\d\d)(?: +([^\n]*))?$/i;
 
 /**
- * Reads the Request box: a curl command, a raw HTTP request, a HAR file or `curl -v` output,
- * whichever it is. A HAR may give several candidates; every other format gives one. The shell
- * of a curl command is told from its line continuations; `options.dialect` overrides that
- * (a one-line command does not show whether it ran in bash or cmd.exe).
- * Never throws; an error says what and where.
+ * Reads the Request box with the reader the registry (`readers.ts`) picks for it: a curl
+ * command, raw HTTP, a HAR file, `curl -v` output, code, another tool's command, a log, a
+ * collection. A HAR, a collection or code may give several candidates. The shell of a command
+ * is told from its line continuations; `options.dialect` overrides that (a one-line command does
+ * not show whether it ran in bash or cmd.exe). Never throws; an error says what and where.
  */
 export function parseRequestPaste(
   text: string,
@@ -43,124 +30,17 @@ export function parseRequestPaste(
   if (text.trim() === '') {
     return { ok: false, error: { message: 'The Request box is empty.', line: 1, column: 1 } };
   }
-  const collection = looksLikeCollection(text);
-  if (collection) return many(collection, parseCollection(text, collection));
-  if (looksLikeHar(text)) {
-    const har = parseHar(text);
-    return har.ok ? { ok: true, value: { format: 'har', candidates: har.value } } : har;
+  const found = detectReader(text, REQUEST_READERS);
+  if (!found) {
+    const first = splitLines(text.slice(0, 4096)).find((l) => l.text.trim() !== '');
+    return { ok: false, error: whatItLooksLike(text, first?.line ?? 1) };
   }
-  const tool = looksLikeToolLog(text);
-  if (tool === 'terraform-log') return many(tool, parseTerraformLog(text));
-  if (tool === 'redisinsight') return many(tool, parseRedisInsight(text));
-  if (tool === 'go-client') return many(tool, parseGoError(text));
-  const firstLine = splitLines(text.slice(0, 4096)).find((l) => l.text.trim() !== '');
-  const first = firstLine?.text.trim() ?? '';
-  const startsWithCurl = CURL_START.test(first);
-  if (startsWithCurl && !looksLikePowerShellCurl(text)) return curlWithOutput(text, options);
-  if (looksVerbose(text)) return one('curl-verbose', parseCurlVerbose(text));
-  if ((isRequestLine(first) && HTTP_METHOD.test(first)) || first.startsWith(':'))
-    return httpWithAnswer(text);
-  if (looksLikePowerShell(text)) return many('powershell', parsePowerShell(text));
-  if (looksLikePython(text)) return many('python', parsePython(text));
-  if (looksLikeJavaScript(text)) return many('javascript', parseJavaScript(text));
-  if (CURL_WORD.test(text.slice(0, 65536))) return curlWithOutput(text, options);
-  if (looksLikeHttpie(text)) return one('httpie', parseHttpie(text));
-  if (looksLikeWget(text)) return one('wget', parseWget(text));
-  return { ok: false, error: whatItLooksLike(text, firstLine?.line ?? 1) };
-}
-
-/** A request line's method: a standard one in any case, or any word in capitals. */
-const HTTP_METHOD = {
-  test: (line: string) =>
-    /^(?:get|post|put|patch|delete|head|options|trace|connect) /i.test(line) ||
-    /^[A-Z]+ /.test(line),
-};
-
-/** `curl` (or `curl.exe`) as the first word of the first line, after an optional prompt. */
-const CURL_START = /^(?:\$\s+|PS [^>]*>\s*|>\s*)?(?:[^\s'"]*[/\\])?curl(?:\.exe)?(?:\s|$)/i;
-
-/** In Windows PowerShell 5, `curl -Uri ...` is Invoke-WebRequest, not curl. */
-function looksLikePowerShellCurl(text: string): boolean {
-  return /(?:^|\s)curl\s[^\n]*\s-(?:Uri|Headers|Method|Body|ContentType|UseBasicParsing)\b/i.test(
-    text.slice(0, 65536),
-  );
-}
-
-/** A line that starts what a curl command printed: `HTTP/1.1 401`, `< HTTP/2 401`, `* Trying`. */
-const OUTPUT_START =
-  /^(?:< ?HTTP\/\d(?:\.\d)? \d{3}|HTTP\/\d(?:\.\d)? \d{3}|\* +(?:Trying|Connected|Host | {2}Trying|processing|Uses proxy)|> [A-Z]+ \S+ HTTP\/)/;
-
-/** A curl command, possibly followed by what it printed (`curl -i`, `curl -v`) in the same box. */
-function curlWithOutput(
-  text: string,
-  options: { dialect?: ShellDialect },
-): ParseResult<RequestPaste> {
-  const lines = splitLines(text);
-  const at = lines.findIndex((l, i) => i > 0 && OUTPUT_START.test(l.text));
-  if (at < 0) return many('curl', parseCurlCandidates(text, options));
-  // Keep the command's own line breaks (CRLF included) by cutting the text, not the lines.
-  const cut = nthLineStart(text, at);
-  const command = parseCurlCandidates(text.slice(0, cut), options);
-  if (!command.ok) return command;
-  const output = parseResponsePaste(text.slice(cut));
-  const note = {
-    message:
-      'The Request box held the curl command and what it printed: the printed answer is read as the response.',
-    line: at + 1,
-  };
-  for (const c of command.value) {
-    c.notes.push(note);
-    if (output.ok && output.value.response && output.value.response.status !== null) {
-      c.response = output.value.response;
-      c.notes.push(...output.value.notes);
-    }
-  }
-  return { ok: true, value: { format: 'curl', candidates: command.value } };
-}
-
-function nthLineStart(text: string, n: number): number {
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const next = text.indexOf('\n', at);
-    if (next < 0) return text.length;
-    at = next + 1;
-  }
-  return at;
-}
-
-/** A raw request, and the answer after it when the box held both. */
-function httpWithAnswer(text: string): ParseResult<RequestPaste> {
-  const lines = splitLines(text);
-  // The answer starts at a status line that follows a blank line.
-  const at = lines.findIndex(
-    (l, i) => i > 0 && isStatusLine(l.text.trim()) && lines[i - 1]?.text.trim() === '',
-  );
-  const read = readRequest(at < 0 ? lines : lines.slice(0, at), null);
-  if (!read.ok) return read;
-  const { request, notes } = read.value;
-  const candidate: PastedRequest = {
-    label: requestLabel(request),
-    request,
-    variables: [],
-    unknownOptions: [],
-    notes,
-    sensitive: userinfoOf(request.url),
-  };
-  if (at >= 0) {
-    const answer = readResponse(lines.slice(at));
-    if (answer.ok) {
-      candidate.response = answer.value.response;
-      candidate.notes.push(
-        {
-          message:
-            'The Request box held the request and its answer: the answer is read as the response.',
-          line: (lines[at] as { line: number }).line,
-        },
-        ...answer.value.notes,
-      );
-    }
-  }
-  return { ok: true, value: { format: 'http', candidates: [candidate] } };
+  const { reader } = found;
+  const read = reader.read(text, {
+    ...(options.dialect ? { dialect: options.dialect } : {}),
+    readAnswer: parseResponsePaste,
+  });
+  return read.ok ? { ok: true, value: { format: reader.format, candidates: read.value } } : read;
 }
 
 /**
@@ -169,7 +49,7 @@ function httpWithAnswer(text: string): ParseResult<RequestPaste> {
 function whatItLooksLike(text: string, line: number): PasteError {
   const head = text.slice(0, 65536);
   const accepted =
-    'Paste a curl command, a raw HTTP request, a HAR file, curl -v output, PowerShell, Python or JavaScript code, an HTTPie or wget command, a Terraform log, a Postman collection, or an Insomnia JSON export.';
+    'Paste a curl command, a raw HTTP request, a HAR file, curl -v output, PowerShell, Python or JavaScript code, an HTTPie, wget or redisctl command, a Terraform log or provider block, a Postman collection, or an Insomnia JSON export.';
   const guesses: [RegExp, string][] = [
     [
       // Insomnia 10 and later export YAML (`type: collection.insomnia.rest/5.0`).
@@ -182,15 +62,15 @@ function whatItLooksLike(text: string, line: number): PasteError {
     ],
     [
       /^\s*(?:def |import |from \w+ import |print\()/m,
-      'This looks like Python code, but no requests or httpx call was found.',
+      'This looks like Python code, but no requests, httpx, aiohttp, http.client or urllib call was found.',
     ],
     [
       /^\s*(?:function |const |let |var |import .* from |export )/m,
-      'This looks like JavaScript code, but no fetch, axios or https.request call was found.',
+      'This looks like JavaScript code, but no fetch, axios, XMLHttpRequest or https.request call was found.',
     ],
     [
       /^\s*\$\w+\s*=|\b(?:Write-Host|Get-\w+|Set-\w+)\b/m,
-      'This looks like PowerShell, but no Invoke-RestMethod or Invoke-WebRequest command was found.',
+      'This looks like PowerShell, but no Invoke-RestMethod, Invoke-WebRequest or WebClient request was found.',
     ],
     [
       /^\s*<(?:!doctype|html)/im,
@@ -208,20 +88,6 @@ function whatItLooksLike(text: string, line: number): PasteError {
   return { message: `Could not tell what this is. ${accepted}`, line, column: 1 };
 }
 
-function many(
-  format: RequestPaste['format'],
-  result: ParseResult<PastedRequest[]>,
-): ParseResult<RequestPaste> {
-  return result.ok ? { ok: true, value: { format, candidates: result.value } } : result;
-}
-
-function one(
-  format: RequestPaste['format'],
-  result: ParseResult<PastedRequest>,
-): ParseResult<RequestPaste> {
-  return result.ok ? { ok: true, value: { format, candidates: [result.value] } } : result;
-}
-
 /**
  * Reads the Response box: `curl -i` output (the last response counts), `curl -v` output (its
  * `<` lines), a status alone, a body alone (status `null`: unknown), or nothing (`response`
@@ -231,8 +97,11 @@ export function parseResponsePaste(text: string): ParseResult<ResponsePaste> {
   if (text.trim() === '')
     return { ok: true, value: { format: 'empty', response: null, notes: [] } };
   // What a tool printed (an error, a crash, its own words) before the built-in shapes.
-  const printed = readAnswer(text);
-  if (printed) return printed;
+  const answer = detectReader(text, ANSWER_READERS);
+  if (answer) {
+    const read = answer.reader.read(text);
+    if (read.ok) return read;
+  }
   const trimmed = text.trim();
   const status = trimmed.length < 200 ? STATUS_ONLY.exec(trimmed) : null;
   if (status) {

@@ -8,13 +8,19 @@
 import { buildCodeRequest } from './code-request';
 import { CodeReader, entry, plainText, setEntry, toJson, type Value } from './code-values';
 import type { CodeToken } from './code-tokens';
+import { matchIf, type RequestReader } from './reader';
 
 const tokenText = (t: CodeToken | undefined): string => (t && t.kind !== 'str' ? t.text : '');
-import { firstCodeOffset, tagged } from './python';
+import { firstCodeOffset, foundOrFail, runStatements, tagged } from './code-statements';
 import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
 import { addSensitive } from './sensitive';
 
 const COMMAND = /^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|curl|wget)$/i;
+/** `New-Object System.Net.WebClient` and the calls that send its request. */
+const WEB_CLIENT = /^(?:System\.)?Net\.WebClient$/i;
+const WEB_CLIENT_CALL =
+  /^(\$\w+)\.(Download(?:String|Data|File)|OpenRead|Upload(?:String|Data|Values))(?:Async|TaskAsync)?$/i;
+
 /** Parameters that take no value. */
 const SWITCHES =
   /^-(?:UseBasicParsing|SkipCertificateCheck|SkipHeaderValidation|AllowUnencryptedAuthentication|DisableKeepAlive|PassThru|Verbose|Debug|SkipHttpErrorCheck|NoProxy|AllowInsecureRedirect|PreserveAuthorizationOnRedirect|Resume|UseDefaultCredentials)$/i;
@@ -23,7 +29,9 @@ const SWITCHES =
 export function looksLikePowerShell(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
-    /\b(?:Invoke-RestMethod|Invoke-WebRequest)\b/i.test(head) ||
+    /\b(?:Invoke-RestMethod|Invoke-WebRequest)\b|\bNew-Object\s+(?:System\.)?Net\.WebClient\b/i.test(
+      head,
+    ) ||
     /(?:^|[\s;(|])(?:irm|iwr|curl|wget)\s[^\n]*\s-(?:Uri|Headers|Method)\b/im.test(head) ||
     /\$\w+\s*=\s*@\{/.test(head)
   );
@@ -36,34 +44,68 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
   const reader = new CodeReader(code, 'powershell');
   const found: PastedRequest[] = [];
   const sensitive: SensitiveValue[] = [];
-  for (let guard = 0; reader.pos < reader.tokens.length && guard < 1_000_000; guard++) {
-    const token = reader.peek();
-    if (!token) break;
-    if (token.kind !== 'name') {
-      reader.pos++;
-      continue;
-    }
-    const name = token.text;
-    // `+ Invoke-RestMethod -Uri ...`: PowerShell echoing the failed line in its error, cut short.
-    const echoed = reader.peek(-1)?.kind === 'punct' && reader.is('+', -1);
-    if (COMMAND.test(name) && !reader.is('=', 1) && !reader.is(':', 1) && !echoed) {
-      reader.pos++;
-      const candidate = readCommand(reader, sensitive);
-      if (candidate) found.push(candidate);
-      continue;
-    }
-    if (name.startsWith('$') && reader.is('=', 1)) {
-      reader.pos += 2;
+  const environment: string[] = [];
+  runStatements(reader, {
+    statement(name) {
+      // `+ Invoke-RestMethod -Uri ...`: PowerShell echoing the failed line in its error, cut short.
+      const echoed = reader.peek(-1)?.kind === 'punct' && reader.is('+', -1);
+      if (COMMAND.test(name) && !reader.is('=', 1) && !reader.is(':', 1) && !echoed) {
+        reader.pos++;
+        const candidate = readCommand(reader, sensitive);
+        if (candidate) found.push(candidate);
+        return true;
+      }
+      // `$wc.DownloadString(url)`, `$wc.UploadString(url, "POST", body)`: a WebClient's request.
+      const call = WEB_CLIENT_CALL.exec(name);
+      const clientHeaders = call?.[1]
+        ? reader.scope.get(`${call[1].toLowerCase()}.headers`)
+        : undefined;
+      if (call && clientHeaders && reader.is('(', 1)) {
+        reader.pos += 2;
+        found.push(
+          webClientRequest(call[2] ?? '', reader.args(')').positional, clientHeaders, sensitive),
+        );
+        return true;
+      }
+      // `$headers.Add("x-api-key", $key)`, `$wc.Headers.Add(...)`, `$headers.x = ...`
+      const add = /^(\$\w+(?:\.Headers)?)\.Add$/i.exec(name)?.[1];
+      if (add && reader.is('(', 1)) {
+        reader.pos += 2;
+        const [key, value] = reader.args(')').positional;
+        const target = reader.scope.get(add.toLowerCase());
+        if (target && key && value) setEntry(target, key, value);
+        return true;
+      }
+      const member = /^(\$\w+)\.([A-Za-z_][\w-]*)$/.exec(name);
+      if (member?.[1] && member[2] && reader.is('=', 1)) {
+        reader.pos += 2;
+        const target = reader.scope.get(member[1].toLowerCase());
+        const value = reader.expression();
+        if (target) setEntry(target, { t: 'str', parts: [{ text: member[2] }] }, value);
+        return true;
+      }
+      return false;
+    },
+    assigns: (name) => name.startsWith('$'),
+    assignment(name) {
       const rhs = reader.peek();
-      if (rhs?.kind === 'name' && COMMAND.test(rhs.text)) continue;
+      if (rhs?.kind === 'name' && COMMAND.test(rhs.text)) return true;
       // `New-Object "System.Collections.Generic.Dictionary[[String],[String]]"` and friends.
       if (rhs?.kind === 'name' && /^New-Object$/i.test(rhs.text)) {
         reader.pos++;
+        const type = reader.peek();
+        const webClient = type?.kind === 'name' && WEB_CLIENT.test(type.text);
         reader.primary();
-        reader.scope.set(name.toLowerCase(), { t: 'dict', entries: [] });
-        continue;
+        // A WebClient keeps its headers in `.Headers`; anything else is a dict of its own.
+        const key = webClient ? `${name.toLowerCase()}.headers` : name.toLowerCase();
+        reader.scope.set(key, { t: 'dict', entries: [] });
+        return true;
       }
-      let value = reader.expression();
+      if (rhs?.kind === 'name' && WEB_CLIENT_CALL.test(rhs.text)) return true;
+      return false;
+    },
+    store(name, raw) {
+      let value = raw;
       // `@{...} | ConvertTo-Json`: the hashtable as JSON text.
       if (reader.is('|') && /^ConvertTo-Json$/i.test(tokenText(reader.peek(1)))) {
         value = { t: 'str', parts: toJson(value) };
@@ -71,48 +113,27 @@ export function parsePowerShell(text: string): ParseResult<PastedRequest[]> {
       }
       // `$env:KEY = "..."` and `$key = "..."`: the value is in the paste, and it is secret.
       const text = plainText(value);
-      if (text !== null && /^\$env:/i.test(name)) addSensitive(sensitive, text, 'assignment');
+      if (/^\$env:/i.test(name)) {
+        environment.push(name);
+        if (text !== null) addSensitive(sensitive, text, 'assignment');
+      }
       reader.scope.set(name.toLowerCase(), tagged(value, name));
-      continue;
-    }
-    // `$headers.Add("x-api-key", $key)`, `$headers["x"] = ...`, `$headers.x = ...`
-    const add = /^(\$\w+)\.Add$/i.exec(name)?.[1];
-    if (add && reader.is('(', 1)) {
-      reader.pos += 2;
-      const [key, value] = reader.args(')').positional;
-      const target = reader.scope.get(add.toLowerCase());
-      if (target && key && value) setEntry(target, key, value);
-      continue;
-    }
-    const member = /^(\$\w+)\.([A-Za-z_][\w-]*)$/.exec(name);
-    if (member?.[1] && member[2] && reader.is('=', 1)) {
-      reader.pos += 2;
-      const target = reader.scope.get(member[1].toLowerCase());
-      const value = reader.expression();
-      if (target) setEntry(target, { t: 'str', parts: [{ text: member[2] }] }, value);
-      continue;
-    }
-    if (name.startsWith('$') && reader.is('[', 1)) {
-      const target = reader.scope.get(name.toLowerCase());
-      const start = reader.pos;
-      reader.pos += 2;
-      const key = reader.expression();
-      if (target && reader.is(']') && reader.is('=', 1)) {
-        reader.pos += 2;
-        setEntry(target, key, reader.expression());
-      } else if (reader.pos === start + 2) reader.pos++;
-      continue;
-    }
-    reader.pos++;
-  }
-  if (found.length === 0) {
+    },
+    indexTarget: (name) => reader.scope.get(name.toLowerCase()),
+  });
+  if (found.length === 0 && environment.length > 0) {
+    // Only the keys were set: read (so their values count as secrets) and named for a person.
     return failAt(
       text,
       firstCodeOffset(text),
-      'This looks like PowerShell, but no Invoke-RestMethod or Invoke-WebRequest command was found.',
+      'This sets the keys ($env: variables) but sends no request: paste the command and what it printed.',
     );
   }
-  return { ok: true, value: found };
+  return foundOrFail(
+    text,
+    found,
+    'This looks like PowerShell, but no Invoke-RestMethod, Invoke-WebRequest or WebClient request was found.',
+  );
 }
 
 /** The parameters of one command, up to the end of its line (continuations already joined). */
@@ -177,7 +198,7 @@ function readCommand(reader: CodeReader, sensitive: SensitiveValue[]): PastedReq
     {
       method: methodText,
       url,
-      headers: [param('headers')],
+      headers: [param('headers'), agentHeader(param('useragent'))],
       // A hashtable body goes in the query of a GET and form-encoded otherwise.
       ...(body?.t === 'dict' && isGet
         ? { params: body }
@@ -195,3 +216,50 @@ function readCommand(reader: CodeReader, sensitive: SensitiveValue[]): PastedReq
 }
 
 export { entry };
+
+export const powershellReader: RequestReader = {
+  kind: 'request',
+  format: 'powershell',
+  label: 'PowerShell',
+  // A paste that only sets `$env:` variables is PowerShell too, but weakly: a curl.exe or
+  // Python command after them is what the paste is about.
+  detect: (text) =>
+    looksLikePowerShell(text)
+      ? matchIf(true)
+      : matchIf(/^[ \t]*\$env:\w+\s*=/im.test(text.slice(0, 65536)), true),
+  read: parsePowerShell,
+};
+
+/** `-UserAgent "..."` as the header it sends. */
+function agentHeader(agent: Value | undefined): Value | undefined {
+  if (!agent || agent.t !== 'str') return undefined;
+  return {
+    t: 'dict',
+    entries: [{ key: { t: 'str', parts: [{ text: 'User-Agent' }] }, value: agent }],
+  };
+}
+
+/** A WebClient's request: Download* is a GET, Upload* a POST unless a method is given. */
+function webClientRequest(
+  call: string,
+  args: Value[],
+  headers: Value,
+  sensitive: SensitiveValue[],
+): PastedRequest {
+  const upload = /^upload/i.test(call);
+  const [url, second, third] = args;
+  const method = upload && third ? plainText(second as Value) : null;
+  const candidate = buildCodeRequest(
+    {
+      method: (method || (upload ? 'POST' : 'GET')).toUpperCase(),
+      url: url ?? { t: 'str', parts: [] },
+      headers: [headers],
+      data: upload ? (third ?? second) : undefined,
+    },
+    [],
+    [],
+  );
+  for (const s of candidate.sensitive) addSensitive(sensitive, s.value, s.source);
+  candidate.sensitive = sensitive;
+  return candidate;
+}

@@ -4,15 +4,29 @@
  * to names first, `os.environ[...]` / `os.getenv(...)` (not in the paste: asked for).
  */
 import { buildCodeRequest } from './code-request';
-import { CodeReader, entry, plainText, setEntry, type Value } from './code-values';
+import { CodeReader, entry, plainText, setEntry, type Args, type Value } from './code-values';
+import { foundOrFail, runStatements } from './code-statements';
 import { addSensitive } from './sensitive';
-import { failAt, type ParseResult, type PastedRequest, type SensitiveValue } from './result';
+import type { ParseResult, PastedRequest, SensitiveValue } from './result';
+import { matchIf, type RequestReader } from './reader';
 
 const METHODS = /^(?:get|post|put|patch|delete|head|options|request|stream)$/;
 const CLIENT =
-  /^(?:requests\.(?:Session|session)|httpx\.(?:Async)?Client|Session|(?:Async)?Client)$/;
+  /^(?:requests\.(?:Session|session)|httpx\.(?:Async)?Client|aiohttp\.ClientSession|ClientSession|Session|(?:Async)?Client)$/;
 const MODULE = /^(?:requests|httpx)$/;
 const CONNECTION = /^(?:http\.client\.)?(HTTPS?)Connection$/;
+/** urllib's request object and the call that sends it (or a URL). */
+const URLLIB_REQUEST = /^(?:(?:urllib\.)?request\.)?Request$/;
+const URLOPEN = /^(?:(?:urllib\.)?request\.)?urlopen$|^\w*opener\w*\.open$/i;
+const ADD_HEADER = /^(\w+)\.(?:add_header|add_unredirected_header)$/;
+
+/** `urllib.request.Request(url, data=None, headers={}, origin_req_host=None, unverifiable=False, method=None)`. */
+interface Prepared {
+  url: Value | undefined;
+  data: Value | undefined;
+  headers: Value;
+  method: Value | undefined;
+}
 
 interface Client {
   /** `http.client`'s connection: `conn.request(method, path, body, headers)`. */
@@ -26,8 +40,11 @@ interface Client {
 export function looksLikePython(text: string): boolean {
   const head = text.slice(0, 65536);
   return (
-    /^\s*(?:import|from)\s+(?:requests|httpx|http\.client|os|json)\b/m.test(head) ||
-    /\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request|Session|Client|AsyncClient)\s*\(/.test(
+    /^\s*(?:import|from)\s+(?:requests|httpx|aiohttp|http\.client|urllib(?:\.request)?|os|json)\b/m.test(
+      head,
+    ) ||
+    /\b(?:urllib\.request\.)?(?:urlopen|Request)\s*\(/.test(head) ||
+    /\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|request|Session|Client|AsyncClient)\s*\(|\baiohttp\.ClientSession\s*\(/.test(
       head,
     ) ||
     /\bos\.(?:environ|getenv)\b/.test(head)
@@ -39,38 +56,71 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
   const reader = new CodeReader(text, 'python');
   const clients = new Map<string, Client>();
   const found: PastedRequest[] = [];
-  const tokens = reader.tokens;
   const sensitive: SensitiveValue[] = [];
-  for (let guard = 0; reader.pos < tokens.length && guard < 1_000_000; guard++) {
-    const token = reader.peek();
-    if (!token) break;
-    if (token.kind !== 'name') {
-      reader.pos++;
-      continue;
-    }
-    const name = token.text;
-    // `with httpx.Client(...) as client:`
-    if (CLIENT.test(name) && reader.is('(', 1)) {
-      reader.pos += 2;
-      const args = reader.args(')');
-      const client = clientOf(args.keyword);
-      if (reader.is('as') && reader.peek(1)?.kind === 'name') {
-        clients.set((reader.peek(1) as { text: string }).text, client);
+  const prepared = new Map<string, Prepared>();
+  runStatements(reader, {
+    statement(name) {
+      const added = ADD_HEADER.exec(name)?.[1];
+      if (added && prepared.has(added) && reader.is('(', 1)) {
         reader.pos += 2;
+        const [key, value] = reader.args(')').positional;
+        if (key && value) setEntry((prepared.get(added) as Prepared).headers, key, value);
+        return true;
       }
-      continue;
-    }
-    const call = callOf(name, clients);
-    if (call && reader.is('(', 1)) {
-      reader.pos += 2;
-      const args = reader.args(')');
-      found.push(requestOf(call.method, args, call.client, sensitive));
-      continue;
-    }
-    // `x = ...`: a client, or a value for later.
-    if (reader.is('=', 1)) {
-      reader.pos += 2;
+      if (URLOPEN.test(name) && reader.is('(', 1)) {
+        reader.pos += 2;
+        // `opener.open(...)`: the opener's `addheaders` list of pairs, when the paste set it.
+        const opener = /^(\w+)\.open$/.exec(name)?.[1];
+        const added = opener ? reader.scope.get(`${opener}.addheaders`) : undefined;
+        found.push(urlopenRequest(reader, prepared, sensitive, pairsDict(added)));
+        return true;
+      }
+      // `with httpx.Client(...) as client:`
+      if (CLIENT.test(name) && reader.is('(', 1)) {
+        reader.pos += 2;
+        const client = clientOf(reader.args(')').keyword);
+        if (reader.is('as') && reader.peek(1)?.kind === 'name') {
+          clients.set((reader.peek(1) as { text: string }).text, client);
+          reader.pos += 2;
+        }
+        return true;
+      }
+      const call = callOf(name, clients);
+      if (call && reader.is('(', 1)) {
+        reader.pos += 2;
+        found.push(requestOf(call.method, reader.args(')'), call.client, sensitive));
+        return true;
+      }
+      // `headers.update({...})`, `session.headers.update({...})`
+      const update = /^(.+)\.update$/.exec(name)?.[1];
+      if (update && reader.is('(', 1)) {
+        reader.pos += 2;
+        const target = targetOf(update, reader.scope, clients);
+        const { positional, keyword } = reader.args(')');
+        const source = positional[0];
+        if (target && source?.t === 'dict')
+          for (const e of source.entries) setEntry(target, e.key, e.value);
+        if (target)
+          for (const [k, v] of keyword) setEntry(target, { t: 'str', parts: [{ text: k }] }, v);
+        return true;
+      }
+      return false;
+    },
+    assigns: () => true,
+    // `x = ...`: a client, a connection, a call read on its own, or a value for later.
+    assignment(name) {
+      // `r = await client.get(...)`: the call is read as the statement it is.
+      if (reader.is('await')) {
+        reader.pos++;
+        return true;
+      }
       const rhs = reader.peek();
+      if (rhs?.kind === 'name' && URLLIB_REQUEST.test(rhs.text) && reader.is('(', 1)) {
+        reader.pos += 2;
+        prepared.set(name, preparedOf(reader.args(')')));
+        return true;
+      }
+      if (rhs?.kind === 'name' && URLOPEN.test(rhs.text) && reader.is('(', 1)) return true;
       const connection = rhs?.kind === 'name' ? CONNECTION.exec(rhs.text) : null;
       if (connection && reader.is('(', 1)) {
         reader.pos += 2;
@@ -90,63 +140,92 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
           },
           headers: { t: 'dict', entries: [] },
         });
-        continue;
+        return true;
       }
       if (rhs?.kind === 'name' && CLIENT.test(rhs.text) && reader.is('(', 1)) {
         reader.pos += 2;
         clients.set(name, clientOf(reader.args(')').keyword));
-        continue;
+        return true;
       }
-      if (rhs?.kind === 'name' && callOf(rhs.text, clients)) continue;
-      reader.scope.set(name, tagged(reader.expression(), name));
-      continue;
-    }
+      return rhs?.kind === 'name' && callOf(rhs.text, clients) !== null;
+    },
     // `headers["x-api-key"] = ...`, `session.headers["x"] = ...`
-    if (reader.is('[', 1)) {
-      const target = targetOf(name, reader.scope, clients);
-      const start = reader.pos;
-      reader.pos += 2;
-      const key = reader.expression();
-      if (target && reader.is(']') && reader.is('=', 1)) {
-        reader.pos += 2;
-        setEntry(target, key, reader.expression());
-      } else if (reader.pos === start + 2) reader.pos++;
-      continue;
-    }
-    // `headers.update({...})`, `session.headers.update({...})`
-    const update = /^(.+)\.update$/.exec(name)?.[1];
-    if (update && reader.is('(', 1)) {
-      reader.pos += 2;
-      const target = targetOf(update, reader.scope, clients);
-      const { positional, keyword } = reader.args(')');
-      const source = positional[0];
-      if (target && source?.t === 'dict')
-        for (const e of source.entries) setEntry(target, e.key, e.value);
-      if (target)
-        for (const [k, v] of keyword) setEntry(target, { t: 'str', parts: [{ text: k }] }, v);
-      continue;
-    }
-    reader.pos++;
-  }
-  if (found.length === 0) {
-    return failAt(
-      text,
-      firstCodeOffset(text),
-      'This looks like Python code, but no requests or httpx call was found.',
-    );
-  }
-  return { ok: true, value: found };
+    indexTarget: (name) => targetOf(name, reader.scope, clients),
+  });
+  return foundOrFail(
+    text,
+    found,
+    'This looks like Python code, but no requests, httpx, aiohttp, http.client or urllib call was found.',
+  );
 }
 
-/** Text assigned to a name remembers it, so they are reported as sensitive where they land. */
-export function tagged(value: Value, from: string): Value {
-  if (value.t === 'str')
-    return {
-      ...value,
-      parts: value.parts.map((p) => ('text' in p && !p.from ? { ...p, from } : p)),
-    };
-  // A dict's own literals are found by the header, field and query rules of lib/secrets.
-  return value;
+function preparedOf({ positional, keyword }: Args): Prepared {
+  const headers = keyword.get('headers') ?? positional[2];
+  return {
+    url: keyword.get('url') ?? positional[0],
+    data: keyword.get('data') ?? positional[1],
+    headers: { t: 'dict', entries: headers?.t === 'dict' ? [...headers.entries] : [] },
+    method: keyword.get('method') ?? positional[5],
+  };
+}
+
+/**
+ * `urlopen(req)`, `urlopen(Request(...))`, `urlopen("https://...", data=...)`, `opener.open(...)`:
+ * a Request made earlier or inline, or a URL. urllib sends POST when there is data.
+ */
+function urlopenRequest(
+  reader: CodeReader,
+  prepared: Map<string, Prepared>,
+  shared: SensitiveValue[],
+  openerHeaders?: Value,
+): PastedRequest {
+  let request: Prepared | undefined;
+  const first = reader.peek();
+  if (first?.kind === 'name' && URLLIB_REQUEST.test(first.text) && reader.is('(', 1)) {
+    reader.pos += 2;
+    request = preparedOf(reader.args(')'));
+    if (reader.is(',')) reader.pos++;
+  } else if (first?.kind === 'name' && prepared.has(first.text) && !reader.is('(', 1)) {
+    request = prepared.get(first.text);
+    reader.pos++;
+    if (reader.is(',')) reader.pos++;
+  }
+  const { positional, keyword } = reader.args(')');
+  const url = request?.url ?? keyword.get('url') ?? positional[0] ?? { t: 'str', parts: [] };
+  const data = keyword.get('data') ?? (request ? positional[0] : positional[1]) ?? request?.data;
+  const method = request?.method && plainText(request.method);
+  const hasData = data !== undefined && data.t !== 'none';
+  const sensitive: SensitiveValue[] = [];
+  const candidate = buildCodeRequest(
+    {
+      method: method || (hasData ? 'POST' : 'GET'),
+      url,
+      headers: [openerHeaders, request?.headers],
+      data: hasData ? data : undefined,
+    },
+    [],
+    sensitive,
+  );
+  const agent = candidate.request.headers.some((h) => h.name.toLowerCase() === 'user-agent');
+  if (!agent)
+    candidate.notes.push({
+      message:
+        "urllib sends User-Agent: Python-urllib/3.x when the code sets none; the API's edge has refused that signature with a 403 (error code: 1010) before the API saw the keys.",
+    });
+  for (const s of sensitive) addSensitive(shared, s.value, s.source);
+  candidate.sensitive = shared;
+  return candidate;
+}
+
+/** `[("x-api-key", k), ...]` as a dict. */
+function pairsDict(value: Value | undefined): Value | undefined {
+  if (value?.t !== 'list') return undefined;
+  const entries: { key: Value; value: Value }[] = [];
+  for (const item of value.items) {
+    const [key, v] = item.t === 'list' ? item.items : [];
+    if (key && v) entries.push({ key, value: v });
+  }
+  return { t: 'dict', entries };
 }
 
 function targetOf(
@@ -252,10 +331,12 @@ function connectionRequest(
   return candidate;
 }
 
-/** Where the first line of code starts (comments and blank lines skipped). */
-export function firstCodeOffset(text: string): number {
-  const match = /^[ \t]*[^\s#/]/m.exec(text.slice(0, 65536));
-  return match ? match.index + match[0].length - 1 : 0;
-}
-
 export { entry };
+
+export const pythonReader: RequestReader = {
+  kind: 'request',
+  format: 'python',
+  label: 'Python (requests, httpx, http.client, urllib)',
+  detect: (text) => matchIf(looksLikePython(text)),
+  read: parsePython,
+};

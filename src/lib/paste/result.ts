@@ -38,6 +38,8 @@ export type RequestFormat =
   | 'wget'
   | 'go-client'
   | 'terraform-log'
+  | 'terraform-provider'
+  | 'redisctl'
   | 'redisinsight'
   | 'postman'
   | 'insomnia';

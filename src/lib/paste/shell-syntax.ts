@@ -38,7 +38,7 @@ export const POWERSHELL_ESCAPES: Readonly<Record<string, string>> = {
  * cmd.exe, one ending in a backtick (or a `$env:` variable) is PowerShell, anything else POSIX.
  */
 export function detectDialect(text: string): ShellDialect {
-  if (/\^[ \t]*\r?\n/.test(text)) return 'cmd';
+  if (/\^[ \t]*\r?\n|(?:^|\s)\^"/.test(text)) return 'cmd';
   if (/`[ \t]*\r?\n/.test(text) || /\$env:[A-Za-z_]/i.test(text)) return 'powershell';
   return 'posix';
 }

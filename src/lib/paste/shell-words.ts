@@ -183,6 +183,34 @@ export function splitShellWords(
       }
       startWord(i);
       const escaped = text[i + 1];
+      if (dialect === 'cmd' && escaped === '"') {
+        // Chrome's "Copy as cURL (cmd)": `^"...^"` is a quoted argument once cmd.exe has removed
+        // its carets (`^x` is x; `^\^"` and `\^"` are a quote inside).
+        let j = i + 2;
+        for (;;) {
+          if (j >= text.length) return failAt(text, i, 'A double quote is never closed.');
+          const d = text[j];
+          if (d === '^' && text[j + 1] === '"') {
+            j += 2;
+            break;
+          }
+          if (d === '^' && text.startsWith('\\^"', j + 1)) {
+            value += '"';
+            j += 4;
+          } else if (d === '\\' && text[j + 1] === '^' && text[j + 2] === '"') {
+            value += '"';
+            j += 3;
+          } else if (d === '^' && j + 1 < text.length) {
+            value += text[j + 1];
+            j += 2;
+          } else {
+            value += d;
+            j++;
+          }
+        }
+        i = j;
+        continue;
+      }
       if (escaped !== undefined) {
         value += dialect === 'powershell' ? (POWERSHELL_ESCAPES[escaped] ?? escaped) : escaped;
       }

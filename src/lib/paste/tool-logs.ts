@@ -14,6 +14,7 @@ import {
   type RequestFormat,
 } from './result';
 import { requestLabel } from '../core/text';
+import { matchIf, type RequestReader } from './reader';
 
 const BASE = 'https://api.redislabs.com/v1';
 const GO_KEYS_HIDDEN =
@@ -249,3 +250,27 @@ export function parseRedisInsight(text: string): ParseResult<PastedRequest[]> {
     ],
   };
 }
+
+export const terraformLogReader: RequestReader = {
+  kind: 'request',
+  format: 'terraform-log',
+  label: 'Terraform log',
+  detect: (text) => matchIf(looksLikeToolLog(text) === 'terraform-log'),
+  read: parseTerraformLog,
+};
+
+export const redisInsightReader: RequestReader = {
+  kind: 'request',
+  format: 'redisinsight',
+  label: 'RedisInsight error',
+  detect: (text) => matchIf(looksLikeToolLog(text) === 'redisinsight'),
+  read: parseRedisInsight,
+};
+
+export const goClientReader: RequestReader = {
+  kind: 'request',
+  format: 'go-client',
+  label: 'Go client error',
+  detect: (text) => matchIf(looksLikeToolLog(text) === 'go-client'),
+  read: parseGoError,
+};

@@ -2,7 +2,9 @@
  * wget: `--header`, `--method`, `--body-data`, `--post-data`, `--user`/`--password`; the URL
  * anywhere. Files (`--body-file`, `--post-file`) are not in the paste and a note says so.
  */
-import { addHeader, note, use, type HeaderEntry } from './curl-arguments';
+import { addHeader, note, use, type HeaderEntry } from './shell-arguments';
+import { walkOptions } from './shell-options';
+import { WGET_OPTIONS } from './wget-options';
 import {
   failAt,
   locator,
@@ -15,32 +17,12 @@ import {
 import { addSensitive, userinfoOf } from './sensitive';
 import { splitShellWords, type ShellWord, type WordVariable } from './shell-words';
 import { basicCredentials, requestLabel } from '../core/text';
+import { listOf, matchIf, type RequestReader } from './reader';
 
 const COMMAND = /^(?:.*[/\\])?wget(?:2|\.exe)?$/i;
-/** Long options that take a value (given as `--name=value` or `--name value`). */
-const WITH_VALUE =
-  /^--(?:header|method|body-data|post-data|body-file|post-file|user|password|http-user|http-password|output-document|output-file|append-output|user-agent|referer|load-cookies|save-cookies|tries|timeout|wait|directory-prefix|ca-certificate|certificate|private-key|bind-address|limit-rate|level|accept|reject|domains|input-file|execute|proxy-user|proxy-password)$/;
-/** Short options that take a value. */
-const SHORT_WITH_VALUE = new Set([
-  'O',
-  'o',
-  'a',
-  'U',
-  't',
-  'T',
-  'w',
-  'P',
-  'l',
-  'A',
-  'R',
-  'D',
-  'i',
-  'e',
-]);
-
 /** True when the text holds a wget command. */
 export function looksLikeWget(text: string): boolean {
-  return /(?:^|[\n;&|]\s*|^\$\s+)(?:\S*[/\\])?wget(?:\.exe)?\s/m.test(text.slice(0, 65536));
+  return /(?:^|[\n;&|]\s*|^\$\s+)(?:\S*[/\\])?wget(?:2|\.exe)?\s/m.test(text.slice(0, 65536));
 }
 
 /** Reads one wget command. Never throws. */
@@ -55,96 +37,84 @@ export function parseWget(text: string): ParseResult<PastedRequest> {
   const sensitive: SensitiveValue[] = [];
   const unknownOptions: string[] = [];
   const headers: HeaderEntry[] = [];
-  let method: string | null = null;
-  let body: { text: string; variables: readonly WordVariable[] } | null = null;
+  // Set inside the walk's callback, which TypeScript's narrowing does not follow.
+  let method = null as string | null;
+  let body = null as { text: string; variables: readonly WordVariable[] } | null;
   let post = false;
-  let user: string | null = null;
-  let password: string | null = null;
-  let url: ShellWord | null = null;
+  let user = null as string | null;
+  let password = null as string | null;
+  let url = null as ShellWord | null;
+  const args: ShellWord[] = [];
   for (let t = start + 1; t < tokens.length; t++) {
     const word = tokens[t];
     if (!word || word.kind !== 'word') break;
-    const w = word.value;
-    if (!w.startsWith('-') || w === '-') {
+    args.push(word);
+  }
+  const missing = walkOptions(args, WGET_OPTIONS, (step) => {
+    if (step.kind === 'operand') {
       if (url)
         notes.push(
-          note(locate, word, 'wget would also fetch this further URL; only the first is read.'),
+          note(
+            locate,
+            step.word,
+            'wget would also fetch this further URL; only the first is read.',
+          ),
         );
-      else url = word;
-      continue;
+      else url = step.word;
+      return;
     }
-    let name = w;
-    let value: ShellWord | null = null;
-    if (w.startsWith('--') && w.includes('=')) {
-      const eq = w.indexOf('=');
-      name = w.slice(0, eq);
-      value = {
-        ...word,
-        value: w.slice(eq + 1),
-        variables: word.variables
-          .map((v) => ({ ...v, start: v.start - eq - 1 }))
-          .filter((v) => v.start >= 0),
-      };
-    } else if (
-      (w.startsWith('--') && WITH_VALUE.test(w)) ||
-      (!w.startsWith('--') && SHORT_WITH_VALUE.has(w[w.length - 1] ?? ''))
-    ) {
-      const next = tokens[t + 1];
-      if (next?.kind === 'word') {
-        value = next;
-        t++;
-      }
+    if (step.kind === 'unknown') {
+      unknownOptions.push(step.name);
+      if (step.value) addSensitive(sensitive, step.value.value, 'unknown-option');
+      return;
     }
+    const value = step.value;
     const v = value?.value ?? '';
-    switch (name) {
-      case '--header':
+    switch (step.action) {
+      case 'header':
         if (value) addHeader(value, headers, notes, locate);
-        break;
-      case '--method':
+        return;
+      case 'method':
         method = v.toUpperCase();
-        break;
-      case '--body-data':
-      case '--post-data':
-        post ||= name === '--post-data';
+        return;
+      case 'body-data':
+      case 'post-data':
+        post ||= step.action === 'post-data';
         if (value) body = { text: v, variables: value.variables };
-        break;
-      case '--body-file':
-      case '--post-file':
-        post ||= name === '--post-file';
-        notes.push(note(locate, word, 'The body is read from a file, which is not in the paste.'));
-        break;
-      case '--user':
-      case '--http-user':
+        return;
+      case 'body-file':
+      case 'post-file':
+        post ||= step.action === 'post-file';
+        notes.push(
+          note(locate, step.word, 'The body is read from a file, which is not in the paste.'),
+        );
+        return;
+      case 'user':
         user = v;
         addSensitive(sensitive, v, 'config');
-        break;
-      case '--password':
-      case '--http-password':
+        return;
+      case 'password':
         password = v;
         addSensitive(sensitive, v, 'config');
-        break;
-      case '--user-agent':
-      case '-U':
+        return;
+      case 'credential':
+        addSensitive(sensitive, v, 'config');
+        return;
+      case 'user-agent':
+      case 'referer':
         if (value)
           headers.push({
-            header: { name: 'User-Agent', value: v },
-            variables: [],
-            offset: word.offset,
+            header: { name: step.action === 'referer' ? 'Referer' : 'User-Agent', value: v },
+            variables: value.variables,
+            offset: step.word.offset,
           });
-        break;
-      default:
-        if (
-          !WITH_VALUE.test(name) &&
-          !/^-[a-zA-Z]+$/.test(name) &&
-          !/^--(?:quiet|verbose|no-verbose|server-response|no-check-certificate|content-on-error|spider|debug|show-progress|no-cache|save-headers|auth-no-challenge|inet4-only|inet6-only|https-only|no-hsts)$/.test(
-            name,
-          )
-        ) {
-          unknownOptions.push(name);
-          if (value) addSensitive(sensitive, v, 'unknown-option');
-        }
+        return;
+      case 'ignore':
+        return;
     }
-  }
+  });
+  if (missing)
+    return failAt(text, missing.word.offset, `The option ${missing.name} needs a value after it.`);
   if (!url)
     return failAt(text, (tokens[start] as ShellWord).offset, 'The wget command has no URL.');
   let urlText = url.value;
@@ -189,3 +159,12 @@ export function parseWget(text: string): ParseResult<PastedRequest> {
     value: { label: requestLabel(request), request, variables, unknownOptions, notes, sensitive },
   };
 }
+
+/** Weak: a `wget` word may sit inside a script another reader reads. */
+export const wgetReader: RequestReader = {
+  kind: 'request',
+  format: 'wget',
+  label: 'wget',
+  detect: (text) => matchIf(looksLikeWget(text), true),
+  read: (text) => listOf(parseWget(text)),
+};

@@ -57,6 +57,8 @@ export const FORMAT_NAME: Readonly<Record<RequestFormat, string>> = {
   wget: 'a wget command',
   'go-client': 'an error from the Go client (Terraform, Pulumi)',
   'terraform-log': 'a Terraform debug log (TF_LOG)',
+  'terraform-provider': 'a Terraform provider block',
+  redisctl: 'a redisctl command or profile',
   redisinsight: 'a RedisInsight error',
   postman: 'a Postman collection',
   insomnia: 'an Insomnia export',

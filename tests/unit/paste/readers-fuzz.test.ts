@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCollection } from '../../../src/lib/paste/collections';
-import { parseCurlCandidates } from '../../../src/lib/paste/curl-command';
-import { parseHttpie } from '../../../src/lib/paste/httpie';
-import { parseJavaScript } from '../../../src/lib/paste/javascript';
 import { parseRequestPaste } from '../../../src/lib/paste/paste';
+import { parseJavaScript } from '../../../src/lib/paste/javascript';
 import { parsePowerShell } from '../../../src/lib/paste/powershell';
 import { parsePython } from '../../../src/lib/paste/python';
+import { REQUEST_READERS } from '../../../src/lib/paste/readers';
 import type { ParseResult } from '../../../src/lib/paste/result';
-import {
-  parseGoError,
-  parseRedisInsight,
-  parseTerraformLog,
-} from '../../../src/lib/paste/tool-logs';
-import { parseWget } from '../../../src/lib/paste/wget';
 import { expectWellPlaced, fixture } from './fixtures';
 
 /** Pieces of every language's syntax, so the fuzzer reaches deep paths of each reader. */
@@ -142,33 +134,51 @@ const pieces = fc.constantFrom(
     '\u200b',
     '\ud800',
     '\0',
+    'redisctl ',
+    'api cloud get /',
+    'profile set p --api-key ',
+    '[profiles.p]',
+    'api_key = "',
+    'api_secret = ',
+    'provider "rediscloud" {',
+    'secret_key = var.',
+    'urllib.request.urlopen(',
+    'Request(',
+    '.add_header(',
+    'wget --api-key ',
+    'http --token ',
+    ':/v1/',
+    ':3000',
+    '--default-scheme=https',
+    'a[0][b]=',
+    'tags[]=',
+    '^"',
+    '<<EOF\n',
+    '\nEOF',
+    'xhr.open(',
+    'New-Object System.Net.WebClient',
+    '.format(',
+    '" % (',
   ],
 );
 const pasteLike = fc.array(pieces, { maxLength: 50 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), pasteLike);
 
+/** Every reader of the registry, and the registry's own walk. */
 const readers: Record<string, (text: string) => ParseResult<unknown>> = {
-  parsePython,
-  parseJavaScript,
-  parsePowerShell,
-  parseHttpie,
-  parseWget,
-  parseGoError,
-  parseTerraformLog,
-  parseRedisInsight,
-  'parseCollection (postman)': (t) => parseCollection(t, 'postman'),
-  'parseCollection (insomnia)': (t) => parseCollection(t, 'insomnia'),
-  parseCurlCandidates: (t) => parseCurlCandidates(t),
+  ...Object.fromEntries(REQUEST_READERS.map((r) => [r.format, (t: string) => r.read(t)])),
   parseRequestPaste,
 };
+/** `npm test` runs a thousand inputs per reader; `npm run fuzz` runs a hundred thousand. */
+const RUNS = Number(process.env.FUZZ_RUNS) || 1_000;
 
 describe.each(Object.entries(readers))('%s', (_name, read) => {
-  test('never throws, and errors point inside the input (100,000 runs)', () => {
+  test(`never throws, and errors point inside the input (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(anyText, (text) => {
         expectWellPlaced(text, read(text));
       }),
-      { numRuns: 100_000 },
+      { numRuns: RUNS },
     );
   }, 300_000);
 });

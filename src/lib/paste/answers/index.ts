@@ -24,16 +24,3 @@ export const ANSWER_READERS: readonly AnswerReader[] = [
   wgetAnswer,
   httpieAnswer,
 ];
-
-/**
- * Reads `text` with the first answer reader that detects its format and reads it; null when
- * none does (the built-in shapes then apply).
- */
-export function readAnswer(text: string) {
-  for (const reader of ANSWER_READERS) {
-    if (!reader.detect(text)) continue;
-    const read = reader.read(text);
-    if (read.ok) return read;
-  }
-  return null;
-}

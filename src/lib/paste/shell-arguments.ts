@@ -1,6 +1,7 @@
 /*
- * The command-line side of a curl paste: finding the curl command among the shell's words,
- * collecting its arguments, reading `-H`, and keeping variables' offsets through concatenation.
+ * What the shell-tool readers (curl, wget, HTTPie, redisctl) share about a command's words:
+ * finding the curl command among the shell's words, collecting its arguments, reading a
+ * `Name: value` header, and keeping variables' offsets through concatenation.
  */
 import type { Header } from '../core/exchange';
 import { locator, positionAt, type PasteNote, type VariableUse } from './result';
@@ -23,19 +24,31 @@ export interface HeaderEntry {
 export const COMMAND_END = new Set([';', '&&', '||', '|', '&']);
 const CURL = /^(?:.*[/\\])?curl(?:\.exe)?$/i;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** Commands that run the command after them (with their own options first). */
+const WRAPPER =
+  /^(?:sudo|time|command|exec|nohup|env|watch|timeout|nice|xargs|stdbuf|caffeinate|proxychains4?|torsocks)$/;
 
 /** Index of the `curl` word that starts a command, or -1. */
 export function findCurl(tokens: readonly ShellToken[]): number {
   let atCommandStart = true;
+  let wrapped = false;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t] as ShellToken;
     if (token.kind !== 'word') {
       atCommandStart = token.kind === 'newline' || COMMAND_END.has(token.value);
+      wrapped = false;
       continue;
     }
     if (atCommandStart && CURL.test(token.value)) return t;
-    // Shell prompts pasted along (`$ curl`) and variable assignments (`KEY=x curl`) come first.
-    atCommandStart &&= token.value === '$' || token.value === '>' || ASSIGNMENT.test(token.value);
+    // Shell prompts pasted along (`$ curl`), variable assignments (`KEY=x curl`) and commands
+    // that run the next one (`sudo curl`, `time curl`, `watch -n 5 curl`) come first.
+    atCommandStart &&=
+      token.value === '$' ||
+      token.value === '>' ||
+      ASSIGNMENT.test(token.value) ||
+      WRAPPER.test(token.value) ||
+      (wrapped && (token.value.startsWith('-') || /^\d+[smh]?$/.test(token.value)));
+    wrapped ||= WRAPPER.test(token.value);
   }
   return -1;
 }
