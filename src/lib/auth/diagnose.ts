@@ -1,6 +1,5 @@
 import { headerValue } from '../core/exchange';
 import type { Exchange, ReceivedResponse } from '../core/exchange';
-import { readTask } from '../api/task';
 import { hasApiShape } from './api-shape';
 import { ITEM_IDS } from '../core/checklist';
 import type { Checklist, ChecklistItem, DiagnoseContext, ItemId } from '../core/checklist';
@@ -25,6 +24,10 @@ import {
 } from './status-other';
 import { judgeSuccess } from './status-success';
 import { judgeFailedTask } from './status-task';
+import { judgeIntercepted, judgeUnprovenSuccess, judgeWebServer } from './status-origin';
+import { failedTaskIn } from './task-line';
+import { whoAnswered } from './who-answered';
+import type { Origin } from './who-answered';
 import { judgePreflight, judgeNoAnswer } from './transport';
 
 type AnswerJudged = Judged & { endpoint?: ChecklistItem };
@@ -71,6 +74,7 @@ function judgeAnswer(
 ): AnswerJudged {
   const { endpoint } = detail;
   let status = response.status;
+  const origin = originOf(exchange, detail);
   let stated = false;
   if (status === null) {
     status = statusFromBody(response.body);
@@ -91,15 +95,18 @@ function judgeAnswer(
       return judgeNotFromApi(response, status, detail);
     }
   }
+  const task = status === null || status < 300 ? failedTaskIn(response.body) : null;
+  if (task) return judgeFailedTask(response, task);
+  if (origin.kind === 'edge' || origin.kind === 'proxy') {
+    return judgeIntercepted(response, status, origin, exchange.source);
+  }
+  if (origin.kind === 'web-server') return judgeWebServer(response, status, origin);
   if (status === null) return judgeStatusUnknown(response);
   const method = exchange.request.method;
   if (status >= 200 && status < 300) {
-    const success = judgeSuccess(response, status, stated, detail, context, method);
-    const task = readTask(response.body);
-    if (task?.status === 'processing-error' && task.error) {
-      return judgeFailedTask(success, task.error);
-    }
-    return success;
+    if (origin.kind !== 'api') return judgeUnprovenSuccess(response, status);
+    if (endpoint.knownOperation === false) return judgeNotFromApi(response, status, detail);
+    return judgeSuccess(response, status, stated, detail, context, method);
   }
   if (status >= 300 && status < 400) return judgeRedirect(response, status, stated);
   if (status === 401) return judge401(response, stated, detail, context);
@@ -109,6 +116,38 @@ function judgeAnswer(
   if (status === 429) return judge429(response, stated);
   if (status >= 500) return judge5xx(response, status, stated);
   return judgeOther(response, status, stated, keys.both);
+}
+
+/** Who answered; a sandbox answer is the sandbox's by construction. */
+function originOf(exchange: Exchange, detail: PreflightDetail): Origin {
+  const kind = detail.endpoint.hostKind;
+  const apiHost = kind === 'api' || kind === 'sandbox' || kind === 'relay';
+  const origin = whoAnswered(exchange, apiHost);
+  if (origin.kind === 'untold' && exchange.source === 'sandbox') {
+    return { kind: 'api', evidence: "the sandbox's answer" };
+  }
+  return origin;
+}
+
+/**
+ * No condition is `pass` unless the API produced the answer (DESIGN.md): where the answer's
+ * shape does not show who sent it, what its status suggests stays `unknown`, said as likely.
+ */
+function gatedByOrigin(judged: AnswerJudged, origin: Origin): AnswerJudged {
+  if (origin.kind === 'api') return judged;
+  const items = { ...judged.items };
+  for (const id of ANSWER_ITEMS) {
+    const item = items[id];
+    if (item.status !== 'pass') continue;
+    items[id] = makeItem(id, 'unknown', {
+      summary:
+        id === 'reached-api'
+          ? `${item.summary.replace(/\.$/, '')}, in a shape that does not show that the API sent it.`
+          : `Likely, but not shown: ${item.summary.replace(/^Holds: |^Not the cause: /, '')}`,
+      explanation: `${item.explanation} ${say('apiShapes')}`,
+    });
+  }
+  return { ...judged, items, authenticated: false };
 }
 
 /** An answer without the API's shape from a host the paste does not show. */
@@ -250,7 +289,10 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
   let judged: AnswerJudged;
   if (!exchange.response) judged = judgeNoAnswer(exchange, detail);
   else if (preflightOnly) judged = judgePreflight(exchange.response);
-  else judged = judgeAnswer(exchange, exchange.response, detail, ctx, keys);
+  else {
+    judged = judgeAnswer(exchange, exchange.response, detail, ctx, keys);
+    judged = gatedByOrigin(judged, originOf(exchange, detail));
+  }
   const status = exchange.response?.status ?? null;
   const answered = exchange.response !== undefined;
   if (answered && keys.none && !preflightOnly && !enterprise) judged = withoutKeys(judged, status);

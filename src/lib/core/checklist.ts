@@ -54,6 +54,8 @@ export type Verdict =
   /** Not the Redis Cloud API's `/v1/` with the keys: another host or product, no `/v1`, http, a redirect. */
   | 'wrong-target'
   | 'unreachable'
+  /** Something other than the API answered in its place (an edge, a proxy or gateway page). */
+  | 'intercepted'
   | 'not-sent'
   /** The answer is not at hand or does not show what happened (no status, keys not shown). */
   | 'unknown';
@@ -68,6 +70,7 @@ export const VERDICTS = [
   'server-error',
   'wrong-target',
   'unreachable',
+  'intercepted',
   'not-sent',
   'unknown',
 ] as const satisfies readonly Verdict[];

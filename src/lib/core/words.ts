@@ -19,6 +19,7 @@ export const VERDICT: Readonly<Record<Verdict, string>> = {
   'server-error': 'Server error',
   'wrong-target': 'Not sent to the Redis Cloud API',
   unreachable: 'No answer from the API',
+  intercepted: 'Answered by something other than the API',
   'not-sent': 'Not sent',
   unknown: 'Cannot be told from what is at hand',
 };

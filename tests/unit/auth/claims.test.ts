@@ -4,6 +4,7 @@
  * every sentence taken from the table, and fails on any sentence left that still states how the
  * API behaves.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { isKnownOperation } from '../../../src/lib/api/catalog';
 import type { Exchange, FailureKind, Header } from '../../../src/lib/core/exchange';
@@ -125,7 +126,49 @@ function uncitedSentences(text: string): string[] {
     .filter((s) => s !== '' && API_BEHAVIOUR.some((re) => re.test(s)));
 }
 
+/** FACTS.md as committed beside the API document, by section title (before any parenthesis). */
+function factsSections(): Map<string, string> {
+  const text = readFileSync(
+    new URL('../../../scripts/redis-cloud-api/FACTS.md', import.meta.url),
+    'utf8',
+  );
+  const sections = new Map<string, string>();
+  for (const part of text.split(/^## /m).slice(1)) {
+    const title = (part.split('\n')[0] ?? '').replace(/\s*[(:].*$/, '').trim();
+    sections.set(title, fold(part));
+  }
+  return sections;
+}
+
+const fold = (text: string) => text.replace(/\s+/g, ' ');
+
 describe('the claims table', () => {
+  test("every claim's words are in FACTS.md, in the section it names", () => {
+    const sections = factsSections();
+    const missing = Object.entries(CLAIMS)
+      .filter(([, claim]) => !(sections.get(claim.section) ?? '').includes(fold(claim.facts)))
+      .map(([id]) => id);
+    expect(missing).toEqual([]);
+  });
+
+  test('no claim marked known rests on what FACTS.md lists as unknown', () => {
+    const unknownSection = factsSections().get('Unknown') ?? '';
+    expect(unknownSection.length).toBeGreaterThan(100);
+    const wrong = Object.entries(CLAIMS)
+      .filter(([, claim]) => claim.known)
+      .filter(
+        ([, claim]) => claim.section === 'Unknown' || unknownSection.includes(fold(claim.facts)),
+      )
+      .map(([id]) => id);
+    expect(wrong).toEqual([]);
+  });
+
+  test('the FACTS.md check fails on a known claim that FACTS.md lists as unknown', () => {
+    const unknownSection = factsSections().get('Unknown') ?? '';
+    const planted = 'Whether a blocked source IP always gives 403';
+    expect(unknownSection.includes(fold(planted))).toBe(true);
+  });
+
   test('every unknown claim hedges, every known one is plain and names its FACTS.md section', () => {
     for (const [id, claim] of Object.entries(CLAIMS)) {
       if (!claim.known) expect(hedges(claim.text), id).toBe(true);

@@ -119,25 +119,73 @@ const rows: Row[] = [
     decisive: { ...UNKNOWN, endpoint: 'fail' },
   },
   {
-    name: '409',
+    name: '409 in the Spring shape',
+    exchange: answered(
+      409,
+      JSON.stringify({
+        timestamp: '2025-01-17T09:34:25.803+00:00',
+        status: 409,
+        error: 'Conflict',
+        path: '/v1/',
+      }),
+    ),
+    verdict: 'request-error',
+    primaryCause: null,
+    decisive: AUTHENTICATED,
+  },
+  {
+    // Issue 18: an empty body does not show the API sent it, so nothing passes.
+    name: '409 with an empty body',
     exchange: answered(409, ''),
     verdict: 'request-error',
     primaryCause: null,
+    decisive: UNKNOWN,
+  },
+  {
+    name: '412 in the Spring shape',
+    exchange: answered(
+      412,
+      JSON.stringify({
+        timestamp: '2025-01-17T09:34:25.803+00:00',
+        status: 412,
+        error: 'Precondition Failed',
+        path: '/v1/',
+      }),
+    ),
+    verdict: 'request-error',
+    primaryCause: null,
     decisive: AUTHENTICATED,
   },
   {
-    name: '412',
+    // Issue 18: an empty body does not show the API sent it, so nothing passes.
+    name: '412 with an empty body',
     exchange: answered(412, ''),
     verdict: 'request-error',
     primaryCause: null,
-    decisive: AUTHENTICATED,
+    decisive: UNKNOWN,
   },
   {
-    name: '422',
-    exchange: answered(422, ''),
+    name: '422 in the Spring shape',
+    exchange: answered(
+      422,
+      JSON.stringify({
+        timestamp: '2025-01-17T09:34:25.803+00:00',
+        status: 422,
+        error: 'Unprocessable Entity',
+        path: '/v1/',
+      }),
+    ),
     verdict: 'request-error',
     primaryCause: null,
     decisive: AUTHENTICATED,
+  },
+  {
+    // Issue 18: an empty body does not show the API sent it, so nothing passes.
+    name: '422 with an empty body',
+    exchange: answered(422, ''),
+    verdict: 'request-error',
+    primaryCause: null,
+    decisive: UNKNOWN,
   },
   {
     name: '429 with x-rate-limit-retry-after-seconds',
@@ -158,7 +206,8 @@ const rows: Row[] = [
     exchange: answered(500, ''),
     verdict: 'server-error',
     primaryCause: null,
-    decisive: { ...UNKNOWN, 'rate-limit': 'unknown', 'reached-api': 'pass' },
+    // Issue 18: an empty 500 does not show the API sent it.
+    decisive: { ...UNKNOWN, 'rate-limit': 'unknown', 'reached-api': 'unknown' },
   },
   {
     name: '503',
@@ -182,9 +231,10 @@ describe('diagnose over the status table', () => {
   });
 
   test('the 429 item quotes the retry header when present and says when it is absent', () => {
-    const withRetry = diagnose(rows[12]!.exchange);
+    const byName = (name: string) => rows.find((r) => r.name.startsWith(name))!.exchange;
+    const withRetry = diagnose(byName('429 with x-rate'));
     expect(item(withRetry, 'rate-limit').summary).toContain('wait 17 seconds');
-    const without = diagnose(rows[13]!.exchange);
+    const without = diagnose(byName('429 without'));
     expect(item(without, 'rate-limit').summary).toContain(
       'carries no x-rate-limit-retry-after-seconds header',
     );
