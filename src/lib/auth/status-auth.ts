@@ -169,8 +169,14 @@ export function judge403(
   method: string,
 ): Judged {
   const items = {} as Judged['items'];
-  items['reached-api'] = reachedItem(response, 403, stated);
-  const likely = `${say('status401')} ${say('status403')} ${say('orderOfChecks')}`;
+  const verb0 = method.trim().toUpperCase();
+  // 24 create operations give 403 another meaning in the API document: a resource not active.
+  const notActive = context?.forbiddenMeaning?.(verb0, detail.endpoint.path) === 'not-active';
+  const meaning = notActive ? say('status403NotActive') : say('status403');
+  const reached = reachedItem(response, 403, stated);
+  if (notActive) reached.explanation = reached.explanation.replace(say('status403'), meaning);
+  items['reached-api'] = reached;
+  const likely = `${say('status401')} ${meaning} ${say('orderOfChecks')}`;
   items['keys-valid'] = makeItem('keys-valid', 'unknown', {
     summary: 'Likely holds (the answer was 403, not 401), but not shown.',
     explanation: likely,
@@ -219,7 +225,7 @@ export function judge403(
       ipText = {
         status: 'fail',
         summary: `This key allows only ${list}; the API last saw you at ${facts.seenIp}, which is outside it.`,
-        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. ${say('status403')}${invalid}${relay}`,
+        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. ${meaning}${invalid}${relay}`,
         fix: `To allow this address, add ${judged.entryToAdd} to the key's allow list, or call from a network inside ${list}.`,
       };
       break;
@@ -235,7 +241,7 @@ export function judge403(
       ipText = {
         status: 'suspect',
         summary: `This key allows only ${list}; the address the API sees now is not known here.`,
-        explanation: `${say('status403')} This key has an allow list.${invalid}${relay}`,
+        explanation: `${meaning} This key has an allow list.${invalid}${relay}`,
         fix: `Find your public address and check it against ${list}; to allow it, add it to the key's allow list as /32.`,
       };
       break;
@@ -243,7 +249,7 @@ export function judge403(
       ipText = {
         status: 'suspect',
         summary: "Possible: the key's allow list may exclude the address this request came from.",
-        explanation: `${say('status403')} The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
+        explanation: `${meaning} The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
         fix: "Look at the key's allow list in the console, or run GET /v1/ from a network where the key works: its answer shows allowedSourceIps and the address the API sees (httpSourceIp).",
       };
       break;
@@ -292,6 +298,16 @@ export function judge403(
     ipText.status === 'fail' || (ipText.status === 'suspect' && ipRank === 1)
       ? 'source-ip'
       : 'role-permits';
+  if (notActive) {
+    return {
+      verdict: 'forbidden',
+      items,
+      decisive: null,
+      lead: 'HTTP 403',
+      authenticated: false,
+      action: `Check that the resource this ${verb} ${path} creates in (its subscription, database or connection) is active, then send again: the API document's 403 for this operation names a resource that is not active, before the key's address or role`,
+    };
+  }
   return {
     verdict: 'forbidden',
     items,

@@ -41,7 +41,8 @@ export function judgeIntercepted(
   const words = status === null ? 'An answer' : statusWords(status, response.statusText);
   const action = interceptedAction(origin, source);
   items['reached-api'] = makeItem('reached-api', 'fail', {
-    summary: `${words} came from ${origin.kind === 'edge' ? 'the edge in front of the API' : 'a proxy or gateway'}, not from the API (${origin.evidence}): the keys were never judged.`,
+    summary: `${words} came from ${origin.kind === 'edge' ? 'the edge in front of the API' : 'a proxy or gateway'}, not from the API: the keys were never judged.`,
+    findings: [{ message: `What shows it: ${origin.evidence}.` }],
     explanation: `${say(origin.kind === 'edge' ? 'edge' : 'proxy')} ${origin.code === '1010' ? `${say('edgeUserAgent')} ` : ''}${say('apiShapes')}`,
     fix: `${action}.`,
     docs: DOCS.getStarted,
@@ -78,7 +79,7 @@ export function judgeWebServer(
         ? 'Send fewer or shorter headers and cookies: the web server refused the request for their size before the API saw it.'
         : 'Check how the request is written (its request line, headers and body), then send it again: the web server refused it before the API saw it.';
   items['reached-api'] = makeItem('reached-api', 'fail', {
-    summary: `${words} is ${origin.evidence}, not an answer of the API: the keys were never judged.`,
+    summary: `${words} is the web server's own page, not an answer of the API: the keys were never judged.`,
     explanation: `${say('webServer')} ${say('apiShapes')}`,
     fix,
   });

@@ -136,8 +136,8 @@ export function judge429(response: ReceivedResponse, stated: boolean): Judged {
       : 'The answer carries no x-rate-limit-retry-after-seconds header, so it does not say how long to wait; the limit is counted per minute.';
   items['rate-limit'] = makeItem('rate-limit', 'fail', {
     summary: `Over the limit: HTTP 429. ${wait}`,
-    explanation: `${say('rateLimit')} Every user key of the account is used with the same account key, so all of them share this limit.`,
-    fix: `${retry ? `Wait ${retry} seconds` : 'Wait up to a minute'}, then send fewer than 400 requests per minute across every client of this account.`,
+    explanation: `${say('status429')} ${say('rateLimit')} Every user key of the account is used with the same account key, so all of them share this limit.`,
+    fix: `${retry ? `Wait ${retry} seconds` : 'Wait up to a minute'} and let the account's running changes (its tasks) finish, then send again: keep under 400 requests per minute across every client of this account, and change fewer resources at once.`,
   });
   return {
     verdict: 'rate-limited',

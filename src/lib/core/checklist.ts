@@ -134,6 +134,11 @@ export interface DiagnoseContext {
   viaRelay?: boolean;
   /** Answers whether METHOD PATH (path starting at `/v1/`) is an operation of the API. */
   isKnownOperation?: (method: string, path: string) => boolean;
+  /**
+   * What the API document says a 403 means for METHOD PATH (path from `/v1/`): `not-active` for
+   * the create operations whose 403 is "not active resource", `source-ip` for the others.
+   */
+  forbiddenMeaning?: (method: string, path: string) => 'not-active' | 'source-ip' | undefined;
   /** The page's own protocol, for mixed-content findings (`https:` or `http:`). */
   pageProtocol?: string;
   /**

@@ -4,7 +4,7 @@
  * then build everything shown or shared from the safe view: the exchange, the checklist, the
  * report and the share link. Typed values fill the request here and go nowhere else.
  */
-import { isKnownOperation } from '../api/catalog';
+import { forbiddenMeaning, isKnownOperation } from '../api/catalog';
 import { diagnose } from '../auth/diagnose';
 import {
   ACCOUNT_KEY_HEADER,
@@ -113,6 +113,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   const host = hostVariable(candidate, typed);
   const context: DiagnoseContext = {
     isKnownOperation,
+    forbiddenMeaning,
     ...(hidden.length > 0 ? { shellExpanded: hidden } : {}),
     ...(host ? { hostFromVariable: host } : {}),
     ...(candidate.keysNotShown ? { keysNotShown: candidate.keysNotShown } : {}),
