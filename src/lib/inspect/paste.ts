@@ -12,7 +12,7 @@ import {
   type Checklist,
   type DiagnoseContext,
 } from '../core/checklist';
-import type { Exchange } from '../core/exchange';
+import { headerValue, type Exchange } from '../core/exchange';
 import { pastedExchange } from '../paste/paste';
 import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
@@ -139,6 +139,23 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   };
   const checklist = safeChecklist(diagnose(exchange, context), redactor);
   const fingerprints = await keyFingerprints(request.headers);
+  // Where the paste cannot show a key, the report says so instead of "not sent".
+  const requestMissing = request.url.trim() === '' && request.headers.length === 0;
+  const notShown = candidate.keysNotShown
+    ? 'the tool that printed it never shows the key headers'
+    : requestMissing
+      ? 'the request was not pasted'
+      : null;
+  for (const which of ['account', 'user'] as const) {
+    const value = headerValue(
+      request.headers,
+      which === 'account' ? ACCOUNT_KEY_HEADER : USER_KEY_HEADER,
+    );
+    if (value?.trim() === '***')
+      fingerprints[which] = { notInPaste: 'the CI log masked it as ***' };
+    else if (fingerprints[which] === null && notShown)
+      fingerprints[which] = { notInPaste: notShown };
+  }
   for (const h of hidden) {
     const name = h.header.trim().toLowerCase();
     // The fingerprint of the text `$ACCOUNT_KEY` would name a key nobody sent.

@@ -29,7 +29,9 @@ const fingerprint = v.object({
   hash: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{8}$/)),
   length: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
-const keyPrint = v.nullable(v.union([fingerprint, v.object({ variable: text(200) })]));
+const keyPrint = v.nullable(
+  v.union([fingerprint, v.object({ variable: text(200) }), v.object({ notInPaste: text(200) })]),
+);
 
 const itemFields = {
   id: itemId,
