@@ -1,6 +1,5 @@
 import { headerValue } from '../core/exchange';
 import type { Exchange, ReceivedResponse } from '../core/exchange';
-import { hasApiShape } from './api-shape';
 import { ITEM_IDS } from '../core/checklist';
 import type { Checklist, ChecklistItem, DiagnoseContext, ItemId } from '../core/checklist';
 import { say } from './claims';
@@ -26,8 +25,8 @@ import { judgeSuccess } from './status-success';
 import { judgeFailedTask } from './status-task';
 import { judgeIntercepted, judgeUnprovenSuccess, judgeWebServer } from './status-origin';
 import { failedTaskIn } from './task-line';
-import { whoAnswered } from './who-answered';
-import type { Origin } from './who-answered';
+import { gatedByOrigin, originOf, withToolFailure } from './evidence';
+import { softened, withSmartQuotes } from './request-stage';
 import { judgePreflight, judgeNoAnswer } from './transport';
 
 type AnswerJudged = Judged & { endpoint?: ChecklistItem };
@@ -81,7 +80,7 @@ function judgeAnswer(
     stated = status !== null;
   }
   if (endpoint.hostKind === 'variable') {
-    if (!hasApiShape(response)) {
+    if (origin.kind !== 'api') {
       const judged = status === null ? judgeStatusUnknown(response) : judgeUnshaped(status);
       return { ...judged, verdict: 'unknown', decisive: 'endpoint' };
     }
@@ -116,38 +115,6 @@ function judgeAnswer(
   if (status === 429) return judge429(response, stated);
   if (status >= 500) return judge5xx(response, status, stated);
   return judgeOther(response, status, stated, keys.both);
-}
-
-/** Who answered; a sandbox answer is the sandbox's by construction. */
-function originOf(exchange: Exchange, detail: PreflightDetail): Origin {
-  const kind = detail.endpoint.hostKind;
-  const apiHost = kind === 'api' || kind === 'sandbox' || kind === 'relay';
-  const origin = whoAnswered(exchange, apiHost);
-  if (origin.kind === 'untold' && exchange.source === 'sandbox') {
-    return { kind: 'api', evidence: "the sandbox's answer" };
-  }
-  return origin;
-}
-
-/**
- * No condition is `pass` unless the API produced the answer (DESIGN.md): where the answer's
- * shape does not show who sent it, what its status suggests stays `unknown`, said as likely.
- */
-function gatedByOrigin(judged: AnswerJudged, origin: Origin): AnswerJudged {
-  if (origin.kind === 'api') return judged;
-  const items = { ...judged.items };
-  for (const id of ANSWER_ITEMS) {
-    const item = items[id];
-    if (item.status !== 'pass') continue;
-    items[id] = makeItem(id, 'unknown', {
-      summary:
-        id === 'reached-api'
-          ? `${item.summary.replace(/\.$/, '')}, in a shape that does not show that the API sent it.`
-          : `Likely, but not shown: ${item.summary.replace(/^Holds: |^Not the cause: /, '')}`,
-      explanation: `${item.explanation} ${say('apiShapes')}`,
-    });
-  }
-  return { ...judged, items, authenticated: false };
 }
 
 /** An answer without the API's shape from a host the paste does not show. */
@@ -204,50 +171,6 @@ function withoutKeys(judged: AnswerJudged, status: number | null): AnswerJudged 
 }
 
 /**
- * After a 2xx the keys were sent, whatever the paste shows: a header missing from it was left
- * out of the paste (the Go client's TF_LOG logs before adding them), so it is `unknown`, and
- * any other request-stage `fail` did not stop the request: a `warn` worth fixing.
- */
-function softened(item: ChecklistItem): ChecklistItem {
-  if (item.status !== 'fail') return item;
-  if (
-    (item.id === 'account-key-header' || item.id === 'secret-key-header') &&
-    /^No x-api/.test(item.summary)
-  ) {
-    return makeItem(item.id, 'unknown', {
-      summary: `${item.summary.replace(/:.*$/, '')} in the paste, yet the API authenticated the request.`,
-      explanation: `${say('bothHeaders')} ${say('successMeansAuthenticated')} The tool likely added the header without showing it. ${say('tfLog')}`,
-    });
-  }
-  return {
-    ...item,
-    status: 'warn',
-    explanation: `${item.explanation} The API authenticated the request anyway, so this did not stop it, but it is still worth fixing.`,
-  };
-}
-
-/** Typographic quotes used as the shell's quotes: the request-stage item they broke. */
-function withSmartQuotes(items: ChecklistItem[]): { items: ChecklistItem[]; cause: ItemId } {
-  const finding = {
-    message:
-      'The command uses typographic quotes (“ ” or ‘ ’) where the shell needs plain ones: the shell does not treat them as quotes and splits the argument at its spaces, so curl sent something other than what the command seems to say.',
-  };
-  const index = Math.max(
-    items.findIndex((i) => i.status === 'fail' && i.id !== 'endpoint'),
-    0,
-  );
-  const target = items[index] ?? items[0];
-  if (!target) return { items, cause: 'key-values' };
-  const fixed = makeItem(target.id, 'fail', {
-    summary: finding.message,
-    explanation: `${target.summary} ${target.explanation}`,
-    fix: 'Replace every typographic quote (“ ” ‘ ’) with a plain one (" or \') and run the command again.',
-    findings: [finding, ...(target.findings ?? [])],
-  });
-  return { items: items.map((i, n) => (n === index ? fixed : i)), cause: fixed.id };
-}
-
-/**
  * The whole checklist for one exchange (DESIGN.md, "The checklist"): always the eleven items
  * in `ITEM_IDS` order, a verdict, the item to fix first and a headline that says the action to
  * take. Pure and synchronous. Claims no more than the answer shows:
@@ -264,7 +187,8 @@ function withSmartQuotes(items: ChecklistItem[]): { items: ChecklistItem[]; caus
  * A request-stage `fail` is the primary cause whenever there is one (except under a 429, where
  * waiting comes first, and a wrong target, where the URL comes first). No text holds a key value.
  */
-export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checklist {
+export function diagnose(given: Exchange, context?: DiagnoseContext): Checklist {
+  const exchange = withToolFailure(given);
   const request = exchange.request;
   let ctx = context;
   // A pasted answer to `https://$HOST/...` shows the shell filled the host in: curl cannot

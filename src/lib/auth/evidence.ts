@@ -1,0 +1,62 @@
+/**
+ * The evidence of origin, applied (FACTS.md, "Who answered"): a tool's "no answer" text becomes
+ * the exchange's failure, `whoAnswered` tells who produced an answer, and no condition stays
+ * `pass` on an answer the API is not shown to have produced.
+ */
+import type { Exchange } from '../core/exchange';
+import { say } from './claims';
+import { makeItem } from './items';
+import type { Judged } from './judged';
+import { ANSWER_ITEMS } from './judged';
+import type { PreflightDetail } from './preflight';
+import { failedTaskIn } from './task-line';
+import { toolFailureIn } from './tool-failure';
+import { whoAnswered } from './who-answered';
+import type { Origin } from './who-answered';
+
+/**
+ * A pasted "answer" with no status that is a tool's word that no answer came (`curl: (6) ...`,
+ * `getaddrinfo ENOTFOUND`, a CORS line): the exchange's failure, not an answer to judge.
+ */
+export function withToolFailure(exchange: Exchange): Exchange {
+  const response = exchange.response;
+  if (exchange.source !== 'pasted' || !response || response.status !== null) return exchange;
+  if (failedTaskIn(response.body)) return exchange;
+  const failure = toolFailureIn(response.body);
+  if (!failure) return exchange;
+  const rest: Exchange = { ...exchange, failure };
+  delete rest.response;
+  return rest;
+}
+
+/** Who answered; a sandbox answer is the sandbox's by construction. */
+export function originOf(exchange: Exchange, detail: PreflightDetail): Origin {
+  const kind = detail.endpoint.hostKind;
+  const apiHost = kind === 'api' || kind === 'sandbox' || kind === 'relay';
+  const origin = whoAnswered(exchange, apiHost);
+  if (origin.kind === 'untold' && exchange.source === 'sandbox') {
+    return { kind: 'api', evidence: "the sandbox's answer" };
+  }
+  return origin;
+}
+
+/**
+ * No condition is `pass` unless the API produced the answer (DESIGN.md): where the answer's
+ * shape does not show who sent it, what its status suggests stays `unknown`, said as likely.
+ */
+export function gatedByOrigin<T extends Judged>(judged: T, origin: Origin): T {
+  if (origin.kind === 'api') return judged;
+  const items = { ...judged.items };
+  for (const id of ANSWER_ITEMS) {
+    const item = items[id];
+    if (item.status !== 'pass') continue;
+    items[id] = makeItem(id, 'unknown', {
+      summary:
+        id === 'reached-api'
+          ? `${item.summary.replace(/\.$/, '')}, in a shape that does not show that the API sent it.`
+          : `Likely, but not shown: ${item.summary.replace(/^Holds: |^Not the cause: /, '')}`,
+      explanation: `${item.explanation} ${say('apiShapes')}`,
+    });
+  }
+  return { ...judged, items, authenticated: false };
+}
