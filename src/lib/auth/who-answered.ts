@@ -76,7 +76,7 @@ function isCloudflare(response: ReceivedResponse, head: string): string | null {
 }
 
 /** Whether a JSON body is one of the API's: its fields, a Spring error, a task. */
-function apiJson(body: string, apiHost: boolean): string | null {
+function apiJson(body: string, apiHost: boolean, success: boolean): string | null {
   const json = jsonObject(body);
   const path = springErrorPath(body);
   if (path !== null) {
@@ -84,14 +84,18 @@ function apiJson(body: string, apiHost: boolean): string | null {
   }
   if (json === null) {
     // A JSON array from the API's own host is one of its list answers.
-    return apiHost && /^\s*\[/.test(body) && bodyKind(body) === 'json'
+    return success && apiHost && /^\s*\[/.test(body) && bodyKind(body) === 'json'
       ? 'a JSON answer from the API host'
       : null;
   }
   if (API_FIELDS.some((field) => field in json)) return "the API's JSON body";
   if (typeof json.status === 'string' && /^processing-|^initialized$|^received$/.test(json.status))
     return 'a task body';
-  return apiHost && Object.keys(json).length > 0 ? 'a JSON answer from the API host' : null;
+  // Any JSON of the operation from the API's host, for a success only: the API's error bodies
+  // are the Spring shape (a 403 or 429 body is not published), so other JSON errors prove nothing.
+  return success && apiHost && Object.keys(json).length > 0
+    ? 'a JSON answer from the API host'
+    : null;
 }
 
 /**
@@ -115,7 +119,7 @@ export function whoAnswered(exchange: Exchange, apiHost: boolean): Origin {
   const status = response.status;
   if (failedTaskIn(body)) return { kind: 'api', evidence: 'a failed task the API reported' };
   if (kind === 'json') {
-    const json = apiJson(body, apiHost);
+    const json = apiJson(body, apiHost, status !== null && status >= 200 && status < 300);
     if (json) return { kind: 'api', evidence: json };
   }
   const title = NGINX_TITLE.exec(head)?.[1];

@@ -70,10 +70,26 @@ const rows: Row[] = [
   },
   {
     name: '400',
-    exchange: answered(400, '{"error":"bad"}'),
+    exchange: answered(
+      400,
+      JSON.stringify({
+        timestamp: '2025-01-17T09:34:25.803+00:00',
+        status: 400,
+        error: 'Bad Request',
+        path: '/v1/',
+      }),
+    ),
     verdict: 'request-error',
     primaryCause: null,
     decisive: { ...AUTHENTICATED, endpoint: 'pass' },
+  },
+  {
+    // Issue 18: a JSON error that is not the API's Spring shape does not show the API sent it.
+    name: '400 with another JSON body',
+    exchange: answered(400, '{"error":"bad"}'),
+    verdict: 'request-error',
+    primaryCause: null,
+    decisive: { ...UNKNOWN, endpoint: 'pass' },
   },
   {
     name: '401 with a JSON body',
@@ -218,6 +234,13 @@ const rows: Row[] = [
   },
 ];
 
+/** A row's exchange by its name. */
+function row(name: string): Exchange {
+  const found = rows.find((r) => r.name === name);
+  if (!found) throw new Error(`no row ${name}`);
+  return found.exchange;
+}
+
 describe('diagnose over the status table', () => {
   test.each(rows)('$name', ({ exchange, verdict, primaryCause, decisive }) => {
     const checklist = diagnose(exchange, { isKnownOperation });
@@ -242,20 +265,26 @@ describe('diagnose over the status table', () => {
   });
 
   test('the 401 body kinds are told apart in reached-api', () => {
-    expect(item(diagnose(rows[3]!.exchange), 'reached-api').summary).toContain('a JSON body');
-    expect(item(diagnose(rows[4]!.exchange), 'reached-api').summary).toContain('nginx HTML page');
-    expect(item(diagnose(rows[5]!.exchange), 'reached-api').summary).toContain('an empty body');
+    expect(item(diagnose(row('401 with a JSON body')), 'reached-api').summary).toContain(
+      'a JSON body',
+    );
+    expect(item(diagnose(row('401 with the nginx HTML body')), 'reached-api').summary).toContain(
+      'nginx HTML page',
+    );
+    expect(item(diagnose(row('401 with an empty body')), 'reached-api').summary).toContain(
+      'an empty body',
+    );
   });
 
   test('headlines say the action first, in words, and never repeat the verdict', () => {
-    const auth = diagnose(rows[3]!.exchange).headline;
+    const auth = diagnose(row('401 with a JSON body')).headline;
     expect(auth).toMatch(/^Copy both keys again/);
     expect(auth).toContain('most likely a wrong key');
     expect(auth).toContain('does not say which condition failed');
-    const forbidden = diagnose(rows[6]!.exchange).headline;
+    const forbidden = diagnose(row('403')).headline;
     expect(forbidden).toMatch(/^Check that the key's allow list includes/);
     expect(forbidden).not.toMatch(/Forbidden/i);
-    const ok = diagnose(rows[0]!.exchange).headline;
+    const ok = diagnose(row('200 GET /v1/')).headline;
     expect(ok).toMatch(/^Nothing to fix/);
     expect(ok).toContain('account 1001 (Redis)');
     expect(ok).not.toMatch(/Authenticated/i);
