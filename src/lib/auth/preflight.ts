@@ -10,6 +10,7 @@ import { makeItem, worse } from './items';
 import { KEY_NAME, checkKeyValue, placeholderIn, placeholderRole } from './key-values';
 import type { KeyValueFinding, Sender } from './key-values';
 import { capitalize } from './text';
+import { say } from './claims';
 
 /** The request-stage items plus what `diagnose()` needs to judge the answer. */
 export interface PreflightDetail {
@@ -93,7 +94,7 @@ const MASK = '***';
 function maskedInLog(header: string): Finding {
   return {
     header,
-    message: `${header} shows ***: a CI log (GitHub Actions and others) prints every registered secret as ***, so the paste does not show the value; it was not sent as three asterisks.`,
+    message: `${header} shows ***, so the paste does not show its value. ${say('ciMask')}`,
   };
 }
 
@@ -152,7 +153,7 @@ function keyValuesItem(
   ];
   const which = checked.map((v) => KEY_NAME[v.role]);
   // The summary does not name the variable: a report scrubs anything that was in a key header.
-  const masked = hidden.some((h) => h.message.includes(' shows ***:'));
+  const masked = hidden.some((h) => h.message.includes(' shows ***,'));
   const hiddenSummary = masked
     ? `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the CI log masked ${hidden.length === 1 ? 'it' : 'them'} as ***. Compare fingerprints where the keys are set.`
     : `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the customer's shell filled ${hidden.length === 1 ? 'it' : 'them'} in from a variable. Type the value or compare fingerprints.`;

@@ -305,7 +305,7 @@ export function judge403(
       decisive: null,
       lead: 'HTTP 403',
       authenticated: false,
-      action: `Check that the resource this ${verb} ${path} creates in (its subscription, database or connection) is active, then send again: the API document's 403 for this operation names a resource that is not active, before the key's address or role`,
+      action: `Check that the resource this ${verb} ${path} creates in (its subscription, database or connection) is active, then send again: this operation's documented 403 is about a resource that is not active, ahead of the key's address or role`,
     };
   }
   return {

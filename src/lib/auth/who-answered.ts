@@ -137,7 +137,7 @@ export function whoAnswered(exchange: Exchange, apiHost: boolean): Origin {
   }
   if (kind === 'html') {
     const words = SIGN_IN.test(head) ? 'a sign-in or "blocked" page' : 'an HTML page';
-    return { kind: 'proxy', evidence: `${words}, which the API never sends` };
+    return { kind: 'proxy', evidence: `${words}, none of the API's shapes` };
   }
   if (API_HEADERS.some((name) => responseHeader(response, name) !== undefined)) {
     return { kind: 'api', evidence: "the API's rate-limit headers" };
