@@ -4,7 +4,7 @@ import { ITEM_IDS } from '../core/checklist';
 import type { Checklist, ChecklistItem, DiagnoseContext, ItemId } from '../core/checklist';
 import { say } from './claims';
 import { headlineOf } from './headline';
-import { makeItem, skippedItem, unknownItem } from './items';
+import { unknownItem } from './items';
 import type { AnswerItemId, Judged } from './judged';
 import { ANSWER_ITEMS } from './judged';
 import { preflightDetail } from './preflight';
@@ -26,7 +26,7 @@ import { judgeFailedTask } from './status-task';
 import { judgeIntercepted, judgeUnprovenSuccess, judgeWebServer } from './status-origin';
 import { failedTaskIn } from './task-line';
 import { gatedByOrigin, originOf, withToolFailure } from './evidence';
-import { softened, withSmartQuotes } from './request-stage';
+import { REQUEST_IDS, requestStage } from './request-stage';
 import { judgePreflight, judgeNoAnswer } from './transport';
 
 type AnswerJudged = Judged & { endpoint?: ChecklistItem };
@@ -236,59 +236,20 @@ export function diagnose(given: Exchange, context?: DiagnoseContext): Checklist 
     judged = withoutKeys(judged, status);
   }
 
-  let requestItems: ChecklistItem[] = requestMissing
-    ? detail.items.map((item) =>
-        unknownItem(item.id, 'The request was not pasted.', 'Only the answer is at hand.'),
-      )
-    : [...detail.items];
-  if (preflightOnly || enterprise) {
-    const why = preflightOnly
-      ? 'A CORS preflight (OPTIONS) never carries the keys: the browser sends them only with the request itself.'
-      : "Redis Enterprise Software's API takes a username and password, not these headers.";
-    requestItems = requestItems.map((item) =>
-      item.id === 'endpoint' ? item : skippedItem(item.id, why),
-    );
-  }
-  if (judged.endpoint && requestItems[3]?.status === 'pass') requestItems[3] = judged.endpoint;
-  if (detail.endpoint.hostKind === 'variable' && answered && judged.verdict !== 'unknown') {
-    requestItems[3] = makeItem('endpoint', 'pass', {
-      summary: `The answer has the API's shape, so the request reached the API; its host came from ${detail.endpoint.host}, which the paste does not show.`,
-      explanation: `${detail.endpoint.item.explanation} ${say('v1Paths')}`,
-      fix: detail.endpoint.item.fix ?? '',
-    });
-  }
-  if (judged.authenticated) requestItems = requestItems.map(softened);
-  // A tool that never prints the key headers (the Go client's log, a RedisInsight error): their
-  // absence says nothing, so the key items are `unknown` with the reader's reason, never `fail`.
-  const keysNotShown = ctx?.keysNotShown;
-  if (keysNotShown && !requestMissing) {
-    requestItems = requestItems.map((item) =>
-      item.id === 'endpoint' || item.status === 'pass'
-        ? item
-        : unknownItem(
-            item.id,
-            'Not in the paste: the tool that wrote it never shows the key headers.',
-            keysNotShown,
-          ),
-    );
-  }
-
-  let smartCause: ItemId | null = null;
-  if (ctx?.smartQuotes && !requestMissing && requestItems[3]?.status === 'fail') {
-    // The shell split the broken argument at its spaces: a piece of a key may now stand where
-    // the URL was, so the URL is not repeated.
-    requestItems[3] = makeItem('endpoint', 'fail', {
-      summary:
-        "The URL as the shell split the command is not the API's: the typographic quotes likely broke it.",
-      explanation: `${say('v1Paths')} Whatever the split left where the URL should be may hold a piece of a key, so it is not shown here.`,
-      fix: 'Replace every typographic quote (“ ” ‘ ’) with a plain one (" or \') and run the command again.',
-    });
-  }
-  if (ctx?.smartQuotes && !requestMissing) {
-    const broken = withSmartQuotes(requestItems.slice(0, 3));
-    requestItems = [...broken.items, ...requestItems.slice(3)];
-    smartCause = broken.cause;
-  }
+  const stage = requestStage({
+    detail,
+    context: ctx,
+    endpoint: judged.endpoint,
+    authenticated: judged.authenticated,
+    reachedApi: detail.endpoint.hostKind === 'variable' && answered && judged.verdict !== 'unknown',
+    requestMissing,
+    preflightOnly,
+    enterprise,
+  });
+  const requestItems = REQUEST_IDS.map((id) => stage.items.get(id)).filter(
+    (i): i is ChecklistItem => i !== undefined,
+  );
+  const smartCause = stage.smartCause;
 
   const byId = new Map<ItemId, ChecklistItem>();
   for (const item of requestItems) byId.set(item.id, item);
@@ -302,7 +263,7 @@ export function diagnose(given: Exchange, context?: DiagnoseContext): Checklist 
   else {
     primaryCause =
       requestItems.find((i) => i.status === 'fail')?.id ??
-      (keys.none && answered && !preflightOnly ? requestItems[0]?.id : undefined) ??
+      (keys.none && answered && !preflightOnly ? 'account-key-header' : undefined) ??
       judged.decisive;
   }
   const cause = primaryCause === null ? null : (byId.get(primaryCause) ?? null);
