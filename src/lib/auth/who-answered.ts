@@ -7,7 +7,7 @@
 import type { Exchange, ReceivedResponse } from '../core/exchange';
 import { jsonObject } from '../core/json';
 import { failedTaskIn } from './task-line';
-import { bodyKind, responseHeader, springErrorPath } from './response-body';
+import { SPRING_IN_TEXT, bodyKind, responseHeader, springErrorPath } from './response-body';
 
 export type OriginKind =
   /** The API's own shape: its JSON, the Spring error, a task, its nginx 401 page, its headers. */
@@ -123,8 +123,19 @@ export function whoAnswered(exchange: Exchange, apiHost: boolean): Origin {
     if (json) return { kind: 'api', evidence: json };
   }
   const title = NGINX_TITLE.exec(head)?.[1];
-  if (kind === 'nginx-html' && (status === 401 || (status === null && title === '401'))) {
+  // The page may stand inside a tool's message (PowerShell, RedisInsight, the Go client).
+  const nginx = kind === 'nginx-html' || (kind === 'text' && /<center>\s*nginx/i.test(head));
+  if (nginx && title === '401' && (status === 401 || status === null)) {
     return { kind: 'api', evidence: "the API's nginx 401 page" };
+  }
+  if (kind === 'nginx-html' && status === 401) {
+    return { kind: 'api', evidence: "the API's nginx 401 page" };
+  }
+  if (kind === 'text' && SPRING_IN_TEXT.test(head)) {
+    return {
+      kind: 'api',
+      evidence: "the API's Spring-style error body, inside the tool's message",
+    };
   }
   const edge = isCloudflare(response, head);
   if (edge) {
