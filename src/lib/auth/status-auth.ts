@@ -4,7 +4,8 @@ import { DOCS } from './docs-links';
 import { makeItem, skippedItem, unknownItem } from './items';
 import type { Judged } from './judged';
 import type { PreflightDetail } from './preflight';
-import { rateLimitNotHit, reachedItem } from './answer-common';
+import { reachedItem } from './answer-common';
+import { rateLimitNotHit } from './rules-rate-limit';
 import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords } from './source-ip';
 import { say } from './claims';
 

@@ -5,7 +5,8 @@ import { makeItem } from './items';
 import type { AnswerItemId, Judged } from './judged';
 import { ANSWER_ITEMS } from './judged';
 import type { PreflightDetail } from './preflight';
-import { rateLimitNotHit, reachedItem, statusWords, unknownAll } from './answer-common';
+import { reachedItem, statusWords, unknownAll } from './answer-common';
+import { rateLimitNotHit, rateLimitRefused } from './rules-rate-limit';
 import { BODY_WORDS, bodyKind, responseHeader, springErrorPath } from './response-body';
 import { say } from './claims';
 
@@ -129,16 +130,7 @@ export function judge429(response: ReceivedResponse, stated: boolean): Judged {
     'Cannot be told from a 429: likely holds if this key worked before.',
     `The rate limit answered, so this answer does not show whether the keys were valid. ${say('orderOfChecks')} ${say('failedAuthCounts')}`,
   );
-  const retry = responseHeader(response, 'x-rate-limit-retry-after-seconds')?.trim();
-  const wait =
-    retry !== undefined && retry !== ''
-      ? `The answer asks to wait ${retry} seconds (x-rate-limit-retry-after-seconds: ${retry}).`
-      : 'The answer carries no x-rate-limit-retry-after-seconds header, so it does not say how long to wait; the limit is counted per minute.';
-  items['rate-limit'] = makeItem('rate-limit', 'fail', {
-    summary: `Over the limit: HTTP 429. ${wait}`,
-    explanation: `${say('status429')} ${say('rateLimit')} Every user key of the account is used with the same account key, so all of them share this limit.`,
-    fix: `${retry ? `Wait ${retry} seconds` : 'Wait up to a minute'} and let the account's running changes (its tasks) finish, then send again: keep under 400 requests per minute across every client of this account, and change fewer resources at once.`,
-  });
+  items['rate-limit'] = rateLimitRefused(response);
   return {
     verdict: 'rate-limited',
     items,

@@ -4,7 +4,7 @@ import { say } from './claims';
 import { DOCS } from './docs-links';
 import { makeItem } from './items';
 import type { Judged } from './judged';
-import { rateLimitNotHit } from './answer-common';
+import { rateLimitNotHit, rateLimitTaskRefused } from './rules-rate-limit';
 
 /**
  * Task error types about the API key's permissions: only these (FACTS.md, "What customers paste
@@ -83,11 +83,7 @@ export function judgeFailedTask(response: ReceivedResponse, error: TaskError): J
     };
   }
   if (status === 429) {
-    items['rate-limit'] = makeItem('rate-limit', 'fail', {
-      summary: `The task failed with too many requests${named}.`,
-      explanation: `${say('status429')} ${say('rateLimit')}`,
-      fix: "Wait for the account's running changes (its tasks) to finish, then run it again.",
-    });
+    items['rate-limit'] = rateLimitTaskRefused(named);
     return {
       ...base,
       verdict: 'rate-limited',
