@@ -127,3 +127,68 @@ export function listWords(list: readonly string[]): string {
 
 export const RELAY_NOTE =
   "This request went through a local relay, so the API sees the public address of the machine the relay runs on, not this browser's.";
+
+/** What a 403 says about the address, from the allow list as known (FACTS.md, condition 3). */
+export interface IpOn403 {
+  status: 'pass' | 'fail' | 'suspect';
+  summary: string;
+  explanation: string;
+  fix?: string;
+}
+
+/**
+ * The `source-ip` rules after a 403, in order: an open list (`pass`: not the cause); the address
+ * seen outside the list (`fail`); inside it (`suspect`: a new network); a restricted list and no
+ * address (`suspect`); no list known (`suspect`). Claims: `meaning` is status403 or
+ * status403NotActive, as the operation's 403 text says.
+ */
+export function sourceIpOn403(
+  facts: AllowListFacts,
+  judged: IpJudgement,
+  words: { meaning: string; relay: string; invalid: string; list: string; from: string },
+): IpOn403 {
+  const { meaning, relay, invalid, list, from } = words;
+  let ipText: IpOn403;
+  switch (judged.verdict) {
+    case 'open':
+      ipText = {
+        status: 'pass',
+        summary: `This key allows every address (${list}), so the address is not the cause.`,
+        explanation: `The allow list${from} holds 0.0.0.0/0. If the list was changed since, this no longer holds.${relay}`,
+      };
+      break;
+    case 'outside':
+      ipText = {
+        status: 'fail',
+        summary: `This key allows only ${list}; the API last saw you at ${facts.seenIp}, which is outside it.`,
+        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. ${meaning}${invalid}${relay}`,
+        fix: `To allow this address, add ${judged.entryToAdd} to the key's allow list, or call from a network inside ${list}.`,
+      };
+      break;
+    case 'inside':
+      ipText = {
+        status: 'suspect',
+        summary: `This key allows only ${list}; the API saw you inside it (${facts.seenIp}) ${facts.seenWhen ?? 'before'}, so a 403 now likely means a new network.`,
+        explanation: `An IP-restricted key stops working from a new network (a VPN, a CI runner, a laptop at home).${invalid}${relay}`,
+        fix: `Call from an address inside ${list}, or add your current public address to the key's allow list (as /32).`,
+      };
+      break;
+    case 'restricted':
+      ipText = {
+        status: 'suspect',
+        summary: `This key allows only ${list}; the address the API sees now is not known here.`,
+        explanation: `${meaning} This key has an allow list.${invalid}${relay}`,
+        fix: `Find your public address and check it against ${list}; to allow it, add it to the key's allow list as /32.`,
+      };
+      break;
+    case 'no-list':
+      ipText = {
+        status: 'suspect',
+        summary: "Possible: the key's allow list may exclude the address this request came from.",
+        explanation: `${meaning} The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
+        fix: "Look at the key's allow list in the console, or run GET /v1/ from a network where the key works: its answer shows allowedSourceIps and the address the API sees (httpSourceIp).",
+      };
+      break;
+  }
+  return ipText;
+}

@@ -6,7 +6,8 @@ import type { Judged } from './judged';
 import type { PreflightDetail } from './preflight';
 import { reachedItem } from './answer-common';
 import { rateLimitNotHit } from './rules-rate-limit';
-import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords } from './source-ip';
+import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords, sourceIpOn403 } from './source-ip';
+import { WRITES, isLogsRead, roleAllows, roleWhyOn403 } from './rules-role-permits';
 import { say } from './claims';
 
 type Suspect = 'keys-valid' | 'same-account' | 'api-enabled';
@@ -136,30 +137,7 @@ export function judge401(
   };
 }
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 const ROLES = say('roles');
-
-/** What a role may do through the API (FACTS.md, "Preconditions"); null for a role not listed. */
-export function roleAllows(role: string, method: string, path: string): boolean | null {
-  const verb = method.trim().toUpperCase();
-  switch (role.trim().toLowerCase()) {
-    case 'owner':
-      return true;
-    case 'viewer':
-      return verb === 'GET';
-    case 'logs viewer':
-      return verb === 'GET' && /^\/v1\/logs\/?$/.test(path);
-    case 'billing admin':
-      // Billing data: payment methods and the cost report; the docs list no other path for it.
-      return verb === 'GET' && /^\/v1\/(?:payment-methods|cost-report)(?:\/|$)/.test(path);
-    case 'manager':
-    case 'member':
-      return false;
-    default:
-      return null;
-  }
-}
 
 /** The answer items after a 403: source IP and role are the suspects. */
 export function judge403(
@@ -207,68 +185,10 @@ export function judge403(
   const role = context?.keyRole?.trim();
   const allowed = role ? roleAllows(role, verb, path) : null;
   let roleFirst = allowed !== true && (write || allowed === false) && judged.verdict !== 'outside';
-  let ipText: {
-    status: 'pass' | 'fail' | 'suspect';
-    summary: string;
-    explanation: string;
-    fix?: string;
-  };
-  switch (judged.verdict) {
-    case 'open':
-      roleFirst = true;
-      ipText = {
-        status: 'pass',
-        summary: `This key allows every address (${list}), so the address is not the cause.`,
-        explanation: `The allow list${from} holds 0.0.0.0/0. If the list was changed since, this no longer holds.${relay}`,
-      };
-      break;
-    case 'outside':
-      ipText = {
-        status: 'fail',
-        summary: `This key allows only ${list}; the API last saw you at ${facts.seenIp}, which is outside it.`,
-        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. ${meaning}${invalid}${relay}`,
-        fix: `To allow this address, add ${judged.entryToAdd} to the key's allow list, or call from a network inside ${list}.`,
-      };
-      break;
-    case 'inside':
-      ipText = {
-        status: 'suspect',
-        summary: `This key allows only ${list}; the API saw you inside it (${facts.seenIp}) ${facts.seenWhen ?? 'before'}, so a 403 now likely means a new network.`,
-        explanation: `An IP-restricted key stops working from a new network (a VPN, a CI runner, a laptop at home).${invalid}${relay}`,
-        fix: `Call from an address inside ${list}, or add your current public address to the key's allow list (as /32).`,
-      };
-      break;
-    case 'restricted':
-      ipText = {
-        status: 'suspect',
-        summary: `This key allows only ${list}; the address the API sees now is not known here.`,
-        explanation: `${meaning} This key has an allow list.${invalid}${relay}`,
-        fix: `Find your public address and check it against ${list}; to allow it, add it to the key's allow list as /32.`,
-      };
-      break;
-    case 'no-list':
-      ipText = {
-        status: 'suspect',
-        summary: "Possible: the key's allow list may exclude the address this request came from.",
-        explanation: `${meaning} The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
-        fix: "Look at the key's allow list in the console, or run GET /v1/ from a network where the key works: its answer shows allowedSourceIps and the address the API sees (httpSourceIp).",
-      };
-      break;
-  }
-  const logsOnly = verb === 'GET' && /^\/v1\/logs\/?$/.test(path);
-  const roleKnown =
-    role && allowed !== null
-      ? allowed
-        ? `This key's user is ${role}, as this profile knows it, and ${role} may send ${verb} ${path}, which makes the role the less likely cause.`
-        : `This key's user is ${role}, as this profile knows it, and ${role} may not send ${verb} ${path}${/billing/i.test(role) ? ' (billing data only)' : ''}: that alone likely explains a 403. ${role === 'Manager' || role === 'Member' ? say('memberStatus') : say('roleGets403')}`
-      : null;
-  const roleWhy = roleKnown
-    ? roleKnown
-    : write
-      ? `${verb} is a write: a Viewer key may only send GET requests and a Logs-viewer key only GET /v1/logs, which makes the role the likelier cause.`
-      : logsOnly
-        ? 'GET /v1/logs is allowed for Owner, Viewer and Logs-viewer keys, so the role is the less likely cause.'
-        : `A Logs-viewer key may only send GET /v1/logs and a Billing-admin key may only read billing data, so a key of either role gets a 403 here.`;
+  const ipText = sourceIpOn403(facts, judged, { meaning, relay, invalid, list, from });
+  if (judged.verdict === 'open') roleFirst = true;
+  const logsOnly = isLogsRead(verb, path);
+  const roleWhy = roleWhyOn403(role, allowed, verb, path);
   const ipRank = roleFirst ? 2 : 1;
   const roleRank =
     judged.verdict === 'outside' ? undefined : ipText.status === 'pass' ? 1 : roleFirst ? 1 : 2;

@@ -2,19 +2,10 @@ import type { TaskError } from '../api/task';
 import type { ReceivedResponse } from '../core/exchange';
 import { say } from './claims';
 import { DOCS } from './docs-links';
+import { isPermissionType, roleOnFailedTask } from './rules-role-permits';
 import { makeItem } from './items';
 import type { Judged } from './judged';
 import { rateLimitNotHit, rateLimitTaskRefused } from './rules-rate-limit';
-
-/**
- * Task error types about the API key's permissions: only these (FACTS.md, "What customers paste
- * as the answer"). `ACL_ROLE_*` is a database's access control, `*_NOT_ALLOWED_*` the resource.
- */
-export function isPermissionType(type: string): boolean {
-  return /^(?:UNAUTHORIZED|USER_INSUFFICIENT_ROLE|USER_WITHOUT_OWNER_PERMISSION(?:_\w*)?)$/i.test(
-    type.trim(),
-  );
-}
 
 /** `403` from `403 FORBIDDEN`, or null. */
 function errorStatus(error: TaskError): number | null {
@@ -59,20 +50,10 @@ export function judgeFailedTask(response: ReceivedResponse, error: TaskError): J
   const base = { items, authenticated: true, lead: `task failed: ${words}` };
   const type = error.type === 'UNKNOWN' ? '' : error.type.slice(0, 80);
   if (isPermissionType(error.type)) {
-    items['role-permits'] = makeItem('role-permits', 'fail', {
-      summary: `The operation failed with ${type}: the key's role may not do it.`,
-      explanation: `${say('permissionTypes')} ${say('roles')}`,
-      fix: "Run it again with a key whose user has a role that allows this operation (an Owner for writes); check the user's role in the console (Access Management).",
-      docs: DOCS.accessManagement,
-    });
+    items['role-permits'] = roleOnFailedTask(type, true);
     return { ...base, verdict: 'forbidden', decisive: 'role-permits' };
   }
-  items['role-permits'] = makeItem('role-permits', 'pass', {
-    summary: type
-      ? `Holds: ${type} is not about the key's permissions.`
-      : "Holds: the API accepted the request; the task's error is about the operation.",
-    explanation: say('permissionTypes'),
-  });
+  items['role-permits'] = roleOnFailedTask(type, false);
   const named = type ? ` (${type})` : '';
   if (status !== null && status >= 500) {
     return {
