@@ -1,5 +1,8 @@
 import ipaddr from 'ipaddr.js';
-import type { DiagnoseContext } from '../core/checklist';
+import type { ChecklistItem, DiagnoseContext } from '../core/checklist';
+import { say } from './claims';
+import { makeItem } from './items';
+import type { AccountInfo } from './response-body';
 
 /** What is known about the key's allow list and the address the API sees. */
 export interface AllowListFacts {
@@ -191,4 +194,48 @@ export function sourceIpOn403(
       break;
   }
   return ipText;
+}
+
+/**
+ * The `source-ip` rules after a 2xx the API produced, in order: a list that allows every address
+ * (`pass`); no list known (`pass`: the request authenticated, claims successMeansAuthenticated,
+ * defaultOpen); the address inside the list (`pass`); outside the list as known (`warn`: the list
+ * is likely out of date).
+ */
+export function sourceIpAfterSuccess(
+  info: AccountInfo | null,
+  context: DiagnoseContext | undefined,
+  relay: boolean,
+): ChecklistItem {
+  const facts = allowListFacts(context);
+  const list = info?.allowedSourceIps ?? facts.list;
+  const seen = info?.httpSourceIp ?? facts.seenIp;
+  const seenWhen = info?.httpSourceIp ? 'this request come from' : 'you last at';
+  const relayNote = relay ? ` ${RELAY_NOTE}` : '';
+  const judged = judgeAllowList(list, seen);
+  const from = info?.allowedSourceIps ? 'the answer' : 'what this profile learned before';
+  const seenWords = seen ? ` The API saw ${seenWhen} ${seen}.` : '';
+  if (judged.verdict === 'open') {
+    return makeItem('source-ip', 'pass', {
+      summary: `Holds: this key allows every address (${listWords(list ?? [])})${seen ? `; the API saw ${seenWhen} ${seen}` : ''}.`,
+      explanation: `${say('successMeansAuthenticated')} By ${from}, this key has no allow list that restricts it.${seenWords}${relayNote}`,
+    });
+  }
+  if (judged.verdict === 'no-list') {
+    return makeItem('source-ip', 'pass', {
+      summary: `Holds: the request authenticated, so its address was allowed${seen ? ` (the API saw ${seenWhen} ${seen})` : ''}.`,
+      explanation: `${say('successMeansAuthenticated')} ${say('defaultOpen')}${relayNote}`,
+    });
+  }
+  const words = listWords(list ?? []);
+  const where =
+    judged.verdict === 'inside'
+      ? `; the API saw ${seenWhen} ${seen}, inside ${judged.match}`
+      : judged.verdict === 'outside'
+        ? `; the API saw ${seenWhen} ${seen}, which the list as known here does not contain, yet it authenticated: the list is likely out of date`
+        : '';
+  return makeItem('source-ip', judged.verdict === 'outside' ? 'warn' : 'pass', {
+    summary: `Holds: this key allows only ${words}${where}.`,
+    explanation: `${say('successMeansAuthenticated')} From another network (a VPN, a CI runner, home) this key will be refused, likely with a 403.${relayNote}`,
+  });
 }
