@@ -23,7 +23,13 @@ import {
 } from './status-other';
 import { judgeSuccess } from './status-success';
 import { judgeFailedTask } from './status-task';
-import { judgeIntercepted, judgeUnprovenSuccess, judgeWebServer } from './status-origin';
+import {
+  PROVIDER_CRASH,
+  judgeIntercepted,
+  judgeProviderCrash,
+  judgeUnprovenSuccess,
+  judgeWebServer,
+} from './status-origin';
 import { failedTaskIn } from './task-line';
 import { gatedByOrigin, originOf, withToolFailure } from './evidence';
 import { REQUEST_IDS, requestStage } from './request-stage';
@@ -100,6 +106,9 @@ function judgeAnswer(
     return judgeIntercepted(response, status, origin, exchange.source);
   }
   if (origin.kind === 'web-server') return judgeWebServer(response, status, origin);
+  if (status === null && PROVIDER_CRASH.test(response.body.slice(0, 20_000))) {
+    return judgeProviderCrash();
+  }
   if (status === null) return judgeStatusUnknown(response);
   const method = exchange.request.method;
   if (status >= 200 && status < 300) {

@@ -124,3 +124,30 @@ export function judgeUnprovenSuccess(response: ReceivedResponse, status: number)
     authenticated: false,
   };
 }
+
+/** A Terraform provider crash (FACTS.md: `panic: runtime error`, "failed to respond"). */
+export const PROVIDER_CRASH = /\bpanic: |The plugin encountered an error, and failed to respond/;
+
+/** The provider crashed: its output is no answer of the API, and asking for a status is useless. */
+export function judgeProviderCrash(): Judged {
+  const items = {} as Judged['items'];
+  items['reached-api'] = makeItem('reached-api', 'unknown', {
+    summary:
+      'The Terraform provider crashed (a Go panic): what it printed is no answer of the API, so the keys were not judged by it.',
+    explanation: `${say('apiShapes')} A crash of the provider says nothing about the keys; the request may or may not have been sent before it.`,
+    fix: "Update the rediscloud provider and run it again; if it still crashes, report the panic to the provider's issue tracker, with TF_LOG=DEBUG output.",
+  });
+  unknownAll(
+    items,
+    CONDITIONS,
+    'Cannot be told: the provider crashed before any answer was read.',
+    'Only an answer the API produced says anything about the keys.',
+  );
+  return {
+    verdict: 'unknown',
+    items,
+    decisive: 'reached-api',
+    lead: 'the provider crashed',
+    authenticated: false,
+  };
+}

@@ -105,7 +105,10 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
         summary: `The ${exchange.source === 'pasted' ? 'client' : 'browser'} refused to send the request: ${where}, so the keys were never judged.`,
         explanation:
           'fetch accepts a header value only if, after stripping surrounding spaces and line breaks, it holds no line break, no NUL and no character above U+00FF. It throws before anything is sent, and most tools then show only "Failed to fetch". Such characters come from copying a key out of chat, mail or a word processor.',
-        fix: 'Remove the character: paste the key again into the profile, or type it out.',
+        fix:
+          exchange.source === 'pasted'
+            ? 'Remove the character from the key where the tool reads it (its variable, config or command), or type the key out, then run it again.'
+            : 'Remove the character: paste the key again into the profile, or type it out.',
       };
     }
     case 'blocked-by-policy':
@@ -249,7 +252,9 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     lead:
       failure.relayError === 'upstream-unreachable'
         ? `No answer: the relay could not reach ${API_HOST}`
-        : words[failure.kind],
+        : failure.kind === 'unreachable' && DNS_FAILURE.test(failure.message)
+          ? 'the name did not resolve'
+          : words[failure.kind],
     authenticated: false,
   };
 }

@@ -197,3 +197,21 @@ describe('no answer, said plainly', () => {
     expect(answered.verdict).toBe('server-error');
   });
 });
+
+test('a provider crash is no answer of the API and asks for no status line', () => {
+  const c = diagnose(
+    {
+      source: 'pasted',
+      request: request(),
+      response: response(
+        null,
+        'Stack trace from the terraform-provider-rediscloud_v1.5.0 plugin:\n\npanic: runtime error: invalid memory address or nil pointer dereference\n\nError: The plugin encountered an error, and failed to respond to the plugin.(*GRPCProvider).ApplyResourceChange call.',
+      ),
+    },
+    { isKnownOperation },
+  );
+  expect(c.verdict).toBe('unknown');
+  expect(c.headline).toMatch(/^Update the rediscloud provider/);
+  expect(c.headline).not.toMatch(/status line/);
+  for (const i of c.items.filter((x) => x.group !== 'request')) expect(i.status).not.toBe('pass');
+});
