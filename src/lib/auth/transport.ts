@@ -16,6 +16,10 @@ import { statusWords } from './answer-common';
 const DNS_FAILURE =
   /could not resolve|ENOTFOUND|EAI_AGAIN|getaddrinfo|no such host|name or service not known|NameResolution|remote name could not be resolved|nodename nor servname|Temporary failure in name resolution|DNS/i;
 
+/** An untrusted certificate as a TLS-inspecting gateway presents it (curl (60), Python, Node). */
+const INSPECTING_CERTIFICATE =
+  /unable to get local issuer certificate|self[- ]signed certificate in certificate chain|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY/i;
+
 interface FailureText {
   summary: string;
   explanation: string;
@@ -199,7 +203,16 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
         : 'Send the request to see how the API answers',
     };
   }
-  const text = failureText(exchange, failure.kind, detail.endpoint.host);
+  // A certificate the client does not trust, signed by a CA of the network's own: a
+  // TLS-inspecting gateway answered in the API's place (FACTS.md, "Who answered").
+  const inspected = failure.kind === 'tls' && INSPECTING_CERTIFICATE.test(failure.message);
+  const text = inspected
+    ? {
+        summary: `A certificate that is not the API's answered for ${detail.endpoint.host || 'the address'}: a gateway on this network likely inspects TLS, and the keys were never judged.`,
+        explanation: `${say('proxy')} The client refused the certificate, so no answer was read.`,
+        fix: `Ask whoever runs this network to let ${API_HOST} through without TLS inspection, or try another network; never turn certificate checks off to send keys.`,
+      }
+    : failureText(exchange, failure.kind, detail.endpoint.host);
   const notSent = NOT_SENT_KINDS.has(failure.kind);
   const reported = failure.message.trim();
   items['reached-api'] = makeItem('reached-api', 'fail', {
@@ -246,7 +259,7 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     'missing-key': 'a key was not set, so the client sent nothing',
   };
   return {
-    verdict: notSent ? 'not-sent' : 'unreachable',
+    verdict: notSent ? 'not-sent' : inspected ? 'intercepted' : 'unreachable',
     items,
     decisive: 'reached-api',
     lead:

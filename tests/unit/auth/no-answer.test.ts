@@ -59,10 +59,19 @@ const rows: Row[] = [
     action: /^Send the request from a terminal instead/,
   },
   {
-    name: 'TLS: a certificate the client does not trust',
+    name: 'TLS: a certificate signed by a CA of the network (inspection)',
     exchange: failed(
       'tls',
       'curl: (60) SSL certificate problem: unable to get local issuer certificate',
+    ),
+    verdict: 'intercepted',
+    action: /^Ask whoever runs this network to let api\.redislabs\.com through/,
+  },
+  {
+    name: 'TLS: a failed handshake',
+    exchange: failed(
+      'tls',
+      'curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to api.redislabs.com:443',
     ),
     verdict: 'unreachable',
     action: /^Try from another network/,
