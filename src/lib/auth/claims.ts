@@ -187,7 +187,7 @@ export const CLAIMS = {
   ciMask: known(
     'What customers paste as the answer',
     'print every registered secret as `***`',
-    'CI logs (GitHub Actions and others) print every registered secret as ***: a *** in a logged header does not mean the request sent three asterisks.',
+    'CI logs (GitHub Actions and others) print every registered secret as three asterisks: a header logged that way does not mean the request sent three asterisks.',
   ),
   missingKey: known(
     'What customers paste besides curl',

@@ -94,7 +94,7 @@ const MASK = '***';
 function maskedInLog(header: string): Finding {
   return {
     header,
-    message: `${header} shows ***, so the paste does not show its value. ${say('ciMask')}`,
+    message: `${header} shows the CI log's mask, so the paste does not show its value. ${say('ciMask')}`,
   };
 }
 
@@ -153,9 +153,9 @@ function keyValuesItem(
   ];
   const which = checked.map((v) => KEY_NAME[v.role]);
   // The summary does not name the variable: a report scrubs anything that was in a key header.
-  const masked = hidden.some((h) => h.message.includes(' shows ***,'));
+  const masked = hidden.some((h) => h.message.includes(" shows the CI log's mask,"));
   const hiddenSummary = masked
-    ? `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the CI log masked ${hidden.length === 1 ? 'it' : 'them'} as ***. Compare fingerprints where the keys are set.`
+    ? `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the CI log masked ${hidden.length === 1 ? 'it' : 'them'}. Compare fingerprints where the keys are set.`
     : `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the customer's shell filled ${hidden.length === 1 ? 'it' : 'them'} in from a variable. Type the value or compare fingerprints.`;
   return makeItem('key-values', status, {
     summary:
@@ -170,7 +170,7 @@ function keyValuesItem(
       : status === 'unknown'
         ? {
             fix: masked
-              ? 'Check the CI secrets that fill these headers: compare their fingerprints with the keys in the console, since the log shows only ***.'
+              ? 'Check the CI secrets that fill these headers: compare their fingerprints with the keys in the console, since the log shows only the mask.'
               : "Ask the customer which key the variable held, type it into Keycheck's value box (it stays in this tab), or compare its fingerprint with the one the customer sees.",
           }
         : {

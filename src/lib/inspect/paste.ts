@@ -151,8 +151,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
       request.headers,
       which === 'account' ? ACCOUNT_KEY_HEADER : USER_KEY_HEADER,
     );
-    if (value?.trim() === '***')
-      fingerprints[which] = { notInPaste: 'the CI log masked it as ***' };
+    if (value?.trim() === '***') fingerprints[which] = { notInPaste: 'the CI log masked it' };
     else if (fingerprints[which] === null && notShown)
       fingerprints[which] = { notInPaste: notShown };
   }
