@@ -103,7 +103,8 @@ function judgeAnswer(
   const task = status === null || status < 300 ? failedTaskIn(response.body) : null;
   if (task) return judgeFailedTask(response, task);
   if (origin.kind === 'edge' || origin.kind === 'proxy') {
-    return judgeIntercepted(response, status, origin, exchange.source);
+    const userAgent = headerValue(exchange.request.headers, 'user-agent');
+    return judgeIntercepted(response, status, origin, exchange.source, userAgent);
   }
   if (origin.kind === 'web-server') return judgeWebServer(response, status, origin);
   if (status === null && PROVIDER_CRASH.test(response.body.slice(0, 20_000))) {

@@ -16,10 +16,11 @@ import type { Origin } from './who-answered';
 const CONDITIONS = ANSWER_ITEMS.slice(1) as AnswerItemId[];
 
 /** What to do about an edge or a proxy, first words of the headline. */
-function interceptedAction(origin: Origin, source: ExchangeSource): string {
+function interceptedAction(origin: Origin, source: ExchangeSource, userAgent?: string): string {
   if (origin.kind === 'edge') {
     if (origin.code === '1010') {
-      return `Send the request with another User-Agent (Python's default Python-urllib is refused by the edge in front of ${API_HOST}; curl's or a browser's is not), or from another client`;
+      const ua = userAgent?.trim().split(/\s/)[0]?.slice(0, 60);
+      return `Send the request with another User-Agent header (curl's, for example): the edge in front of ${API_HOST} refuses ${ua ? `this one (${ua})` : "this client's"} by its browser signature`;
     }
     if (origin.code === '1020') {
       return `Send the request from another network or client: the edge in front of ${API_HOST} refused it by a firewall rule`;
@@ -36,10 +37,11 @@ export function judgeIntercepted(
   status: number | null,
   origin: Origin,
   source: ExchangeSource,
+  userAgent?: string,
 ): Judged {
   const items = {} as Judged['items'];
   const words = status === null ? 'An answer' : statusWords(status, response.statusText);
-  const action = interceptedAction(origin, source);
+  const action = interceptedAction(origin, source, userAgent);
   items['reached-api'] = makeItem('reached-api', 'fail', {
     summary: `${words} came from ${origin.kind === 'edge' ? 'the edge in front of the API' : 'a proxy or gateway'}, not from the API: the keys were never judged.`,
     findings: [{ message: `What shows it: ${origin.evidence}.` }],

@@ -234,7 +234,7 @@ describe('who answered', () => {
   test('an edge or a proxy: the headline says what to do and that the keys were never judged', () => {
     const edge = diagnose(pasted(403, 'error code: 1010', CF), { isKnownOperation });
     expect(edge.primaryCause).toBe('reached-api');
-    expect(edge.headline).toMatch(/^Send the request with another User-Agent/);
+    expect(edge.headline).toMatch(/^Send the request with another User-Agent header/);
     expect(edge.headline).toContain('the keys were never judged');
     expect(item(edge, 'source-ip').status).toBe('unknown');
     expect(item(edge, 'role-permits').status).toBe('unknown');
@@ -271,4 +271,21 @@ describe('who answered', () => {
     );
     expect(item(c, 'reached-api').status).toBe('pass');
   });
+});
+
+test('error code 1010 names the User-Agent the edge refuses when the request shows it', () => {
+  const c = diagnose({
+    source: 'pasted',
+    request: request({
+      headers: [
+        { name: 'User-Agent', value: 'Python-urllib/3.11' },
+        { name: 'x-api-key', value: 'A1b2C3d4E5f6G7h8I9j0acct' },
+        { name: 'x-api-secret-key', value: 'U9t8S7r6Q5p4O3n2M1l0user' },
+      ],
+    }),
+    response: response(403, 'error code: 1010', CF),
+  });
+  expect(c.verdict).toBe('intercepted');
+  expect(c.headline).toContain('refuses this one (Python-urllib/3.11)');
+  expect(item(c, 'reached-api').explanation).toContain(say('edgeUserAgent'));
 });
