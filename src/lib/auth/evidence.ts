@@ -58,5 +58,16 @@ export function gatedByOrigin<T extends Judged>(judged: T, origin: Origin): T {
       explanation: `${item.explanation} ${say('apiShapes')}`,
     });
   }
+  // `request-error` says the API judged the request itself: only its own answer shows that
+  // (DESIGN.md). The status still says what to look at, so the action stays, hedged.
+  if (judged.verdict === 'request-error') {
+    return {
+      ...judged,
+      items,
+      authenticated: false,
+      verdict: 'unknown',
+      action: `${judged.action ?? "Fix the request's parameters or body"}; the answer does not show that the API sent it`,
+    };
+  }
   return { ...judged, items, authenticated: false };
 }
