@@ -102,7 +102,9 @@ function judgeAnswer(
   }
   const task = status === null || status < 300 ? failedTaskIn(response.body) : null;
   if (task) return judgeFailedTask(response, task);
-  if (origin.kind === 'edge' || origin.kind === 'proxy') {
+  const redirect = status !== null && status >= 300 && status < 400;
+  // A redirect's page is the redirect's own: the URL is the cause (judgeRedirect), not a proxy.
+  if (origin.kind === 'edge' || (origin.kind === 'proxy' && !redirect)) {
     const userAgent = headerValue(exchange.request.headers, 'user-agent');
     return judgeIntercepted(response, status, origin, exchange.source, userAgent);
   }

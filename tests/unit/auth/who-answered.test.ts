@@ -289,3 +289,16 @@ test('error code 1010 names the User-Agent the edge refuses when the request sho
   expect(c.headline).toContain('refuses this one (Python-urllib/3.11)');
   expect(item(c, 'reached-api').explanation).toContain(say('edgeUserAgent'));
 });
+
+test("a redirect's own HTML page is a redirect (the URL first), not a proxy", () => {
+  const c = diagnose(
+    pasted(
+      301,
+      '<html><head><title>301 Moved Permanently</title></head><body>Moved</body></html>',
+      [{ name: 'Location', value: 'https://api.redislabs.com/v1/' }],
+    ),
+    { isKnownOperation },
+  );
+  expect(c.verdict).toBe('wrong-target');
+  expect(c.primaryCause).toBe('endpoint');
+});
