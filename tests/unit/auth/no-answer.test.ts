@@ -224,3 +224,23 @@ test('a provider crash is no answer of the API and asks for no status line', () 
   expect(c.headline).not.toMatch(/status line/);
   for (const i of c.items.filter((x) => x.group !== 'request')) expect(i.status).not.toBe('pass');
 });
+
+test.each([
+  ['offline', /^Reconnect to a network/],
+  ['unreachable', /^Check that this network lets connections to api\.redislabs\.com/],
+  ['timeout', /^Send again; if it keeps timing out/],
+  ['cors', /^Send the request from a terminal instead/],
+] as const)(
+  'from this page, %s leads with its own action and says the keys were never judged',
+  (kind, action) => {
+    const c = diagnose({
+      source: 'network',
+      request: request(),
+      failure: { kind, message: 'Failed to fetch' },
+    });
+    expect(c.verdict).toBe('unreachable');
+    expect(c.headline).toMatch(action);
+    expect(c.headline).toContain('never judged');
+    expect(c.headline).not.toMatch(/Check that the URL's host is/);
+  },
+);
