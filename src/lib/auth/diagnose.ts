@@ -31,7 +31,7 @@ import {
   judgeWebServer,
 } from './status-origin';
 import { failedTaskIn } from './task-line';
-import { gatedByOrigin, originOf, withToolFailure } from './evidence';
+import { edgeLikely, gatedByOrigin, originOf, withToolFailure } from './evidence';
 import { REQUEST_IDS, requestStage } from './request-stage';
 import { judgePreflight, judgeNoAnswer } from './transport';
 
@@ -227,7 +227,8 @@ export function diagnose(given: Exchange, context?: DiagnoseContext): Checklist 
   else if (preflightOnly) judged = judgePreflight(exchange.response);
   else {
     judged = judgeAnswer(exchange, exchange.response, detail, ctx, keys);
-    judged = gatedByOrigin(judged, originOf(exchange, detail));
+    const origin = originOf(exchange, detail);
+    judged = edgeLikely(gatedByOrigin(judged, origin), exchange, origin);
   }
   const status = exchange.response?.status ?? null;
   const answered = exchange.response !== undefined;

@@ -3,6 +3,7 @@
  * the exchange's failure, `whoAnswered` tells who produced an answer, and no condition stays
  * `pass` on an answer the API is not shown to have produced.
  */
+import { headerValue } from '../core/exchange';
 import type { Exchange } from '../core/exchange';
 import { say } from './claims';
 import { makeItem } from './items';
@@ -70,4 +71,25 @@ export function gatedByOrigin<T extends Judged>(judged: T, origin: Origin): T {
     };
   }
   return { ...judged, items, authenticated: false };
+}
+
+/**
+ * A 403 whose body is not at hand, for a request with Python's default User-Agent: the edge in
+ * front of the API is seen to refuse exactly that with its error code 1010 (FACTS.md, "Who
+ * answered"), so that is the likely cause to check first; the answer alone does not show it.
+ */
+export function edgeLikely<T extends Judged>(judged: T, exchange: Exchange, origin: Origin): T {
+  const status = exchange.response?.status;
+  const userAgent = headerValue(exchange.request.headers, 'user-agent')?.trim() ?? '';
+  if (origin.kind !== 'untold' || status !== 403 || !/^Python-urllib\//i.test(userAgent)) {
+    return judged;
+  }
+  const ua = userAgent.split(/\s/)[0]?.slice(0, 40) ?? 'Python-urllib';
+  const items = { ...judged.items };
+  items['reached-api'] = makeItem('reached-api', 'unknown', {
+    summary: `HTTP 403 to a request with ${ua} as its User-Agent: likely the edge in front of the API, not the API; the body that would show it is not here.`,
+    explanation: `${say('edgeUserAgent')} ${say('edge')}`,
+    fix: "Send the request with another User-Agent header (curl's, for example), or paste the answer's body: Cloudflare's \"error code: 1010\" there would show the edge refused it.",
+  });
+  return { ...judged, items, decisive: 'reached-api' };
 }

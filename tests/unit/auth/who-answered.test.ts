@@ -302,3 +302,24 @@ test("a redirect's own HTML page is a redirect (the URL first), not a proxy", ()
   expect(c.verdict).toBe('wrong-target');
   expect(c.primaryCause).toBe('endpoint');
 });
+
+test("a bare 403 to Python's default User-Agent points at the edge first", () => {
+  const c = diagnose({
+    source: 'pasted',
+    request: request({
+      headers: [
+        { name: 'User-Agent', value: 'Python-urllib/3.12' },
+        { name: 'x-api-key', value: 'A1b2C3d4E5f6G7h8I9j0acct' },
+        { name: 'x-api-secret-key', value: 'U9t8S7r6Q5p4O3n2M1l0user' },
+      ],
+    }),
+    response: response(403, ''),
+  });
+  expect(c.verdict).toBe('forbidden');
+  expect(c.primaryCause).toBe('reached-api');
+  expect(c.headline).toMatch(/^Send the request with another User-Agent header/);
+  expect(item(c, 'reached-api').explanation).toContain(say('edgeUserAgent'));
+  for (const id of ['keys-valid', 'same-account', 'api-enabled'] as const) {
+    expect(item(c, id).status).not.toBe('pass');
+  }
+});
