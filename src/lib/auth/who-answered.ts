@@ -4,7 +4,7 @@
  * answer in its place, a web server can answer with its own page, a tool can say that nothing
  * answered, and a bare status shows none of these.
  */
-import type { Exchange, ReceivedResponse } from '../core/exchange';
+import type { Exchange } from '../core/exchange';
 import { jsonObject } from '../core/json';
 import { failedTaskIn } from './task-line';
 import { SPRING_IN_TEXT, bodyKind, responseHeader, springErrorPath } from './response-body';
@@ -61,17 +61,15 @@ const SIGN_IN =
   /\b(?:sign[ -]?in|log[ -]?in|logon|single sign-on|sso|authenticate to continue|captive portal|blocked by (?:your )?(?:organi[sz]ation'?s? )?(?:policy|administrator)|access (?:denied|blocked) by|web filter|zscaler|forcepoint|bluecoat|websense|netskope|palo alto|fortiguard|proxy)\b/i;
 const NGINX_TITLE = /<title>\s*(\d{3})\b[^<]{0,80}<\/title>/i;
 
-function isCloudflare(response: ReceivedResponse, head: string): string | null {
+function isCloudflare(head: string): string | null {
   const code = CLOUDFLARE_CODE.exec(head)?.[1];
   if (code) return `Cloudflare's "error code: ${code}"`;
   if (/\battention required\b/i.test(head) && /cloudflare/i.test(head)) {
     return 'Cloudflare\'s "Attention Required" page';
   }
   if (/cf-ray|cloudflare ray id|cf-error|cf-wrapper/i.test(head)) return 'a Cloudflare error page';
-  const server = responseHeader(response, 'server')?.toLowerCase() ?? '';
-  if (server.includes('cloudflare') && bodyKind(response.body) !== 'json') {
-    return 'server: cloudflare, with no answer of the API in the body';
-  }
+  // `server: cloudflare` alone is no evidence: the API itself sits behind Cloudflare, so its own
+  // answers may carry it; only the edge's own body (a code, its page) shows the edge answered.
   return null;
 }
 
@@ -137,7 +135,7 @@ export function whoAnswered(exchange: Exchange, apiHost: boolean): Origin {
       evidence: "the API's Spring-style error body, inside the tool's message",
     };
   }
-  const edge = isCloudflare(response, head);
+  const edge = isCloudflare(head);
   if (edge) {
     const code = CLOUDFLARE_CODE.exec(head)?.[1];
     return { kind: 'edge', evidence: edge, ...(code ? { code } : {}) };

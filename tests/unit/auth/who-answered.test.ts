@@ -98,12 +98,13 @@ const rows: Row[] = [
     claim: 'edge',
   },
   {
+    // The API itself sits behind Cloudflare: the header alone does not show the edge answered.
     name: 'server: cloudflare with an empty 403',
     exchange: pasted(403, '', CF),
-    origin: 'edge',
-    verdict: 'intercepted',
-    reached: 'fail',
-    claim: 'edge',
+    origin: 'untold',
+    verdict: 'forbidden',
+    reached: 'unknown',
+    claim: 'apiShapes',
   },
   {
     name: "Cloudflare's Attention Required page",
