@@ -92,6 +92,7 @@ function corpus(): Array<[Exchange, DiagnoseContext]> {
       [{ name: 'Authorization', value: 'Basic x' }],
     ],
     ['GET', 'https://$HOST/subscriptions', keyHeaders()],
+    ['GET', `${API}/v1/`, [{ name: 'User-Agent', value: 'Python-urllib/3.12' }, ...keyHeaders()]],
     ['GET', `${API}/v1/`, []],
     ['GET', `${API}/v1/`, [{ name: 'x-api-key', value: 'abcdefgh1' }]],
     ['GET', `${API}/v1/`, keyHeaders('abcdefgh1 ', '$SECRET_KEY')],
