@@ -33,6 +33,8 @@ const AUTHENTICATED = {
   'same-account': 'pass',
   'api-enabled': 'pass',
 } as const;
+// Issue 18: a refusal of the request itself (400, 404 on an operation, 409, 412, 422) leaves the
+// keys likely valid but not shown: the order of the API's checks is not published.
 const UNKNOWN = {
   'keys-valid': 'unknown',
   'same-account': 'unknown',
@@ -81,7 +83,7 @@ const rows: Row[] = [
     ),
     verdict: 'request-error',
     primaryCause: null,
-    decisive: { ...AUTHENTICATED, endpoint: 'pass' },
+    decisive: { ...UNKNOWN, endpoint: 'pass' },
   },
   {
     // Issue 18: a JSON error that is not the API's Spring shape does not show the API sent it.
@@ -125,7 +127,7 @@ const rows: Row[] = [
     exchange: answered(404, SPRING_404, [], { url: SUBSCRIPTION }),
     verdict: 'request-error',
     primaryCause: 'endpoint',
-    decisive: { ...AUTHENTICATED, endpoint: 'warn' },
+    decisive: { ...UNKNOWN, endpoint: 'warn' },
   },
   {
     name: '404 on an unknown path',
@@ -147,7 +149,7 @@ const rows: Row[] = [
     ),
     verdict: 'request-error',
     primaryCause: null,
-    decisive: AUTHENTICATED,
+    decisive: UNKNOWN,
   },
   {
     // Issue 18: an empty body does not show the API sent it: nothing passes, and the verdict
@@ -171,7 +173,7 @@ const rows: Row[] = [
     ),
     verdict: 'request-error',
     primaryCause: null,
-    decisive: AUTHENTICATED,
+    decisive: UNKNOWN,
   },
   {
     // Issue 18: an empty body does not show the API sent it: nothing passes, and the verdict
@@ -195,7 +197,7 @@ const rows: Row[] = [
     ),
     verdict: 'request-error',
     primaryCause: null,
-    decisive: AUTHENTICATED,
+    decisive: UNKNOWN,
   },
   {
     // Issue 18: an empty body does not show the API sent it: nothing passes, and the verdict
