@@ -61,7 +61,7 @@ export const CLAIMS = {
   ),
   successMeansAuthenticated: known(
     'Who answered',
-    "The API's 2xx** means it authenticated the request only when the API produced it",
+    'means it authenticated the request only when the API produced it (every operation requires both keys)',
     'A 2xx that the API itself produced means the request authenticated, so every condition held for it.',
   ),
   apiOffByDefault: known(
