@@ -7,7 +7,7 @@ import { reachedItem, statusWords } from './answer-common';
 import { rateLimitNotHit } from './rules-rate-limit';
 import { parseAccount } from './response-body';
 import type { AccountInfo } from './response-body';
-import { sourceIpAfterSuccess } from './source-ip';
+import { sourceIpAfterSuccess } from './rules-source-ip';
 import { say } from './claims';
 
 function accountWords(info: AccountInfo | null): string {
