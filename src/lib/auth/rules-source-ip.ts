@@ -1,3 +1,8 @@
+/**
+ * The `source-ip` item (condition 3, FACTS.md "When a request authenticates"): what is known of
+ * the key's allow list and the address the API saw, and the item's rules after a 2xx the API
+ * produced (`sourceIpAfterSuccess`) and after a 403 (`sourceIpOn403`).
+ */
 import ipaddr from 'ipaddr.js';
 import type { ChecklistItem, DiagnoseContext } from '../core/checklist';
 import { say } from './claims';
