@@ -6,7 +6,13 @@ import type { Judged } from './judged';
 import type { PreflightDetail } from './preflight';
 import { reachedItem } from './answer-common';
 import { rateLimitNotHit } from './rules-rate-limit';
-import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords, sourceIpOn403 } from './rules-source-ip';
+import {
+  RELAY_NOTE,
+  allowListFacts,
+  judgeAllowList,
+  listWords,
+  sourceIpOn403,
+} from './rules-source-ip';
 import { WRITES, isLogsRead, roleAllows, roleWhyOn403 } from './rules-role-permits';
 import { say } from './claims';
 import { SUSPECT_TEXT, rankSuspects } from './rules-keys';
