@@ -22,7 +22,8 @@ const MAX_DEPTH = 4;
  *   readOnly?: boolean, additionalProperties?: boolean | Schema }} Schema
  * @typedef {{ name: string, in: string, required?: boolean, schema?: Schema }} Parameter
  * @typedef {{ tags?: string[], summary?: string, operationId?: string, parameters?: Parameter[],
- *   requestBody?: { required?: boolean, content?: Record<string, { schema?: Schema }> } }} Operation
+ *   requestBody?: { required?: boolean, content?: Record<string, { schema?: Schema }> },
+ *   responses?: Record<string, { description?: string }> }} Operation
  * @typedef {{ info?: { title?: string, version?: string }, tags?: { name: string, 'x-order'?: string }[],
  *   paths: Record<string, Record<string, Operation>>, components?: { schemas?: Record<string, Schema> } }} Document
  * @typedef {[string, string, 0 | 1, string[]?]} RawParam
@@ -146,6 +147,8 @@ export function generateCatalog(doc) {
   const starters = [];
   /** @type {string[]} */
   const lines = [];
+  /** @type {string[]} */
+  const notActive403 = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!METHODS.includes(method)) continue;
@@ -184,6 +187,9 @@ export function generateCatalog(doc) {
         starter,
       ];
       lines.push(`  ${JSON.stringify(row)},`);
+      // The document gives most operations the source-IP text for 403; some another one.
+      const forbidden = op.responses?.['403']?.description ?? '';
+      if (/not active resource/i.test(forbidden)) notActive403.push(operationId);
     }
   }
   const source = `${doc.info?.title ?? 'OpenAPI document'}, ${doc.info?.version ?? 'unversioned'}`;
@@ -205,6 +211,9 @@ ${starters.map((s) => `  ${JSON.stringify(s)},`).join('\n')}
 export const RAW_OPERATIONS: readonly RawOperation[] = [
 ${lines.join('\n')}
 ];
+
+/** Operations whose 403 the document explains as "not active resource", not the source IP. */
+export const NOT_ACTIVE_403: readonly string[] = ${JSON.stringify(notActive403)};
 `;
 }
 

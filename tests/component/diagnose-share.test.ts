@@ -134,7 +134,7 @@ test('the router keeps the route when the hash has a query, and hands the query 
 });
 
 test('a HAR with several API entries lets the user choose the entry', async () => {
-  const entry = (status: number, path: string) => ({
+  const entry = (status: number, path: string, text = '') => ({
     startedDateTime: '2025-01-17T09:34:24.101Z',
     time: 120,
     request: {
@@ -156,7 +156,7 @@ test('a HAR with several API entries lets the user choose the entry', async () =
       httpVersion: 'HTTP/1.1',
       headers: [],
       cookies: [],
-      content: { size: 0, mimeType: 'application/json', text: '' },
+      content: { size: text.length, mimeType: 'application/json', text },
       redirectURL: '',
       headersSize: -1,
       bodySize: 0,
@@ -168,7 +168,8 @@ test('a HAR with several API entries lets the user choose the entry', async () =
     log: {
       version: '1.2',
       creator: { name: 'test', version: '1' },
-      entries: [entry(401, '/v1/'), entry(200, '/v1/subscriptions')],
+      // A 200 counts only with the API's own body (an empty one does not show who sent it).
+      entries: [entry(401, '/v1/'), entry(200, '/v1/subscriptions', '{"subscriptions":[]}')],
     },
   });
   const { user } = await diagnoseWith(har, '');

@@ -103,3 +103,57 @@ content-type: text/html
   await expect(item(page, 'reached-api')).toHaveAttribute('data-status', 'pass');
   await expectNoKeyOnPage(page);
 });
+
+test("Cloudflare's error code 1010 is intercepted: the keys were never judged, nothing passes", async ({
+  page,
+}) => {
+  await diagnose(
+    page,
+    `curl -i https://api.redislabs.com/v1/ ${HEADERS}`,
+    'HTTP/2 403\nserver: cloudflare\ncontent-type: text/plain\n\nerror code: 1010',
+  );
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'intercepted');
+  await expect(verdict(page)).toHaveAttribute('data-primary-cause', 'reached-api');
+  await expect(verdict(page)).toContainText('Answered by something other than the API');
+  await expect(verdict(page)).toContainText('the keys were never judged');
+  await expect(item(page, 'reached-api')).toHaveAttribute('data-status', 'fail');
+  for (const id of ['keys-valid', 'same-account', 'source-ip', 'api-enabled', 'role-permits']) {
+    await expect(item(page, id)).toHaveAttribute('data-status', 'unknown');
+  }
+  await expect(page.getByLabel('Report')).toHaveValue(/Answered by something other than the API/);
+  await expectNoKeyOnPage(page);
+});
+
+test("curl's could-not-resolve in the Response box is unreachable, never a request for the status line", async ({
+  page,
+}) => {
+  await diagnose(
+    page,
+    `curl https://api.redislabs.com/v1/subscriptions ${HEADERS}`,
+    'curl: (6) Could not resolve host: api.redislabs.com',
+  );
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'unreachable');
+  await expect(verdict(page)).toContainText(
+    'Check that this network can resolve api.redislabs.com',
+  );
+  await expect(verdict(page)).toContainText('never judged');
+  await expect(verdict(page)).not.toContainText('status line');
+  await expect(verdict(page)).not.toContainText("Check that the URL's host is");
+});
+
+test("a failed terraform apply (the Go client's task line) is never 'Nothing to fix'", async ({
+  page,
+}) => {
+  const box = [
+    '╷',
+    '│ Error: 400 BAD_REQUEST - PAYMENT_INFO_NOT_PROVIDED: Payment info is not provided',
+    '│ ',
+    '│   with rediscloud_subscription.example,',
+    '╵',
+  ].join('\n');
+  await diagnose(page, box, '');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'request-error');
+  await expect(verdict(page)).toContainText('PAYMENT_INFO_NOT_PROVIDED');
+  await expect(verdict(page)).not.toContainText('Nothing to fix');
+  await expect(item(page, 'keys-valid')).toHaveAttribute('data-status', 'pass');
+});

@@ -2,7 +2,7 @@
  * The Redis Cloud API's operations, from the generated table. Loaded lazily by the app (dynamic
  * import): nothing in the first-load path may import this module, so it imports only its data.
  */
-import { RAW_OPERATIONS, STARTER_BODIES, TAGS } from './generated/catalog';
+import { NOT_ACTIVE_403, RAW_OPERATIONS, STARTER_BODIES, TAGS } from './generated/catalog';
 import type { RawParam } from './generated/catalog';
 
 /** An operation's parameter, as the OpenAPI document declares it. */
@@ -164,6 +164,22 @@ export function matchOperation(method: string, path: string): OperationMatch | u
 /** The operation for METHOD and a concrete path (see `matchOperation`), or undefined. */
 export function findOperation(method: string, path: string): Operation | undefined {
   return matchOperation(method, path)?.operation;
+}
+
+const NOT_ACTIVE = new Set(NOT_ACTIVE_403);
+
+/**
+ * What the API document says a 403 means for METHOD PATH: `not-active` for the operations whose
+ * 403 text is "not allowed to create requested resource (primarily due to not active resource)",
+ * `source-ip` for the others, undefined for a path that is no operation.
+ */
+export function forbiddenMeaning(
+  method: string,
+  path: string,
+): 'not-active' | 'source-ip' | undefined {
+  const operation = findOperation(method, path);
+  if (!operation) return undefined;
+  return NOT_ACTIVE.has(operation.operationId) ? 'not-active' : 'source-ip';
 }
 
 /** Whether METHOD PATH is an operation of the API (the checklist's `endpoint` item uses it). */

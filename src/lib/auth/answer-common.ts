@@ -2,7 +2,7 @@ import type { ReceivedResponse } from '../core/exchange';
 import type { ChecklistItem } from '../core/checklist';
 import { makeItem, unknownItem } from './items';
 import type { AnswerItemId } from './judged';
-import { BODY_WORDS, bodyKind, responseHeader } from './response-body';
+import { BODY_WORDS, bodyKind } from './response-body';
 import { say } from './claims';
 import type { ClaimId } from './claims';
 
@@ -66,25 +66,6 @@ export function reachedItem(
   return makeItem('reached-api', 'pass', {
     summary: `${words} with ${BODY_WORDS[kind]}.`,
     explanation: `${stated ? `The status line was not pasted; the body itself states ${status}. ` : ''}An HTTP answer came back.${meaning ? ` ${say(meaning)}` : ''}`,
-  });
-}
-
-/** `rate-limit` when the answer is not a 429: this request was not refused for rate. */
-export function rateLimitNotHit(response: ReceivedResponse, status: number): ChecklistItem {
-  const remaining = responseHeader(response, 'x-rate-limit-remaining')?.trim();
-  const left =
-    remaining !== undefined && /^\d+$/.test(remaining)
-      ? ` The answer says ${remaining} requests are left in this minute (x-rate-limit-remaining).`
-      : '';
-  return makeItem('rate-limit', remaining === '0' ? 'warn' : 'pass', {
-    summary:
-      remaining === '0'
-        ? 'Not hit yet, but no requests are left in this minute.'
-        : status < 300
-          ? `Holds: the answer was ${status}, not 429.`
-          : `Not the cause: the answer was ${status}, not 429.`,
-    explanation: `${say('rateLimit')}${left}`,
-    ...(remaining === '0' ? { fix: 'Wait for the next minute before sending more.' } : {}),
   });
 }
 

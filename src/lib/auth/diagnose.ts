@@ -1,12 +1,10 @@
 import { headerValue } from '../core/exchange';
 import type { Exchange, ReceivedResponse } from '../core/exchange';
-import { readTask } from '../api/task';
-import { hasApiShape } from './api-shape';
 import { ITEM_IDS } from '../core/checklist';
 import type { Checklist, ChecklistItem, DiagnoseContext, ItemId } from '../core/checklist';
 import { say } from './claims';
 import { headlineOf } from './headline';
-import { makeItem, skippedItem, unknownItem } from './items';
+import { unknownItem } from './items';
 import type { AnswerItemId, Judged } from './judged';
 import { ANSWER_ITEMS } from './judged';
 import { preflightDetail } from './preflight';
@@ -25,6 +23,16 @@ import {
 } from './status-other';
 import { judgeSuccess } from './status-success';
 import { judgeFailedTask } from './status-task';
+import {
+  PROVIDER_CRASH,
+  judgeIntercepted,
+  judgeProviderCrash,
+  judgeUnprovenSuccess,
+  judgeWebServer,
+} from './status-origin';
+import { failedTaskIn } from './task-line';
+import { edgeLikely, gatedByOrigin, originOf, withToolFailure } from './evidence';
+import { REQUEST_IDS, requestStage } from './request-stage';
 import { judgePreflight, judgeNoAnswer } from './transport';
 
 type AnswerJudged = Judged & { endpoint?: ChecklistItem };
@@ -71,13 +79,14 @@ function judgeAnswer(
 ): AnswerJudged {
   const { endpoint } = detail;
   let status = response.status;
+  const origin = originOf(exchange, detail);
   let stated = false;
   if (status === null) {
     status = statusFromBody(response.body);
     stated = status !== null;
   }
   if (endpoint.hostKind === 'variable') {
-    if (!hasApiShape(response)) {
+    if (origin.kind !== 'api') {
       const judged = status === null ? judgeStatusUnknown(response) : judgeUnshaped(status);
       return { ...judged, verdict: 'unknown', decisive: 'endpoint' };
     }
@@ -91,15 +100,24 @@ function judgeAnswer(
       return judgeNotFromApi(response, status, detail);
     }
   }
+  const task = status === null || status < 300 ? failedTaskIn(response.body) : null;
+  if (task) return judgeFailedTask(response, task);
+  const redirect = status !== null && status >= 300 && status < 400;
+  // A redirect's page is the redirect's own: the URL is the cause (judgeRedirect), not a proxy.
+  if (origin.kind === 'edge' || (origin.kind === 'proxy' && !redirect)) {
+    const userAgent = headerValue(exchange.request.headers, 'user-agent');
+    return judgeIntercepted(response, status, origin, exchange.source, userAgent);
+  }
+  if (origin.kind === 'web-server') return judgeWebServer(response, status, origin);
+  if (status === null && PROVIDER_CRASH.test(response.body.slice(0, 20_000))) {
+    return judgeProviderCrash();
+  }
   if (status === null) return judgeStatusUnknown(response);
   const method = exchange.request.method;
   if (status >= 200 && status < 300) {
-    const success = judgeSuccess(response, status, stated, detail, context, method);
-    const task = readTask(response.body);
-    if (task?.status === 'processing-error' && task.error) {
-      return judgeFailedTask(success, task.error);
-    }
-    return success;
+    if (origin.kind !== 'api') return judgeUnprovenSuccess(response, status);
+    if (endpoint.knownOperation === false) return judgeNotFromApi(response, status, detail);
+    return judgeSuccess(response, status, stated, detail, context, method);
   }
   if (status >= 300 && status < 400) return judgeRedirect(response, status, stated);
   if (status === 401) return judge401(response, stated, detail, context);
@@ -165,50 +183,6 @@ function withoutKeys(judged: AnswerJudged, status: number | null): AnswerJudged 
 }
 
 /**
- * After a 2xx the keys were sent, whatever the paste shows: a header missing from it was left
- * out of the paste (the Go client's TF_LOG logs before adding them), so it is `unknown`, and
- * any other request-stage `fail` did not stop the request: a `warn` worth fixing.
- */
-function softened(item: ChecklistItem): ChecklistItem {
-  if (item.status !== 'fail') return item;
-  if (
-    (item.id === 'account-key-header' || item.id === 'secret-key-header') &&
-    /^No x-api/.test(item.summary)
-  ) {
-    return makeItem(item.id, 'unknown', {
-      summary: `${item.summary.replace(/:.*$/, '')} in the paste, yet the API authenticated the request.`,
-      explanation: `${say('bothHeaders')} ${say('successMeansAuthenticated')} The tool likely added the header without showing it. ${say('tfLog')}`,
-    });
-  }
-  return {
-    ...item,
-    status: 'warn',
-    explanation: `${item.explanation} The API authenticated the request anyway, so this did not stop it, but it is still worth fixing.`,
-  };
-}
-
-/** Typographic quotes used as the shell's quotes: the request-stage item they broke. */
-function withSmartQuotes(items: ChecklistItem[]): { items: ChecklistItem[]; cause: ItemId } {
-  const finding = {
-    message:
-      'The command uses typographic quotes (“ ” or ‘ ’) where the shell needs plain ones: the shell does not treat them as quotes and splits the argument at its spaces, so curl sent something other than what the command seems to say.',
-  };
-  const index = Math.max(
-    items.findIndex((i) => i.status === 'fail' && i.id !== 'endpoint'),
-    0,
-  );
-  const target = items[index] ?? items[0];
-  if (!target) return { items, cause: 'key-values' };
-  const fixed = makeItem(target.id, 'fail', {
-    summary: finding.message,
-    explanation: `${target.summary} ${target.explanation}`,
-    fix: 'Replace every typographic quote (“ ” ‘ ’) with a plain one (" or \') and run the command again.',
-    findings: [finding, ...(target.findings ?? [])],
-  });
-  return { items: items.map((i, n) => (n === index ? fixed : i)), cause: fixed.id };
-}
-
-/**
  * The whole checklist for one exchange (DESIGN.md, "The checklist"): always the eleven items
  * in `ITEM_IDS` order, a verdict, the item to fix first and a headline that says the action to
  * take. Pure and synchronous. Claims no more than the answer shows:
@@ -225,7 +199,8 @@ function withSmartQuotes(items: ChecklistItem[]): { items: ChecklistItem[]; caus
  * A request-stage `fail` is the primary cause whenever there is one (except under a 429, where
  * waiting comes first, and a wrong target, where the URL comes first). No text holds a key value.
  */
-export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checklist {
+export function diagnose(given: Exchange, context?: DiagnoseContext): Checklist {
+  const exchange = withToolFailure(given);
   const request = exchange.request;
   let ctx = context;
   // A pasted answer to `https://$HOST/...` shows the shell filled the host in: curl cannot
@@ -250,7 +225,11 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
   let judged: AnswerJudged;
   if (!exchange.response) judged = judgeNoAnswer(exchange, detail);
   else if (preflightOnly) judged = judgePreflight(exchange.response);
-  else judged = judgeAnswer(exchange, exchange.response, detail, ctx, keys);
+  else {
+    judged = judgeAnswer(exchange, exchange.response, detail, ctx, keys);
+    const origin = originOf(exchange, detail);
+    judged = edgeLikely(gatedByOrigin(judged, origin), exchange, origin);
+  }
   const status = exchange.response?.status ?? null;
   const answered = exchange.response !== undefined;
   if (answered && keys.none && !preflightOnly && !enterprise) judged = withoutKeys(judged, status);
@@ -270,59 +249,20 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
     judged = withoutKeys(judged, status);
   }
 
-  let requestItems: ChecklistItem[] = requestMissing
-    ? detail.items.map((item) =>
-        unknownItem(item.id, 'The request was not pasted.', 'Only the answer is at hand.'),
-      )
-    : [...detail.items];
-  if (preflightOnly || enterprise) {
-    const why = preflightOnly
-      ? 'A CORS preflight (OPTIONS) never carries the keys: the browser sends them only with the request itself.'
-      : "Redis Enterprise Software's API takes a username and password, not these headers.";
-    requestItems = requestItems.map((item) =>
-      item.id === 'endpoint' ? item : skippedItem(item.id, why),
-    );
-  }
-  if (judged.endpoint && requestItems[3]?.status === 'pass') requestItems[3] = judged.endpoint;
-  if (detail.endpoint.hostKind === 'variable' && answered && judged.verdict !== 'unknown') {
-    requestItems[3] = makeItem('endpoint', 'pass', {
-      summary: `The answer has the API's shape, so the request reached the API; its host came from ${detail.endpoint.host}, which the paste does not show.`,
-      explanation: `${detail.endpoint.item.explanation} ${say('v1Paths')}`,
-      fix: detail.endpoint.item.fix ?? '',
-    });
-  }
-  if (judged.authenticated) requestItems = requestItems.map(softened);
-  // A tool that never prints the key headers (the Go client's log, a RedisInsight error): their
-  // absence says nothing, so the key items are `unknown` with the reader's reason, never `fail`.
-  const keysNotShown = ctx?.keysNotShown;
-  if (keysNotShown && !requestMissing) {
-    requestItems = requestItems.map((item) =>
-      item.id === 'endpoint' || item.status === 'pass'
-        ? item
-        : unknownItem(
-            item.id,
-            'Not in the paste: the tool that wrote it never shows the key headers.',
-            keysNotShown,
-          ),
-    );
-  }
-
-  let smartCause: ItemId | null = null;
-  if (ctx?.smartQuotes && !requestMissing && requestItems[3]?.status === 'fail') {
-    // The shell split the broken argument at its spaces: a piece of a key may now stand where
-    // the URL was, so the URL is not repeated.
-    requestItems[3] = makeItem('endpoint', 'fail', {
-      summary:
-        "The URL as the shell split the command is not the API's: the typographic quotes likely broke it.",
-      explanation: `${say('v1Paths')} Whatever the split left where the URL should be may hold a piece of a key, so it is not shown here.`,
-      fix: 'Replace every typographic quote (“ ” ‘ ’) with a plain one (" or \') and run the command again.',
-    });
-  }
-  if (ctx?.smartQuotes && !requestMissing) {
-    const broken = withSmartQuotes(requestItems.slice(0, 3));
-    requestItems = [...broken.items, ...requestItems.slice(3)];
-    smartCause = broken.cause;
-  }
+  const stage = requestStage({
+    detail,
+    context: ctx,
+    endpoint: judged.endpoint,
+    authenticated: judged.authenticated,
+    reachedApi: detail.endpoint.hostKind === 'variable' && answered && judged.verdict !== 'unknown',
+    requestMissing,
+    preflightOnly,
+    enterprise,
+  });
+  const requestItems = REQUEST_IDS.map((id) => stage.items.get(id)).filter(
+    (i): i is ChecklistItem => i !== undefined,
+  );
+  const smartCause = stage.smartCause;
 
   const byId = new Map<ItemId, ChecklistItem>();
   for (const item of requestItems) byId.set(item.id, item);
@@ -336,7 +276,7 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
   else {
     primaryCause =
       requestItems.find((i) => i.status === 'fail')?.id ??
-      (keys.none && answered && !preflightOnly ? requestItems[0]?.id : undefined) ??
+      (keys.none && answered && !preflightOnly ? 'account-key-header' : undefined) ??
       judged.decisive;
   }
   const cause = primaryCause === null ? null : (byId.get(primaryCause) ?? null);

@@ -10,6 +10,7 @@ import { makeItem, worse } from './items';
 import { KEY_NAME, checkKeyValue, placeholderIn, placeholderRole } from './key-values';
 import type { KeyValueFinding, Sender } from './key-values';
 import { capitalize } from './text';
+import { say } from './claims';
 
 /** The request-stage items plus what `diagnose()` needs to judge the answer. */
 export interface PreflightDetail {
@@ -86,6 +87,17 @@ function notInPaste(header: string, variable: string): Finding {
   };
 }
 
+/** What a CI log prints in place of a registered secret. */
+const MASK = '***';
+
+/** The finding for a value a CI log masked. */
+function maskedInLog(header: string): Finding {
+  return {
+    header,
+    message: `${header} shows the CI log's mask, so the paste does not show its value. ${say('ciMask')}`,
+  };
+}
+
 function keyValuesItem(
   values: SentKeyValue[],
   url: string,
@@ -99,6 +111,13 @@ function keyValuesItem(
     if (v.value === '' || /^ +$/.test(v.value)) continue;
     const options = sender === undefined ? { header: v.header } : { header: v.header, sender };
     const own = checkKeyValue(v.value, v.role, options);
+    // A CI log (GitHub Actions and others) prints every registered secret as `***`: the paste
+    // shows the mask, not three asterisks sent as the key (FACTS.md, "What customers paste as
+    // the answer").
+    if (sender === 'other' && v.value.trim() === MASK) {
+      hidden.push(maskedInLog(v.header));
+      continue;
+    }
     const variable = expandedVariable(v, expanded);
     if (variable === undefined) {
       findings.push(...own);
@@ -109,7 +128,12 @@ function keyValuesItem(
     findings.push(...own.filter((f) => f.issue !== 'placeholder'));
     hidden.push(notInPaste(v.header, variable));
   }
-  findings.push(...pairFindings(values, url));
+  findings.push(
+    ...pairFindings(
+      values.filter((v) => sender !== 'other' || v.value.trim() !== MASK),
+      url,
+    ),
+  );
   const checked = values.filter((v) => v.value !== '' && !/^ +$/.test(v.value));
   if (checked.length === 0) {
     return makeItem('key-values', 'skipped', {
@@ -129,7 +153,10 @@ function keyValuesItem(
   ];
   const which = checked.map((v) => KEY_NAME[v.role]);
   // The summary does not name the variable: a report scrubs anything that was in a key header.
-  const hiddenSummary = `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the customer's shell filled ${hidden.length === 1 ? 'it' : 'them'} in from a variable. Type the value or compare fingerprints.`;
+  const masked = hidden.some((h) => h.message.includes(" shows the CI log's mask,"));
+  const hiddenSummary = masked
+    ? `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the CI log masked ${hidden.length === 1 ? 'it' : 'them'}. Compare fingerprints where the keys are set.`
+    : `The paste does not show ${hidden.length === 1 ? 'one key value' : 'the key values'}: the customer's shell filled ${hidden.length === 1 ? 'it' : 'them'} in from a variable. Type the value or compare fingerprints.`;
   return makeItem('key-values', status, {
     summary:
       worst?.message ??
@@ -142,7 +169,9 @@ function keyValuesItem(
       ? {}
       : status === 'unknown'
         ? {
-            fix: "Ask the customer which key the variable held, type it into Keycheck's value box (it stays in this tab), or compare its fingerprint with the one the customer sees.",
+            fix: masked
+              ? 'Check the CI secrets that fill these headers: compare their fingerprints with the keys in the console, since the log shows only the mask.'
+              : "Ask the customer which key the variable held, type it into Keycheck's value box (it stays in this tab), or compare its fingerprint with the one the customer sees.",
           }
         : {
             fix: 'Copy the key again and paste it without anything around it. The account key can be viewed again in the console; the user key is shown only once, so if no clean copy is left, create a new user key.',

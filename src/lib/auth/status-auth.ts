@@ -4,97 +4,18 @@ import { DOCS } from './docs-links';
 import { makeItem, skippedItem, unknownItem } from './items';
 import type { Judged } from './judged';
 import type { PreflightDetail } from './preflight';
-import { rateLimitNotHit, reachedItem } from './answer-common';
-import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords } from './source-ip';
+import { reachedItem } from './answer-common';
+import { rateLimitNotHit } from './rules-rate-limit';
+import {
+  RELAY_NOTE,
+  allowListFacts,
+  judgeAllowList,
+  listWords,
+  sourceIpOn403,
+} from './rules-source-ip';
+import { WRITES, isLogsRead, roleAllows, roleWhyOn403 } from './rules-role-permits';
 import { say } from './claims';
-
-type Suspect = 'keys-valid' | 'same-account' | 'api-enabled';
-
-interface Score {
-  id: Suspect;
-  score: number;
-  reasons: string[];
-}
-
-function learnedWords(context: DiagnoseContext | undefined): string | null {
-  const learned = context?.learned;
-  if (!learned || (learned.at === undefined && learned.accountId === undefined)) return null;
-  const account =
-    learned.accountId === undefined
-      ? ''
-      : ` for account ${learned.accountId}${learned.accountName ? ` (${learned.accountName})` : ''}`;
-  return `This profile authenticated before${account}${learned.at ? ` at ${learned.at}` : ''}`;
-}
-
-/** The request-stage problem with the keys as sent, if any, for the ranking's reasons. */
-function keyProblem(detail: PreflightDetail): string | null {
-  const [account, user, values] = detail.items;
-  const bad =
-    [values, account, user].find((i) => i.status === 'fail') ??
-    (values.status === 'warn' ? values : undefined);
-  return bad ? bad.summary : null;
-}
-
-/**
- * Ranks the three conditions a 401 leaves open. A 401 does not say which failed (FACTS.md,
- * "Unknown"), so the order rests on the request stage and the profile's history, and each
- * item says why it sits where it does.
- */
-function rankSuspects(detail: PreflightDetail, context: DiagnoseContext | undefined): Score[] {
-  const keys: Score = {
-    id: 'keys-valid',
-    score: 3,
-    reasons: [
-      'A key that is mistyped, badly copied, deleted or regenerated is likely the most common cause of a 401; the user key is shown only once, so its copies go wrong more often.',
-    ],
-  };
-  const pair: Score = {
-    id: 'same-account',
-    score: 2,
-    reasons: [
-      'People who hold keys for several accounts pair an account key with a user key of another account.',
-    ],
-  };
-  const enabled: Score = {
-    id: 'api-enabled',
-    score: 1,
-    reasons: [
-      `${say('apiOffByDefault')} An account key therefore exists only where the API was enabled once; this fails only if an account owner has disabled the API since. ${say('disabledApi401')}`,
-    ],
-  };
-  const problem = keyProblem(detail);
-  if (problem) {
-    keys.score += 10;
-    keys.reasons.unshift(`The request stage found a problem with the keys as sent: ${problem}`);
-  }
-  const before = learnedWords(context);
-  if (before) {
-    enabled.score += 1.7;
-    enabled.reasons.unshift(
-      `${before}: when a pair that worked stops working, the API disabled since, or a key deleted or regenerated since, are the likely changes.`,
-    );
-    pair.score -= 1.5;
-    pair.reasons.unshift(
-      `${before}, so this pair belonged to one account then; only a key replaced since could break that.`,
-    );
-  }
-  return [keys, pair, enabled].sort((a, b) => b.score - a.score);
-}
-
-const SUSPECT_TEXT: Readonly<Record<Suspect, { summary: string; fix: string }>> = {
-  'keys-valid': {
-    summary: 'Possible: one of the keys is wrong.',
-    fix: 'Check each key against its source: the account key can be viewed again in the console; the user key cannot be shown again, so if in doubt create a new user key and use it.',
-  },
-  'same-account': {
-    summary: 'Possible: the user key belongs to another account than the account key.',
-    fix: "Take both keys from the same account: that account's account key, and a user key created in that account.",
-  },
-  'api-enabled': {
-    summary: 'Possible: API access is disabled on the account.',
-    fix: 'Ask an account owner to check in the console (Access Management, API Keys) that the API is enabled.',
-  },
-};
+import { SUSPECT_TEXT, rankSuspects } from './rules-keys';
 
 /** The answer items after a 401: the three conditions stay `suspect`, ranked. */
 export function judge401(
@@ -135,30 +56,7 @@ export function judge401(
   };
 }
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 const ROLES = say('roles');
-
-/** What a role may do through the API (FACTS.md, "Preconditions"); null for a role not listed. */
-export function roleAllows(role: string, method: string, path: string): boolean | null {
-  const verb = method.trim().toUpperCase();
-  switch (role.trim().toLowerCase()) {
-    case 'owner':
-      return true;
-    case 'viewer':
-      return verb === 'GET';
-    case 'logs viewer':
-      return verb === 'GET' && /^\/v1\/logs\/?$/.test(path);
-    case 'billing admin':
-      // Billing data: payment methods and the cost report; the docs list no other path for it.
-      return verb === 'GET' && /^\/v1\/(?:payment-methods|cost-report)(?:\/|$)/.test(path);
-    case 'manager':
-    case 'member':
-      return false;
-    default:
-      return null;
-  }
-}
 
 /** The answer items after a 403: source IP and role are the suspects. */
 export function judge403(
@@ -169,8 +67,14 @@ export function judge403(
   method: string,
 ): Judged {
   const items = {} as Judged['items'];
-  items['reached-api'] = reachedItem(response, 403, stated);
-  const likely = `${say('status401')} ${say('status403')} ${say('orderOfChecks')}`;
+  const verb0 = method.trim().toUpperCase();
+  // 24 create operations give 403 another meaning in the API document: a resource not active.
+  const notActive = context?.forbiddenMeaning?.(verb0, detail.endpoint.path) === 'not-active';
+  const meaning = notActive ? say('status403NotActive') : say('status403');
+  const reached = reachedItem(response, 403, stated);
+  if (notActive) reached.explanation = reached.explanation.replace(say('status403'), meaning);
+  items['reached-api'] = reached;
+  const likely = `${say('status401')} ${meaning} ${say('orderOfChecks')}`;
   items['keys-valid'] = makeItem('keys-valid', 'unknown', {
     summary: 'Likely holds (the answer was 403, not 401), but not shown.',
     explanation: likely,
@@ -200,68 +104,10 @@ export function judge403(
   const role = context?.keyRole?.trim();
   const allowed = role ? roleAllows(role, verb, path) : null;
   let roleFirst = allowed !== true && (write || allowed === false) && judged.verdict !== 'outside';
-  let ipText: {
-    status: 'pass' | 'fail' | 'suspect';
-    summary: string;
-    explanation: string;
-    fix?: string;
-  };
-  switch (judged.verdict) {
-    case 'open':
-      roleFirst = true;
-      ipText = {
-        status: 'pass',
-        summary: `This key allows every address (${list}), so the address is not the cause.`,
-        explanation: `The allow list${from} holds 0.0.0.0/0. If the list was changed since, this no longer holds.${relay}`,
-      };
-      break;
-    case 'outside':
-      ipText = {
-        status: 'fail',
-        summary: `This key allows only ${list}; the API last saw you at ${facts.seenIp}, which is outside it.`,
-        explanation: `The allow list${from} does not contain ${facts.seenIp}, the address the API saw ${facts.seenWhen ?? 'last'}. ${say('status403')}${invalid}${relay}`,
-        fix: `To allow this address, add ${judged.entryToAdd} to the key's allow list, or call from a network inside ${list}.`,
-      };
-      break;
-    case 'inside':
-      ipText = {
-        status: 'suspect',
-        summary: `This key allows only ${list}; the API saw you inside it (${facts.seenIp}) ${facts.seenWhen ?? 'before'}, so a 403 now likely means a new network.`,
-        explanation: `An IP-restricted key stops working from a new network (a VPN, a CI runner, a laptop at home).${invalid}${relay}`,
-        fix: `Call from an address inside ${list}, or add your current public address to the key's allow list (as /32).`,
-      };
-      break;
-    case 'restricted':
-      ipText = {
-        status: 'suspect',
-        summary: `This key allows only ${list}; the address the API sees now is not known here.`,
-        explanation: `${say('status403')} This key has an allow list.${invalid}${relay}`,
-        fix: `Find your public address and check it against ${list}; to allow it, add it to the key's allow list as /32.`,
-      };
-      break;
-    case 'no-list':
-      ipText = {
-        status: 'suspect',
-        summary: "Possible: the key's allow list may exclude the address this request came from.",
-        explanation: `${say('status403')} The key's allow list is not known here; by default a key is allowed from every address.${relay}`,
-        fix: "Look at the key's allow list in the console, or run GET /v1/ from a network where the key works: its answer shows allowedSourceIps and the address the API sees (httpSourceIp).",
-      };
-      break;
-  }
-  const logsOnly = verb === 'GET' && /^\/v1\/logs\/?$/.test(path);
-  const roleKnown =
-    role && allowed !== null
-      ? allowed
-        ? `This key's user is ${role}, as this profile knows it, and ${role} may send ${verb} ${path}, which makes the role the less likely cause.`
-        : `This key's user is ${role}, as this profile knows it, and ${role} may not send ${verb} ${path}${/billing/i.test(role) ? ' (billing data only)' : ''}: that alone likely explains a 403. ${role === 'Manager' || role === 'Member' ? say('memberStatus') : say('roleGets403')}`
-      : null;
-  const roleWhy = roleKnown
-    ? roleKnown
-    : write
-      ? `${verb} is a write: a Viewer key may only send GET requests and a Logs-viewer key only GET /v1/logs, which makes the role the likelier cause.`
-      : logsOnly
-        ? 'GET /v1/logs is allowed for Owner, Viewer and Logs-viewer keys, so the role is the less likely cause.'
-        : `A Logs-viewer key may only send GET /v1/logs and a Billing-admin key may only read billing data, so a key of either role gets a 403 here.`;
+  const ipText = sourceIpOn403(facts, judged, { meaning, relay, invalid, list, from });
+  if (judged.verdict === 'open') roleFirst = true;
+  const logsOnly = isLogsRead(verb, path);
+  const roleWhy = roleWhyOn403(role, allowed, verb, path);
   const ipRank = roleFirst ? 2 : 1;
   const roleRank =
     judged.verdict === 'outside' ? undefined : ipText.status === 'pass' ? 1 : roleFirst ? 1 : 2;
@@ -292,6 +138,16 @@ export function judge403(
     ipText.status === 'fail' || (ipText.status === 'suspect' && ipRank === 1)
       ? 'source-ip'
       : 'role-permits';
+  if (notActive) {
+    return {
+      verdict: 'forbidden',
+      items,
+      decisive: null,
+      lead: 'HTTP 403',
+      authenticated: false,
+      action: `Check that the resource this ${verb} ${path} creates in (its subscription, database or connection) is active, then send again: this operation's documented 403 is about a resource that is not active, ahead of the key's address or role`,
+    };
+  }
   return {
     verdict: 'forbidden',
     items,

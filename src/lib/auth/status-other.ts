@@ -5,21 +5,27 @@ import { makeItem } from './items';
 import type { AnswerItemId, Judged } from './judged';
 import { ANSWER_ITEMS } from './judged';
 import type { PreflightDetail } from './preflight';
-import { rateLimitNotHit, reachedItem, statusWords, unknownAll } from './answer-common';
+import { reachedItem, statusWords, unknownAll } from './answer-common';
+import { rateLimitNotHit, rateLimitRefused } from './rules-rate-limit';
 import { BODY_WORDS, bodyKind, responseHeader, springErrorPath } from './response-body';
 import { say } from './claims';
 
 const CONDITIONS = ['keys-valid', 'same-account', 'source-ip', 'api-enabled'] as const;
 
-function passAll(items: Judged['items'], status: number): void {
+/**
+ * The conditions after the API refused the request itself (400, 404 on an operation, 409, 412,
+ * 422): likely held, since the answer is not 401, but not shown: the order of the API's checks is
+ * not published (FACTS.md, "Unknown"), so a request with a bad key and a bad body may get either.
+ */
+function likelyAll(items: Judged['items'], status: number): void {
   const why = say('refusedAfterAuth');
   for (const id of CONDITIONS) {
-    items[id] = makeItem(id, 'pass', {
-      summary: `Holds: the answer was ${status}, not 401.`,
+    items[id] = makeItem(id, 'unknown', {
+      summary: `Likely holds: the API refused the request itself (${status}), not the keys (401).`,
       explanation: why,
     });
   }
-  items['role-permits'] = makeItem('role-permits', 'pass', {
+  items['role-permits'] = makeItem('role-permits', 'unknown', {
     summary: `Likely holds: the answer was ${status}, not 403.`,
     explanation: say('roleGets403'),
   });
@@ -45,14 +51,14 @@ export function judgeRequestError(
   };
   reached.explanation += ` ${advice[status] ?? 'The API refused the request itself, not the keys.'} The body may say which part.`;
   items['reached-api'] = reached;
-  passAll(items, status);
+  likelyAll(items, status);
   items['rate-limit'] = rateLimitNotHit(response, status);
   return {
     verdict: 'request-error',
     items,
     decisive: null,
     lead: `HTTP ${status}`,
-    authenticated: true,
+    authenticated: false,
     action: `Fix the request's parameters or body: the API refused the request itself${status === 412 ? ' (a feature turned off for this account)' : ''}, and its body may say which part`,
   };
 }
@@ -82,7 +88,7 @@ export function judge404(
   const path = detail.endpoint.path;
   const task = /^\/v1\/tasks\/[^/]+$/.test(path);
   if (detail.endpoint.knownOperation === true) {
-    passAll(items, 404);
+    likelyAll(items, 404);
     const endpoint = makeItem('endpoint', 'warn', {
       summary: `${path} matches an operation of the API, but what it names was not found in this account.`,
       explanation: `The operation exists, so the id in the path is likely wrong or belongs to another account.${task ? ` ${say('newTask404')}` : ''}`,
@@ -96,7 +102,7 @@ export function judge404(
       items,
       decisive: 'endpoint',
       lead: 'HTTP 404',
-      authenticated: true,
+      authenticated: false,
       endpoint,
     };
   }
@@ -129,16 +135,7 @@ export function judge429(response: ReceivedResponse, stated: boolean): Judged {
     'Cannot be told from a 429: likely holds if this key worked before.',
     `The rate limit answered, so this answer does not show whether the keys were valid. ${say('orderOfChecks')} ${say('failedAuthCounts')}`,
   );
-  const retry = responseHeader(response, 'x-rate-limit-retry-after-seconds')?.trim();
-  const wait =
-    retry !== undefined && retry !== ''
-      ? `The answer asks to wait ${retry} seconds (x-rate-limit-retry-after-seconds: ${retry}).`
-      : 'The answer carries no x-rate-limit-retry-after-seconds header, so it does not say how long to wait; the limit is counted per minute.';
-  items['rate-limit'] = makeItem('rate-limit', 'fail', {
-    summary: `Over the limit: HTTP 429. ${wait}`,
-    explanation: `${say('rateLimit')} Every user key of the account is used with the same account key, so all of them share this limit.`,
-    fix: `${retry ? `Wait ${retry} seconds` : 'Wait up to a minute'}, then send fewer than 400 requests per minute across every client of this account.`,
-  });
+  items['rate-limit'] = rateLimitRefused(response);
   return {
     verdict: 'rate-limited',
     items,

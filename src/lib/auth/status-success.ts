@@ -1,55 +1,18 @@
 import type { ReceivedResponse } from '../core/exchange';
-import type { ChecklistItem, DiagnoseContext } from '../core/checklist';
+import type { DiagnoseContext } from '../core/checklist';
 import { makeItem } from './items';
 import type { Judged } from './judged';
 import type { PreflightDetail } from './preflight';
-import { rateLimitNotHit, reachedItem, statusWords } from './answer-common';
+import { reachedItem, statusWords } from './answer-common';
+import { rateLimitNotHit } from './rules-rate-limit';
 import { parseAccount } from './response-body';
 import type { AccountInfo } from './response-body';
-import { RELAY_NOTE, allowListFacts, judgeAllowList, listWords } from './source-ip';
+import { sourceIpAfterSuccess } from './rules-source-ip';
 import { say } from './claims';
 
 function accountWords(info: AccountInfo | null): string {
   if (info?.accountId === undefined) return '';
   return `account ${info.accountId}${info.accountName ? ` (${info.accountName})` : ''}`;
-}
-
-function sourceIpAfterSuccess(
-  info: AccountInfo | null,
-  context: DiagnoseContext | undefined,
-  relay: boolean,
-): ChecklistItem {
-  const facts = allowListFacts(context);
-  const list = info?.allowedSourceIps ?? facts.list;
-  const seen = info?.httpSourceIp ?? facts.seenIp;
-  const seenWhen = info?.httpSourceIp ? 'this request come from' : 'you last at';
-  const relayNote = relay ? ` ${RELAY_NOTE}` : '';
-  const judged = judgeAllowList(list, seen);
-  const from = info?.allowedSourceIps ? 'the answer' : 'what this profile learned before';
-  const seenWords = seen ? ` The API saw ${seenWhen} ${seen}.` : '';
-  if (judged.verdict === 'open') {
-    return makeItem('source-ip', 'pass', {
-      summary: `Holds: this key allows every address (${listWords(list ?? [])})${seen ? `; the API saw ${seenWhen} ${seen}` : ''}.`,
-      explanation: `${say('successMeansAuthenticated')} By ${from}, this key has no allow list that restricts it.${seenWords}${relayNote}`,
-    });
-  }
-  if (judged.verdict === 'no-list') {
-    return makeItem('source-ip', 'pass', {
-      summary: `Holds: the request authenticated, so its address was allowed${seen ? ` (the API saw ${seenWhen} ${seen})` : ''}.`,
-      explanation: `${say('successMeansAuthenticated')} ${say('defaultOpen')}${relayNote}`,
-    });
-  }
-  const words = listWords(list ?? []);
-  const where =
-    judged.verdict === 'inside'
-      ? `; the API saw ${seenWhen} ${seen}, inside ${judged.match}`
-      : judged.verdict === 'outside'
-        ? `; the API saw ${seenWhen} ${seen}, which the list as known here does not contain, yet it authenticated: the list is likely out of date`
-        : '';
-  return makeItem('source-ip', judged.verdict === 'outside' ? 'warn' : 'pass', {
-    summary: `Holds: this key allows only ${words}${where}.`,
-    explanation: `${say('successMeansAuthenticated')} From another network (a VPN, a CI runner, home) this key will be refused, likely with a 403.${relayNote}`,
-  });
 }
 
 /** The answer items for a 2xx from the API: every condition held for this request. */

@@ -12,6 +12,14 @@ import { say } from './claims';
 import type { ReceivedResponse } from '../core/exchange';
 import { statusWords } from './answer-common';
 
+/** A tool's words for a name that did not resolve (curl (6), getaddrinfo, PowerShell, Python). */
+const DNS_FAILURE =
+  /could not resolve|ENOTFOUND|EAI_AGAIN|getaddrinfo|no such host|name or service not known|NameResolution|remote name could not be resolved|nodename nor servname|Temporary failure in name resolution|DNS/i;
+
+/** An untrusted certificate as a TLS-inspecting gateway presents it (curl (60), Python, Node). */
+const INSPECTING_CERTIFICATE =
+  /unable to get local issuer certificate|self[- ]signed certificate in certificate chain|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY/i;
+
 interface FailureText {
   summary: string;
   explanation: string;
@@ -20,7 +28,7 @@ interface FailureText {
 
 /** The ways past CORS, with the relay's command for this page's origin when it is known. */
 function relayOrCurl(pageOrigin: string | undefined): string {
-  return `Ways forward: copy the request as cURL, run it in a terminal and paste the output into Diagnose (the cURL round trip), or start a local relay with \`${relayCommand(pageOrigin)}\` and use http://127.0.0.1:8787 as the profile's API base URL.`;
+  return `Send the request from a terminal instead: copy it as cURL, run it and paste the output into Diagnose (the cURL round trip), or start a local relay with \`${relayCommand(pageOrigin)}\` and use http://127.0.0.1:8787 as the profile's API base URL.`;
 }
 
 function failureText(exchange: Exchange, kind: FailureKind, host: string): FailureText {
@@ -28,38 +36,55 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
   switch (kind) {
     case 'offline':
       return {
-        summary: 'The browser reports no network connection; nothing was sent.',
+        summary:
+          'The browser reports no network connection: nothing was sent, so the keys were never judged.',
         explanation:
           'The browser knows it is offline, so the request never left this machine and nothing can be told about the keys.',
         fix: 'Reconnect to a network, then send again.',
       };
-    case 'unreachable':
+    case 'unreachable': {
       if (relayError === 'upstream-unreachable') {
         return {
-          summary: `The local relay answered, but the relay could not reach ${API_HOST}.`,
+          summary: `The local relay answered, but the relay could not reach ${API_HOST}, so the keys were never judged.`,
           explanation:
-            'The request got as far as the relay on this machine; the relay then found nothing answering at the API. The keys were never judged. The machine the relay runs on may be offline, behind a proxy or a firewall, or unable to resolve the name.',
+            'The request got as far as the relay on this machine; the relay then found nothing answering at the API. The machine the relay runs on may be offline, behind a proxy or a firewall, or unable to resolve the name.',
           fix: `Check that the machine running the relay can reach https://${API_HOST} (for example with curl), then send again.`,
         };
       }
+      const where = host || 'the address';
+      const apiHost = host.toLowerCase() === API_HOST;
+      if (DNS_FAILURE.test(exchange.failure?.message ?? '')) {
+        return {
+          summary: `The name ${where} did not resolve, so nothing was sent and the keys were never judged.`,
+          explanation:
+            'The name lookup (DNS) failed before any connection. A typing mistake in the host, no network, or a VPN or company DNS that does not know the name are the usual reasons.',
+          fix: apiHost
+            ? `Check that this network can resolve ${API_HOST} (try another network, or turn the VPN off or on), then send again.`
+            : `Use ${API_HOST} as the host (this request names ${where}), then send again.`,
+        };
+      }
       return {
-        summary: `Nothing answered at ${host || 'the address'}: the name did not resolve or the connection was refused or reset.`,
+        summary: `Nothing answered at ${where}: the connection was refused or reset, so the keys were never judged.`,
         explanation:
-          'No HTTP answer came back, so the keys were never judged. A typing mistake in the host, a VPN, a proxy or a firewall that blocks the address are the usual reasons.',
-        fix: `Check that the URL's host is ${API_HOST} and that this network can reach it.`,
+          'No HTTP answer came back. A VPN, a proxy or a firewall that blocks the address, or no network, are the usual reasons.',
+        fix: apiHost
+          ? `Check that this network lets connections to ${API_HOST} on port 443 through (a VPN, a proxy or a firewall may block it), or try another network.`
+          : `Use https://${API_HOST} as the address (this request names ${where}), and check that this network can reach it.`,
       };
+    }
     case 'cors':
       return {
-        summary: 'The server answered, but the browser withheld the answer from this page (CORS).',
+        summary:
+          'The browser withheld the answer from this page (CORS), so the keys were never judged here.',
         explanation: `A browser shows a page the answer from another origin only when that answer carries CORS headers. ${say('cors')} The keys may be right or wrong: the answer that would tell was withheld.`,
         fix: relayOrCurl(exchange.failure?.pageOrigin),
       };
     case 'timeout':
       return {
-        summary: 'No answer came within the time limit.',
+        summary: 'No answer came within the time limit, so the keys were never judged.',
         explanation:
-          'The request may have been sent, but no answer arrived in time, so nothing can be told about the keys. A slow network, a proxy that holds the connection, or a slow API are possible.',
-        fix: 'Send again; if it keeps timing out, try another network or the cURL round trip.',
+          'The request may have been sent, but no answer arrived in time. A slow network, a proxy or firewall that holds the connection, or a slow API are possible.',
+        fix: 'Send again; if it keeps timing out, try another network or check for a proxy or firewall in the way.',
       };
     case 'aborted':
       return {
@@ -81,10 +106,13 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
         ? `${refused.header} holds ${describeCodePoint(refused.refused.char.codePointAt(0) ?? 0)} at character ${refused.refused.position}`
         : 'a header value holds a character the browser refuses';
       return {
-        summary: `The browser refused to send the request: ${where}.`,
+        summary: `The ${exchange.source === 'pasted' ? 'client' : 'browser'} refused to send the request: ${where}, so the keys were never judged.`,
         explanation:
           'fetch accepts a header value only if, after stripping surrounding spaces and line breaks, it holds no line break, no NUL and no character above U+00FF. It throws before anything is sent, and most tools then show only "Failed to fetch". Such characters come from copying a key out of chat, mail or a word processor.',
-        fix: 'Remove the character: paste the key again into the profile, or type it out.',
+        fix:
+          exchange.source === 'pasted'
+            ? 'Remove the character from the key where the tool reads it (its variable, config or command), or type the key out, then run it again.'
+            : 'Remove the character: paste the key again into the profile, or type it out.',
       };
     }
     case 'blocked-by-policy':
@@ -119,18 +147,26 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
       };
     case 'tls':
       return {
-        summary: `The secure connection to ${host || 'the address'} failed, so no answer was read.`,
+        summary: `The secure connection to ${host || 'the address'} failed, so no answer was read and the keys were never judged.`,
         explanation:
           'The client stopped at the TLS handshake or did not trust the certificate it was shown. The keys were never judged. A certificate the client does not trust often comes from a proxy or gateway that inspects TLS on this network.',
         fix: 'Try from another network, or ask whoever runs this network whether a proxy inspects TLS; never turn certificate checks off to send keys.',
       };
-    case 'missing-key':
+    case 'missing-key': {
+      const message = exchange.failure?.message ?? '';
+      const user = /secret/i.test(message);
+      const account = !user && /api key|access/i.test(message);
+      const which = user
+        ? 'the user key (REDISCLOUD_SECRET_KEY, or secret_key in the provider block)'
+        : account
+          ? 'the account key (REDISCLOUD_ACCESS_KEY, or api_key in the provider block)'
+          : 'both keys (REDISCLOUD_ACCESS_KEY and REDISCLOUD_SECRET_KEY, or api_key and secret_key in the provider block)';
       return {
-        summary: 'The client stopped before sending: a key was not set.',
-        explanation:
-          'The tool checks that both keys are set before it sends anything, and one was missing, so nothing reached the API and the keys were never judged.',
-        fix: 'Set both keys (for the Go client and Terraform: REDISCLOUD_ACCESS_KEY and REDISCLOUD_SECRET_KEY, or api_key and secret_key in the provider block), then run it again.',
+        summary: `The client stopped before sending: ${user ? 'the user key' : account ? 'the account key' : 'a key'} was not set, so nothing was sent.`,
+        explanation: `${say('missingKey')} The keys were never judged.`,
+        fix: `Set ${which}, then run it again.`,
       };
+    }
   }
 }
 
@@ -167,13 +203,24 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
         : 'Send the request to see how the API answers',
     };
   }
-  const text = failureText(exchange, failure.kind, detail.endpoint.host);
+  // A certificate the client does not trust, signed by a CA of the network's own: a
+  // TLS-inspecting gateway answered in the API's place (FACTS.md, "Who answered").
+  const inspected = failure.kind === 'tls' && INSPECTING_CERTIFICATE.test(failure.message);
+  const text = inspected
+    ? {
+        summary: `A certificate that is not the API's answered for ${detail.endpoint.host || 'the address'}: a gateway on this network likely inspects TLS, and the keys were never judged.`,
+        explanation: `${say('proxy')} The client refused the certificate, so no answer was read.`,
+        fix: `Ask whoever runs this network to let ${API_HOST} through without TLS inspection, or try another network; never turn certificate checks off to send keys.`,
+      }
+    : failureText(exchange, failure.kind, detail.endpoint.host);
   const notSent = NOT_SENT_KINDS.has(failure.kind);
   const reported = failure.message.trim();
   items['reached-api'] = makeItem('reached-api', 'fail', {
     summary: text.summary,
     explanation:
-      reported === '' ? text.explanation : `${text.explanation} The browser said: ${reported}`,
+      reported === ''
+        ? text.explanation
+        : `${text.explanation} ${exchange.source === 'pasted' ? 'The tool said' : 'The browser said'}: ${reported}`,
     fix: text.fix,
     docs: failure.kind === 'cors' ? DOCS.useApi : DOCS.getStarted,
   });
@@ -189,7 +236,7 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
         : skippedItem(
             id,
             notSent
-              ? 'Not reached: the browser did not send the request.'
+              ? `Not reached: the ${exchange.source === 'pasted' ? 'client' : 'browser'} did not send the request.`
               : 'Not reached: no answer came back.',
           );
   }
@@ -200,7 +247,10 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     timeout: 'nothing came within the time limit',
     aborted: 'the request was cancelled',
     'mixed-content': 'http from an https page (mixed content)',
-    'invalid-header-value': 'the browser refused a header value',
+    'invalid-header-value':
+      exchange.source === 'pasted'
+        ? 'the client refused a header value'
+        : 'the browser refused a header value',
     'blocked-by-policy': "the page's Content-Security-Policy blocks that host",
     'invalid-url': 'the URL is not a web address',
     redirect: 'the address answered with a redirect, which Keycheck does not follow',
@@ -209,13 +259,15 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     'missing-key': 'a key was not set, so the client sent nothing',
   };
   return {
-    verdict: notSent ? 'not-sent' : 'unreachable',
+    verdict: notSent ? 'not-sent' : inspected ? 'intercepted' : 'unreachable',
     items,
     decisive: 'reached-api',
     lead:
       failure.relayError === 'upstream-unreachable'
         ? `No answer: the relay could not reach ${API_HOST}`
-        : words[failure.kind],
+        : failure.kind === 'unreachable' && DNS_FAILURE.test(failure.message)
+          ? 'the name did not resolve'
+          : words[failure.kind],
     authenticated: false,
   };
 }

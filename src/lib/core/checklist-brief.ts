@@ -38,6 +38,26 @@ export function sentences(text: string): string[] {
 }
 
 /**
+ * The items in checklist order, except that suspects stand in their rank order (#1 before #2)
+ * at the place of the first suspect.
+ */
+export function inRankOrder(items: readonly ChecklistItem[]): ChecklistItem[] {
+  const suspects = items
+    .filter((i) => i.status === 'suspect')
+    .sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
+  const out: ChecklistItem[] = [];
+  let placed = false;
+  for (const item of items) {
+    if (item.status !== 'suspect') out.push(item);
+    else if (!placed) {
+      out.push(...suspects);
+      placed = true;
+    }
+  }
+  return out;
+}
+
+/**
  * Whether an item is folded by default: it needs nothing from the reader. An `unknown` item
  * folds too unless it is the cause to fix first: a failure with no answer (CORS, offline) makes
  * every condition unknown for one reason, said once by the item that failed.
@@ -70,7 +90,7 @@ export function briefOf(
     if (first) open.add(first.id);
   }
   const folds = (item: ChecklistItem) => !open.has(item.id);
-  const shown = items.filter((i) => !folds(i));
+  const shown = inRankOrder(items).filter((i) => !folds(i));
   const count = new Map<string, number>();
   for (const item of shown) {
     for (const s of new Set(sentences(item.explanation))) count.set(s, (count.get(s) ?? 0) + 1);
@@ -78,7 +98,7 @@ export function briefOf(
   const shared = [...count].filter(([, n]) => n >= 2).map(([s]) => s);
   const isShared = new Set(shared);
   const seen = new Set<string>();
-  const brief = items.map((item): BriefItem => {
+  const brief = inRankOrder(items).map((item): BriefItem => {
     const folded = folds(item);
     const [finding = '', ...summaryRest] = sentences(item.summary);
     // A suspect that is not the first to fix keeps its fix behind "Why": three suspects' fixes

@@ -54,6 +54,8 @@ export type Verdict =
   /** Not the Redis Cloud API's `/v1/` with the keys: another host or product, no `/v1`, http, a redirect. */
   | 'wrong-target'
   | 'unreachable'
+  /** Something other than the API answered in its place (an edge, a proxy or gateway page). */
+  | 'intercepted'
   | 'not-sent'
   /** The answer is not at hand or does not show what happened (no status, keys not shown). */
   | 'unknown';
@@ -68,6 +70,7 @@ export const VERDICTS = [
   'server-error',
   'wrong-target',
   'unreachable',
+  'intercepted',
   'not-sent',
   'unknown',
 ] as const satisfies readonly Verdict[];
@@ -131,6 +134,11 @@ export interface DiagnoseContext {
   viaRelay?: boolean;
   /** Answers whether METHOD PATH (path starting at `/v1/`) is an operation of the API. */
   isKnownOperation?: (method: string, path: string) => boolean;
+  /**
+   * What the API document says a 403 means for METHOD PATH (path from `/v1/`): `not-active` for
+   * the create operations whose 403 is "not active resource", `source-ip` for the others.
+   */
+  forbiddenMeaning?: (method: string, path: string) => 'not-active' | 'source-ip' | undefined;
   /** The page's own protocol, for mixed-content findings (`https:` or `http:`). */
   pageProtocol?: string;
   /**

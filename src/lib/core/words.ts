@@ -15,10 +15,11 @@ export const VERDICT: Readonly<Record<Verdict, string>> = {
   'auth-failed': 'Authentication failed',
   forbidden: 'Forbidden',
   'rate-limited': 'Rate limited',
-  'request-error': 'Authenticated, but the request was refused',
+  'request-error': 'The request itself was refused',
   'server-error': 'Server error',
   'wrong-target': 'Not sent to the Redis Cloud API',
   unreachable: 'No answer from the API',
+  intercepted: 'Answered by something other than the API',
   'not-sent': 'Not sent',
   unknown: 'Cannot be told from what is at hand',
 };

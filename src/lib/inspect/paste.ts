@@ -4,7 +4,7 @@
  * then build everything shown or shared from the safe view: the exchange, the checklist, the
  * report and the share link. Typed values fill the request here and go nowhere else.
  */
-import { isKnownOperation } from '../api/catalog';
+import { forbiddenMeaning, isKnownOperation } from '../api/catalog';
 import { diagnose } from '../auth/diagnose';
 import {
   ACCOUNT_KEY_HEADER,
@@ -12,11 +12,11 @@ import {
   type Checklist,
   type DiagnoseContext,
 } from '../core/checklist';
-import type { Exchange } from '../core/exchange';
+import { headerValue, type Exchange } from '../core/exchange';
 import { pastedExchange } from '../paste/paste';
 import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
-import { buildReport, keyFingerprints, type KeyFingerprints } from '../report/report';
+import { buildReport, keyFingerprints, NOT_IN_PASTE, type KeyFingerprints } from '../report/report';
 import { encodeShareFragment } from '../report/share';
 import { findSecrets, safeChecklist, safeView, scrubber } from '../secrets';
 import { openedRequest, type Opened } from './open-paste';
@@ -113,6 +113,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   const host = hostVariable(candidate, typed);
   const context: DiagnoseContext = {
     isKnownOperation,
+    forbiddenMeaning,
     ...(hidden.length > 0 ? { shellExpanded: hidden } : {}),
     ...(host ? { hostFromVariable: host } : {}),
     ...(candidate.keysNotShown ? { keysNotShown: candidate.keysNotShown } : {}),
@@ -145,6 +146,22 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   };
   const checklist = safeChecklist(diagnose(exchange, context), redactor);
   const fingerprints = await keyFingerprints(request.headers);
+  // Where the paste cannot show a key, the report says so instead of "not sent".
+  const requestMissing = request.url.trim() === '' && request.headers.length === 0;
+  const notShown = candidate.keysNotShown
+    ? NOT_IN_PASTE.toolHides
+    : requestMissing
+      ? NOT_IN_PASTE.noRequest
+      : null;
+  for (const which of ['account', 'user'] as const) {
+    const value = headerValue(
+      request.headers,
+      which === 'account' ? ACCOUNT_KEY_HEADER : USER_KEY_HEADER,
+    );
+    if (value?.trim() === '***') fingerprints[which] = { notInPaste: NOT_IN_PASTE.masked };
+    else if (fingerprints[which] === null && notShown)
+      fingerprints[which] = { notInPaste: notShown };
+  }
   hidden.forEach((h, i) => {
     const name = h.header.trim().toLowerCase();
     const variable = shownHidden[i]?.variable ?? '';

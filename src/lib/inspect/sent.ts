@@ -5,7 +5,7 @@
  * the safe view, the history entry, and what the profile learns. Callers show and store only
  * what this returns.
  */
-import { isKnownOperation } from '../api/catalog';
+import { forbiddenMeaning, isKnownOperation } from '../api/catalog';
 import { send, type ApiRequest, type SendOptions } from '../api/client';
 import { connectPolicyFailure } from '../api/connect-policy';
 import { wentThroughRelay } from '../api/relay';
@@ -75,6 +75,7 @@ export async function inspectSent(
     ...options.context,
     pageProtocol: options.page.protocol,
     isKnownOperation,
+    forbiddenMeaning,
     ...(wentThroughRelay(raw) ? { viaRelay: true } : {}),
   };
   const { exchange, redactor } = await safeView(raw);

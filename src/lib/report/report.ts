@@ -10,8 +10,10 @@ import {
   type Checklist,
   type ChecklistItem,
 } from '../core/checklist';
-import { headerValue, type Exchange, type Header } from '../core/exchange';
+import { headerValue, type Exchange, type Header, type ReceivedResponse } from '../core/exchange';
+import { statusFromBody } from '../auth/response-body';
 import { STATUS, VERDICT } from '../core/words';
+import { inRankOrder } from '../core/checklist-brief';
 import { fingerprint, type Fingerprint } from '../secrets';
 import { code, escapeText, prose } from './markdown';
 
@@ -19,7 +21,42 @@ import { code, escapeText, prose } from './markdown';
  * How a key is named in a report: its fingerprint; the shell variable that supplied it when the
  * paste shows only the variable; null when the header was not sent.
  */
-export type KeyPrint = Fingerprint | { variable: string } | null;
+/** Why the paste cannot show a key: the app's own words, the only ones a share link may carry. */
+export const NOT_IN_PASTE = {
+  masked: 'the CI log masked it',
+  toolHides: 'the tool that printed it never shows the key headers',
+  noRequest: 'the request was not pasted',
+} as const;
+export type NotInPaste = (typeof NOT_IN_PASTE)[keyof typeof NOT_IN_PASTE];
+
+export type KeyPrint = Fingerprint | { variable: string } | { notInPaste: NotInPaste } | null;
+
+/**
+ * A key as the page, the report and the shared page name it, in plain words: "not sent" only
+ * where the request shows the header missing (`null`), "not in the paste" where the paste
+ * cannot show it (a variable, a CI mask, a tool that never prints the keys, no request pasted).
+ */
+export function keyPrintWords(print: KeyPrint): string {
+  if (print === null) return 'not sent';
+  if ('variable' in print) return `not in the paste (filled in from ${print.variable})`;
+  if ('notInPaste' in print) return `not in the paste (${print.notInPaste})`;
+  return `${print.hash}, ${print.length} characters`;
+}
+
+/**
+ * The status the verdict rests on, for a person: the status line, or, when only a body was
+ * pasted, the status the body states itself (the nginx page's title, the Spring JSON), so the
+ * answer is never "status not known" beside a verdict that read "HTTP 401" from the body.
+ */
+export function answerStatusWords(response: ReceivedResponse): string {
+  if (response.status !== null) {
+    return `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  }
+  const stated = statusFromBody(response.body);
+  return stated === null
+    ? 'status not known (only a body was pasted)'
+    : `${stated} (stated by the body; no status line was pasted)`;
+}
 
 /** The two keys as sent. */
 export interface KeyFingerprints {
@@ -59,6 +96,24 @@ export async function keyFingerprints(headers: readonly Header[]): Promise<KeyFi
   };
 }
 
+/**
+ * Items grouped by the reason they give, each reason once, in the order of first appearance;
+ * only items with the same status share a group.
+ */
+export function groupedByReason(
+  items: readonly ChecklistItem[],
+  reason: (item: ChecklistItem) => string,
+): ChecklistItem[][] {
+  const groups = new Map<string, ChecklistItem[]>();
+  for (const item of items) {
+    const key = `${item.status}\u0000${reason(item)}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
 /** Items that need something done, the primary cause first, then by how sure the finding is. */
 function steps(checklist: Checklist): ChecklistItem[] {
   const weight = (item: ChecklistItem): number => {
@@ -89,10 +144,19 @@ export function buildReport(
   const todo = steps(checklist);
   if (todo.length > 0) {
     lines.push('### What to do', '');
-    todo.forEach((item, i) => {
-      const docs = item.docs ? ` See [${escapeText(item.docs.title)}](${item.docs.url}).` : '';
-      lines.push(`${i + 1}. ${prose(item.fix ?? '')}${docs}`);
-    });
+    // Each fix is said once: items that share it are one step.
+    const seen = new Set<string>();
+    todo
+      .filter((item) => {
+        const fix = item.fix ?? '';
+        if (seen.has(fix)) return false;
+        seen.add(fix);
+        return true;
+      })
+      .forEach((item, i) => {
+        const docs = item.docs ? ` See [${escapeText(item.docs.title)}](${item.docs.url}).` : '';
+        lines.push(`${i + 1}. ${prose(item.fix ?? '')}${docs}`);
+      });
     lines.push('');
   }
 
@@ -100,10 +164,7 @@ export function buildReport(
   lines.push(`- Request (${SOURCE[exchange.source]}): ${code(`${request.method} ${request.url}`)}`);
   if (exchange.startedAt) lines.push(`- Sent at: ${code(exchange.startedAt.slice(0, 40))}`);
   if (response) {
-    const status =
-      response.status === null
-        ? 'status not known (only a body was pasted)'
-        : code(`${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    const status = code(answerStatusWords(response));
     const time = exchange.durationMs !== undefined ? `, ${Math.round(exchange.durationMs)} ms` : '';
     lines.push(`- Answer: ${status}${time}`);
     for (const h of response.headers.filter((h) => NOTABLE_HEADER.test(h.name))) {
@@ -115,12 +176,12 @@ export function buildReport(
     lines.push('- Answer: none given, so only the request itself was checked');
   }
   lines.push('');
-  for (const item of checklist.items) {
+  for (const group of groupedByReason(inRankOrder(checklist.items), (i) => i.summary)) {
+    const first = group[0]!;
     const rank =
-      item.status === 'suspect' && item.rank !== undefined ? `, most likely #${item.rank}` : '';
-    lines.push(
-      `- **${STATUS[item.status].word}${rank}**: ${prose(item.title)}. ${prose(item.summary)}`,
-    );
+      first.status === 'suspect' && first.rank !== undefined ? `, most likely #${first.rank}` : '';
+    const titles = group.map((i) => prose(i.title)).join('; ');
+    lines.push(`- **${STATUS[first.status].word}${rank}**: ${titles}. ${prose(first.summary)}`);
   }
 
   lines.push('', '### Keys (by fingerprint, never the key)', '');
@@ -130,8 +191,11 @@ export function buildReport(
   const untold = checklist.items.filter((item) => item.status === 'unknown');
   if (untold.length > 0) {
     lines.push('', '### What could not be told', '');
-    for (const item of untold)
-      lines.push(`- ${prose(item.title)}: ${prose(item.explanation || item.summary)}`);
+    for (const group of groupedByReason(untold, (i) => i.explanation || i.summary)) {
+      const first = group[0]!;
+      const titles = group.map((i) => prose(i.title)).join('; ');
+      lines.push(`- ${titles}: ${prose(first.explanation || first.summary)}`);
+    }
   }
 
   lines.push(
@@ -143,7 +207,7 @@ export function buildReport(
 }
 
 function describe(print: KeyPrint): string {
-  if (print === null) return 'not sent';
+  if (print === null || 'notInPaste' in print) return escapeText(keyPrintWords(print));
   if ('variable' in print) {
     return `not in the paste (the customer's shell filled it in from ${code(print.variable)})`;
   }

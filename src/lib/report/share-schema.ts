@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { ITEM_IDS, type Checklist, type ItemStatus } from '../core/checklist';
 import { FAILURE_KINDS, type Exchange } from '../core/exchange';
 import { STATUS, VERDICT } from '../core/words';
-import type { KeyFingerprints } from './report';
+import { NOT_IN_PASTE, type KeyFingerprints } from './report';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const header = v.strictObject({ name: text(1000), value: text(20_000) });
@@ -22,7 +22,13 @@ const fingerprint = v.strictObject({
 // A variable as written (`$ACCOUNT_KEY`, `${RC_KEY}`, `%KEY%`, `$(...)` redacted): no quote, no
 // angle bracket, no line break, so it cannot pass for a sentence or markup.
 const variable = v.pipe(v.string(), v.regex(/^[\w$%{}():.\-[\] ]{1,200}$/));
-const keyPrint = v.nullable(v.union([fingerprint, v.strictObject({ variable })]));
+const keyPrint = v.nullable(
+  v.union([
+    fingerprint,
+    v.strictObject({ variable }),
+    v.strictObject({ notInPaste: v.picklist(Object.values(NOT_IN_PASTE)) }),
+  ]),
+);
 
 const uniqueIds = <T extends { id: string }>(items: T[]) =>
   new Set(items.map((i) => i.id)).size === items.length;

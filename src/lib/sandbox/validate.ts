@@ -14,11 +14,47 @@ export interface SchemaProblem {
 
 const validators = new WeakMap<Schema, Validator>();
 
+function isReadOnly(property: unknown): boolean {
+  if (property === null || typeof property !== 'object') return false;
+  const p = property as Schema;
+  if (p['readOnly'] === true) return true;
+  const ref = p['$ref'];
+  return (
+    typeof ref === 'string' &&
+    SCHEMAS[ref.replace('#/components/schemas/', '')]?.['readOnly'] === true
+  );
+}
+
+/**
+ * The schema as a request must meet it: a property that is `readOnly` and `required` is required
+ * in answers only (OpenAPI 3.0), so it leaves every `required` list. The document marks path
+ * parameters such as `subscriptionId` and `regionId` this way in request bodies.
+ */
+function forRequests(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(forRequests);
+  if (value === null || typeof value !== 'object') return value;
+  const schema = value as Schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(schema)) out[key] = forRequests(inner);
+  const required = schema['required'];
+  const properties = schema['properties'] as Record<string, unknown> | undefined;
+  if (Array.isArray(required) && properties) {
+    out['required'] = required.filter((name) => !isReadOnly(properties[String(name)]));
+  }
+  return out;
+}
+
+let requestSchemas: unknown;
+
 function validatorFor(schema: Schema): Validator {
   let validator = validators.get(schema);
   if (!validator) {
+    requestSchemas ??= forRequests(SCHEMAS);
     // `$ref`s point into `#/components/schemas/`, so the components travel with each root.
-    const root = { ...schema, components: { schemas: SCHEMAS } } as unknown as JsonSchema;
+    const root = {
+      ...(forRequests(schema) as Schema),
+      components: { schemas: requestSchemas },
+    } as unknown as JsonSchema;
     validator = new Validator(root, '4', false);
     validators.set(schema, validator);
   }
@@ -57,7 +93,8 @@ function describe(unit: OutputUnit): SchemaProblem {
 const SUMMARY_KEYWORDS = new Set(['properties', 'items', 'allOf', 'anyOf', 'oneOf', '$ref']);
 
 /**
- * The first problem of `value` against `schema`, or null when it conforms. Of the errors the
+ * The first problem of a request body `value` against `schema`, or null when it conforms
+ * (`readOnly` properties are not required of a request). Of the errors the
  * validator reports, the one deepest in the value is named: it is the one a person fixes.
  */
 export function schemaProblem(schema: Schema, value: unknown): SchemaProblem | null {

@@ -4,13 +4,14 @@
  * every sentence taken from the table, and fails on any sentence left that still states how the
  * API behaves.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { isKnownOperation } from '../../../src/lib/api/catalog';
 import type { Exchange, FailureKind, Header } from '../../../src/lib/core/exchange';
 import { FAILURE_KINDS } from '../../../src/lib/core/exchange';
 import type { DiagnoseContext } from '../../../src/lib/core/checklist';
 import { CLAIMS, hedges, say } from '../../../src/lib/auth/claims';
-import type { ClaimId } from '../../../src/lib/auth/claims';
+import type { Claim, ClaimId } from '../../../src/lib/auth/claims';
 import { diagnose } from '../../../src/lib/auth/diagnose';
 import { ACCOUNT_BODY, NGINX_401, SPRING_404, accountBody, allText, keyHeaders } from './helpers';
 
@@ -67,6 +68,14 @@ function corpus(): Array<[Exchange, DiagnoseContext]> {
     ACCOUNT_BODY,
     accountBody(['10.0.0.0/24'], '10.0.0.7'),
     TASK,
+    // Issue 18: answers from elsewhere, and failed tasks as other tools print them.
+    'error code: 1010',
+    '<!DOCTYPE html><html><head><title>Sign in</title></head><body>proxy</body></html>',
+    '<html><head><title>400 Request Header Or Cookie Too Large</title></head><body><center>nginx</center></body></html>',
+    '<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>',
+    'Error: 400 BAD_REQUEST - PAYMENT_INFO_NOT_PROVIDED: Payment info is not provided',
+    'Error: 403 FORBIDDEN - USER_INSUFFICIENT_ROLE: x',
+    'Task 5f3c: processing-error',
   ];
   const requests: Array<[string, string, Header[]]> = [
     ['GET', `${API}/v1/`, keyHeaders()],
@@ -83,6 +92,7 @@ function corpus(): Array<[Exchange, DiagnoseContext]> {
       [{ name: 'Authorization', value: 'Basic x' }],
     ],
     ['GET', 'https://$HOST/subscriptions', keyHeaders()],
+    ['GET', `${API}/v1/`, [{ name: 'User-Agent', value: 'Python-urllib/3.12' }, ...keyHeaders()]],
     ['GET', `${API}/v1/`, []],
     ['GET', `${API}/v1/`, [{ name: 'x-api-key', value: 'abcdefgh1' }]],
     ['GET', `${API}/v1/`, keyHeaders('abcdefgh1 ', '$SECRET_KEY')],
@@ -96,6 +106,19 @@ function corpus(): Array<[Exchange, DiagnoseContext]> {
       }
     }
     out.push([pasted(method, url, headers, null, 'oops'), {}]);
+    for (const words of [
+      'curl: (6) Could not resolve host: api.redislabs.com',
+      'curl: (7) Failed to connect to api.redislabs.com port 443',
+      'curl: (28) Operation timed out',
+      'curl: (60) SSL certificate problem: unable to get local issuer certificate',
+      "Access to fetch at 'x' from origin 'y' has been blocked by CORS policy",
+      'Error: Missing Redis Cloud API Secret Key',
+      'Invalid character in header content',
+    ]) {
+      out.push([pasted(method, url, headers, null, words), {}]);
+    }
+    out.push([pasted(method, url, headers, 403, ''), { forbiddenMeaning: () => 'not-active' }]);
+    out.push([pasted(method, url, keyHeaders('***', '***'), 401, ''), {}]);
     out.push([{ source: 'pasted', request: { method, url, headers } }, {}]);
     for (const kind of FAILURE_KINDS as readonly FailureKind[]) {
       out.push([
@@ -125,7 +148,58 @@ function uncitedSentences(text: string): string[] {
     .filter((s) => s !== '' && API_BEHAVIOUR.some((re) => re.test(s)));
 }
 
+/** FACTS.md as committed beside the API document, by section title (before any parenthesis). */
+function factsSections(): Map<string, string> {
+  const text = readFileSync(
+    new URL('../../../scripts/redis-cloud-api/FACTS.md', import.meta.url),
+    'utf8',
+  );
+  const sections = new Map<string, string>();
+  for (const part of text.split(/^## /m).slice(1)) {
+    const title = (part.split('\n')[0] ?? '').replace(/\s*[(:].*$/, '').trim();
+    sections.set(title, fold(part));
+  }
+  return sections;
+}
+
+const fold = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Known claims whose FACTS.md words sit in the "Unknown" section (or that name it). */
+function knownOnUnknown(claims: Record<string, Claim>): string[] {
+  const unknownSection = factsSections().get('Unknown') ?? '';
+  if (unknownSection.length < 100) throw new Error('FACTS.md has no Unknown section');
+  return Object.entries(claims)
+    .filter(([, claim]) => claim.known)
+    .filter(([, c]) => c.section === 'Unknown' || unknownSection.includes(fold(c.facts)))
+    .map(([id]) => id);
+}
+
 describe('the claims table', () => {
+  test("every claim's words are in FACTS.md, in the section it names", () => {
+    const sections = factsSections();
+    const missing = Object.entries(CLAIMS)
+      .filter(([, claim]) => !(sections.get(claim.section) ?? '').includes(fold(claim.facts)))
+      .map(([id]) => id);
+    expect(missing).toEqual([]);
+  });
+
+  test('no claim marked known rests on what FACTS.md lists as unknown', () => {
+    expect(knownOnUnknown(CLAIMS)).toEqual([]);
+  });
+
+  test('the FACTS.md check fails on a known claim that FACTS.md lists as unknown', () => {
+    const planted: Record<string, Claim> = {
+      ...CLAIMS,
+      ipAlways403: {
+        known: true,
+        section: 'When a request authenticates',
+        facts: 'Whether a blocked source IP always gives 403',
+        text: 'A blocked source IP always gets 403.',
+      },
+    };
+    expect(knownOnUnknown(planted)).toEqual(['ipAlways403']);
+  });
+
   test('every unknown claim hedges, every known one is plain and names its FACTS.md section', () => {
     for (const [id, claim] of Object.entries(CLAIMS)) {
       if (!claim.known) expect(hedges(claim.text), id).toBe(true);

@@ -370,7 +370,8 @@ describe('a failed task is judged by its error', () => {
     expect(item(c, 'role-permits').status).toBe('fail');
   });
 
-  test('UNAUTHORIZED: forbidden, the role is the likely cause', () => {
+  // Issue 18: UNAUTHORIZED is one of FACTS.md's permission types, so the role fails outright.
+  test('UNAUTHORIZED: forbidden, the role is the cause', () => {
     const c = judge(
       pasted(
         'GET',
@@ -382,7 +383,7 @@ describe('a failed task is judged by its error', () => {
     );
     expect(c.verdict).toBe('forbidden');
     expect(c.primaryCause).toBe('role-permits');
-    expect(item(c, 'role-permits').status).toBe('suspect');
+    expect(item(c, 'role-permits').status).toBe('fail');
   });
 
   test('a 5xx task error is a server error', () => {

@@ -3,7 +3,7 @@ import type { Exchange } from '../../../src/lib/core/exchange';
 import type { ChecklistItem } from '../../../src/lib/core/checklist';
 import { diagnose } from '../../../src/lib/auth/diagnose';
 import { briefOf, sentences } from '../../../src/lib/core/checklist-brief';
-import { answered, NGINX_401, request } from '../auth/helpers';
+import { ACCOUNT_BODY, answered, NGINX_401, request } from '../auth/helpers';
 
 const cors: Exchange = {
   source: 'network',
@@ -77,7 +77,8 @@ test('a finding repeated word for word is marked as the same as above', () => {
 });
 
 test('the list never shows empty: a 200 keeps the conditions that held open', () => {
-  const checklist = diagnose(answered(200, '{}'));
+  // Issue 18: only the API's own body shows the conditions held; an empty `{}` does not.
+  const checklist = diagnose(answered(200, ACCOUNT_BODY));
   const brief = briefOf(checklist.items, checklist.primaryCause);
   const open = brief.items.filter((b) => !b.folded);
   expect(open.length).toBeGreaterThan(0);

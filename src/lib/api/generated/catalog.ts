@@ -207,3 +207,6 @@ export const RAW_OPERATIONS: readonly RawOperation[] = [
   ["GET","/v1/cost-report/{costReportId}","getCostReport","Get cost report",0,[["costReportId","string",1]],[],0,-1],
   ["GET","/v1/","getCurrentAccount","Get current account",0,[],[],0,-1],
 ];
+
+/** Operations whose 403 the document explains as "not active resource", not the source IP. */
+export const NOT_ACTIVE_403: readonly string[] = ["createTgwAttachment","createActiveActiveTgwAttachment","createTag","createTag_1","createSubscription","createActiveActivePscService","createActiveActivePscServiceEndpoint","createActiveActivePrivateLink","createActiveActivePrivateLinkPrincipal","createActiveActiveVpcPeering","createPscService","createPscServiceEndpoint","createPrivateLink","createPrivateLinkPrincipal","createVpcPeering","createDatabase","createSubscription_1","createFixedDatabase","createEndpointsRedirection","createCostReport","createCloudAccount","createUser","createRole","createRedisRule"];
