@@ -31,7 +31,7 @@ import {
   judgeWebServer,
 } from './status-origin';
 import { failedTaskIn } from './task-line';
-import { edgeLikely, gatedByOrigin, originOf, withToolFailure } from './evidence';
+import { edgeLikely, gatedByOrigin, originOf } from './evidence';
 import { REQUEST_IDS, requestStage } from './request-stage';
 import { judgePreflight, judgeNoAnswer } from './transport';
 
@@ -199,8 +199,7 @@ function withoutKeys(judged: AnswerJudged, status: number | null): AnswerJudged 
  * A request-stage `fail` is the primary cause whenever there is one (except under a 429, where
  * waiting comes first, and a wrong target, where the URL comes first). No text holds a key value.
  */
-export function diagnose(given: Exchange, context?: DiagnoseContext): Checklist {
-  const exchange = withToolFailure(given);
+export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checklist {
   const request = exchange.request;
   let ctx = context;
   // A pasted answer to `https://$HOST/...` shows the shell filled the host in: curl cannot

@@ -1,7 +1,8 @@
 /**
- * The evidence of origin, applied (FACTS.md, "Who answered"): a tool's "no answer" text becomes
- * the exchange's failure, `whoAnswered` tells who produced an answer, and no condition stays
- * `pass` on an answer the API is not shown to have produced.
+ * The evidence of origin, applied (FACTS.md, "Who answered"): `whoAnswered` tells who produced
+ * an answer, and no condition stays `pass` on an answer the API is not shown to have produced.
+ * What a tool printed (its status in its own words, or that no answer came) is read by the
+ * answer readers in lib/paste, which hand diagnose an exchange with a status or a failure.
  */
 import { headerValue } from '../core/exchange';
 import type { Exchange } from '../core/exchange';
@@ -10,25 +11,8 @@ import { makeItem } from './items';
 import type { Judged } from './judged';
 import { ANSWER_ITEMS } from './judged';
 import type { PreflightDetail } from './preflight';
-import { failedTaskIn } from './task-line';
-import { toolFailureIn } from './tool-failure';
 import { whoAnswered } from './who-answered';
 import type { Origin } from './who-answered';
-
-/**
- * A pasted "answer" with no status that is a tool's word that no answer came (`curl: (6) ...`,
- * `getaddrinfo ENOTFOUND`, a CORS line): the exchange's failure, not an answer to judge.
- */
-export function withToolFailure(exchange: Exchange): Exchange {
-  const response = exchange.response;
-  if (exchange.source !== 'pasted' || !response || response.status !== null) return exchange;
-  if (failedTaskIn(response.body)) return exchange;
-  const failure = toolFailureIn(response.body);
-  if (!failure) return exchange;
-  const rest: Exchange = { ...exchange, failure };
-  delete rest.response;
-  return rest;
-}
 
 /** Who answered; a sandbox answer is the sandbox's by construction. */
 export function originOf(exchange: Exchange, detail: PreflightDetail): Origin {

@@ -84,10 +84,6 @@ export function statusFromBody(body: string): number | null {
   }
   const spring = SPRING_IN_TEXT.exec(head)?.[1];
   if (spring) return Number(spring);
-  for (const words of TOOL_STATUS) {
-    const code = words.exec(head)?.[1];
-    if (code) return Number(code);
-  }
   return null;
 }
 
@@ -97,25 +93,6 @@ const HEAD = 20_000;
 /** The Spring error's JSON inside a tool's message (PowerShell 7 prints the body as its error). */
 export const SPRING_IN_TEXT =
   /"timestamp"\s*:\s*"[^"\n]{0,60}"\s*,\s*"status"\s*:\s*([1-5]\d\d)\s*,\s*"error"/;
-
-/**
- * How tools state an answer's status (FACTS.md, "What customers paste as the answer"):
- * PowerShell 5.1 and 7, Python requests, httpx and urllib, axios, a browser console, curl -f,
- * wget, the Go client's `failed to ...: 401 - `, RedisInsight.
- */
-const TOOL_STATUS: readonly RegExp[] = [
-  /The remote server returned an error: \(([1-5]\d\d)\)/i,
-  /Response status code does not indicate success: ([1-5]\d\d)\b/i,
-  /\b([1-5]\d\d) (?:Client|Server) Error: /,
-  /(?:Client|Server) error '([1-5]\d\d)\b/,
-  /HTTP Error ([1-5]\d\d): /,
-  /Request failed with status code ([1-5]\d\d)\b/,
-  /the server responded with a status of ([1-5]\d\d)\b/i,
-  /curl: \(22\) The requested URL returned error: ([1-5]\d\d)\b/,
-  /awaiting response\.\.\. ([1-5]\d\d)\b/,
-  /\bERROR ([1-5]\d\d): /,
-  /failed to [^:\n]{1,120}: ([1-5]\d\d) - /,
-];
 
 /** The `path` of a Spring Boot error body (`{"timestamp", "status", "error", "path"}`), if any. */
 export function springErrorPath(body: string): string | null {

@@ -1,6 +1,6 @@
 /**
  * Issue 18, item 6, and issue 20, item 3: no answer, said plainly. A pasted failure (built
- * directly, as the answer readers will build it, or as a tool's words in a body with no status)
+ * directly, or read from a tool's words by the answer readers)
  * gives `unreachable` or `not-sent` with the action that fits it first, says in the headline that
  * the keys were never judged, quotes the tool (not the browser), and never asks for a status line.
  */
@@ -9,7 +9,7 @@ import { diagnose } from '../../../src/lib/auth/diagnose';
 import { say } from '../../../src/lib/auth/claims';
 import type { ItemId, Verdict } from '../../../src/lib/core/checklist';
 import type { Exchange, FailureKind } from '../../../src/lib/core/exchange';
-import { toolFailureIn } from '../../../src/lib/auth/tool-failure';
+import { parseResponsePaste } from '../../../src/lib/paste/paste';
 import { isKnownOperation, item, request, response } from './helpers';
 
 const API = 'https://api.redislabs.com/v1/subscriptions';
@@ -18,8 +18,17 @@ function failed(kind: FailureKind, message: string, url = API): Exchange {
   return { source: 'pasted', request: request({ url }), failure: { kind, message } };
 }
 
+/** A tool's words pasted as the whole answer, as the answer readers hand them to diagnose. */
 function bodyOnly(text: string, url = API): Exchange {
-  return { source: 'pasted', request: request({ url }), response: response(null, text) };
+  const read = parseResponsePaste(text);
+  if (!read.ok) throw new Error(`not read: ${text}`);
+  const { response, failure } = read.value;
+  return {
+    source: 'pasted',
+    request: request({ url }),
+    ...(response ? { response } : {}),
+    ...(failure ? { failure } : {}),
+  };
 }
 
 interface Row {
@@ -195,8 +204,12 @@ describe('no answer, said plainly', () => {
   });
 
   test("a tool's words are read only where they stand for the answer", () => {
-    expect(toolFailureIn('curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL')?.kind).toBe('tls');
-    expect(toolFailureIn('{"subscriptions":[]}')).toBeNull();
+    const read = (text: string) => {
+      const r = parseResponsePaste(text);
+      return r.ok ? r.value : null;
+    };
+    expect(read('curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL')?.failure?.kind).toBe('tls');
+    expect(read('{"subscriptions":[]}')?.failure).toBeUndefined();
     // A body with a status is an answer, even if it mentions a refused connection.
     const answered = diagnose({
       source: 'pasted',

@@ -1,12 +1,13 @@
 /**
- * Issue 18: a tool's own words for the answer (FACTS.md, "What customers paste as the answer"),
- * pasted without a status line, give the status they state; never a request for a status line.
+ * A tool's own words for the answer (FACTS.md, "What customers paste as the answer"), pasted
+ * without a status line, give the status they state; never a request for a status line. The
+ * answer readers read the words; diagnose judges what they read.
  */
 import { describe, expect, test } from 'vitest';
 import { diagnose } from '../../../src/lib/auth/diagnose';
-import { statusFromBody } from '../../../src/lib/auth/response-body';
+import { parseResponsePaste } from '../../../src/lib/paste/paste';
 import type { Verdict } from '../../../src/lib/core/checklist';
-import { isKnownOperation, item, request, response } from './helpers';
+import { isKnownOperation, item, request } from './helpers';
 
 const NGINX =
   '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>';
@@ -59,14 +60,21 @@ const rows: Array<[string, string, number, Verdict]> = [
   ],
 ];
 
+/** The Response box as the answer readers read it. */
+function answer(text: string) {
+  const read = parseResponsePaste(text);
+  if (!read.ok || !read.value.response) throw new Error(`not read as an answer: ${text}`);
+  return read.value.response;
+}
+
 describe("a tool's words state the status", () => {
   test.each(rows)('%s', (_name, text, status, verdict) => {
-    expect(statusFromBody(text)).toBe(status);
+    expect(answer(text).status).toBe(status);
     const c = diagnose(
       {
         source: 'pasted',
         request: request({ url: 'https://api.redislabs.com/v1/subscriptions' }),
-        response: response(null, text),
+        response: answer(text),
       },
       { isKnownOperation },
     );
@@ -88,7 +96,7 @@ describe("a tool's words state the status", () => {
     const c = diagnose({
       source: 'pasted',
       request: request(),
-      response: response(null, `Invoke-RestMethod: ${NGINX}`),
+      response: answer(`Invoke-RestMethod: ${NGINX}`),
     });
     expect(c.verdict).toBe('auth-failed');
     expect(item(c, 'reached-api').status).toBe('pass');
@@ -101,7 +109,7 @@ describe("a tool's words state the status", () => {
       {
         source: 'pasted',
         request: request({ url: 'https://api.redislabs.com/v1/subscriptions/114019/private-link' }),
-        response: response(null, spring),
+        response: answer(spring),
       },
       { isKnownOperation },
     );

@@ -126,7 +126,7 @@ describe('diagnose <file>', () => {
         key,
         fc.constantFrom([], ['--json'], ['--markdown']),
         async (a, u, form) => {
-          const paste = `export REDISCLOUD_SECRET_KEY="${u}"\ncurl -i -H "x-api-key: ${a}" -H "x-api-secret-key: $REDISCLOUD_SECRET_KEY" https://api.redislabs.com/v1/\nHTTP/1.1 401 Unauthorized\nserver: nginx\n\n<html><head><title>401 Authorization Required</title></head><!-- ${a} --></html>`;
+          const paste = `export REDISCLOUD_SECRET_KEY="${u}"\ncurl -i -H "x-api-key: ${a}" -H "x-api-secret-key: $REDISCLOUD_SECRET_KEY" https://api.redislabs.com/v1/\nHTTP/1.1 401 Unauthorized\nserver: nginx\n\n<html><head><title>401 Authorization Required</title></head><!-- ${a} --><body><center><h1>401 Authorization Required</h1></center><hr><center>nginx</center></body></html>`;
           const run = await runCli(cli.file, ['diagnose', '-', ...form], {}, paste);
           expect(run.code).toBe(EXIT_CODES['auth-failed']);
           expect(leakedPiece(run.stdout, [a, u])).toBeNull();

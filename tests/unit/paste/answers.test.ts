@@ -87,7 +87,8 @@ requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://a
     format: 'python-error',
     text: `requests.exceptions.SSLError: HTTPSConnectionPool(host='api.redislabs.com', port=443): Max retries exceeded with url: /v1/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)')))`,
     failure: 'tls',
-    verdict: 'unreachable',
+    // An untrusted issuer is often a TLS-inspecting gateway answering in the API's place.
+    verdict: 'intercepted',
   },
   {
     name: 'httpx HTTPStatusError',
@@ -215,7 +216,8 @@ For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/St
     format: 'curl-exit',
     text: 'curl: (60) SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html',
     failure: 'tls',
-    verdict: 'unreachable',
+    // An untrusted issuer is often a TLS-inspecting gateway answering in the API's place.
+    verdict: 'intercepted',
   },
   {
     name: 'wget 401',
