@@ -4,6 +4,7 @@
  * (a script, prose around it) is a weak one that code readers come before.
  */
 import { parseCurlCandidates } from './curl-command';
+import { shellText } from './shell-arguments';
 import { splitLines } from './http-message';
 import { matchIf, type ReadOptions, type RequestReader } from './reader';
 import type { ParseResult, PastedRequest } from './result';
@@ -13,12 +14,6 @@ const CURL_WORD = /(?:^|[\s;&|(])(?:[^\s'"]{0,256}[/\\])?curl(?:\.exe)?(?=\s|$)/
 /** `curl` (or `curl.exe`) as the first word of the first line, after an optional prompt. */
 const CURL_START =
   /^(?:\$\s+|PS(?: [^>]*)?>\s*|[A-Za-z]:\\[^>]*>\s*|>\s*)?(?:[^\s'"]*[/\\])?curl(?:\.exe)?(?:\s|$)/i;
-/**
- * A Windows prompt before curl (`PS C:\> `, `PS> `, `C:\Users\me> `) and Markdown code fences:
- * not the shell's words. Blanked to spaces of the same length, so positions stay right.
- */
-const NOT_SHELL =
-  /^(?:PS(?: [^>\n]{0,200})?>|[A-Za-z]:\\[^>\n]{0,200}>)(?=[ \t]*(?:\S*[/\\])?curl(?:\.exe)?[ \t])|^[ \t]*```[\w-]*[ \t]*$/gim;
 /** A line that starts what a curl command printed: `HTTP/1.1 401`, `< HTTP/2 401`, `* Trying`. */
 const OUTPUT_START =
   /^(?:< ?HTTP\/\d(?:\.\d)? \d{3}|HTTP\/\d(?:\.\d)? \d{3}|\* +(?:Trying|Connected|Host | {2}Trying|processing|Uses proxy)|> [A-Z]+ \S+ HTTP\/)/;
@@ -51,7 +46,7 @@ export const curlReader: RequestReader = {
 
 /** A curl command, possibly followed by what it printed (`curl -i`, `curl -v`) in the same box. */
 function curlWithOutput(pasted: string, options: ReadOptions = {}): ParseResult<PastedRequest[]> {
-  const text = pasted.replace(NOT_SHELL, (m) => ' '.repeat(m.length));
+  const text = shellText(pasted, 'curl');
   const lines = splitLines(text);
   const at = lines.findIndex((l, i) => i > 0 && OUTPUT_START.test(l.text));
   const dialect = options.dialect ? { dialect: options.dialect } : {};
