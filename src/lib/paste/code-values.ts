@@ -104,7 +104,12 @@ export class CodeReader {
 
   constructor(text: string, language: CodeLanguage) {
     this.language = language;
-    this.tokens = tokenize(text, language);
+    // Markdown code fences around pasted code are not code (in JavaScript, a template's start):
+    // blanked to spaces of the same length, so positions stay right.
+    this.tokens = tokenize(
+      text.replace(/^[ \t]*```[\w-]*[ \t]*$/gm, (m) => ' '.repeat(m.length)),
+      language,
+    );
   }
 
   peek(offset = 0): CodeToken | undefined {

@@ -4,6 +4,7 @@
  * (a script, prose around it) is a weak one that code readers come before.
  */
 import { parseCurlCandidates } from './curl-command';
+import { shellText } from './shell-arguments';
 import { splitLines } from './http-message';
 import { matchIf, type ReadOptions, type RequestReader } from './reader';
 import type { ParseResult, PastedRequest } from './result';
@@ -11,7 +12,8 @@ import type { ParseResult, PastedRequest } from './result';
 // The path before `curl` is bounded: an unbounded one backtracks over every later character.
 const CURL_WORD = /(?:^|[\s;&|(])(?:[^\s'"]{0,256}[/\\])?curl(?:\.exe)?(?=\s|$)/i;
 /** `curl` (or `curl.exe`) as the first word of the first line, after an optional prompt. */
-const CURL_START = /^(?:\$\s+|PS [^>]*>\s*|>\s*)?(?:[^\s'"]*[/\\])?curl(?:\.exe)?(?:\s|$)/i;
+const CURL_START =
+  /^(?:\$\s+|PS(?: [^>]*)?>\s*|[A-Za-z]:\\[^>]*>\s*|>\s*)?(?:[^\s'"]*[/\\])?curl(?:\.exe)?(?:\s|$)/i;
 /** A line that starts what a curl command printed: `HTTP/1.1 401`, `< HTTP/2 401`, `* Trying`. */
 const OUTPUT_START =
   /^(?:< ?HTTP\/\d(?:\.\d)? \d{3}|HTTP\/\d(?:\.\d)? \d{3}|\* +(?:Trying|Connected|Host | {2}Trying|processing|Uses proxy)|> [A-Z]+ \S+ HTTP\/)/;
@@ -43,7 +45,8 @@ export const curlReader: RequestReader = {
 };
 
 /** A curl command, possibly followed by what it printed (`curl -i`, `curl -v`) in the same box. */
-function curlWithOutput(text: string, options: ReadOptions = {}): ParseResult<PastedRequest[]> {
+function curlWithOutput(pasted: string, options: ReadOptions = {}): ParseResult<PastedRequest[]> {
+  const text = shellText(pasted, 'curl');
   const lines = splitLines(text);
   const at = lines.findIndex((l, i) => i > 0 && OUTPUT_START.test(l.text));
   const dialect = options.dialect ? { dialect: options.dialect } : {};

@@ -153,7 +153,8 @@ export function toHttpie(request: SentRequest, options: ExportOptions): string {
     if (h.variable) args.push(withVariable(`${h.name}:`, h.variable));
     // HTTPie sends `name;` as an empty header; `name:` would drop it.
     else if (h.value === '') args.push(shellQuote(`${h.name};`));
-    else args.push(shellQuote(`${h.name}:${h.value.replace(/\\/g, '\\\\')}`));
+    // A value starting with `=` would make `name:=` a JSON field: escaped, it stays a header.
+    else args.push(shellQuote(`${h.name}:${h.value.replace(/\\/g, '\\\\').replace(/^=/, '\\=')}`));
   }
   if (body !== undefined) args.push(`--raw ${shellQuote(body)}`);
   return `http ${args.join(' \\\n  ')}`;

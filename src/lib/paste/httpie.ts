@@ -4,7 +4,7 @@
  * JSON), `name@file` (a file, not in the paste). `-a user:password` is basic auth.
  */
 import type { Header } from '../core/exchange';
-import { shift, use } from './shell-arguments';
+import { shellText, shift, use } from './shell-arguments';
 import { isNested, nestedJson, type Json } from './httpie-nested';
 import { HTTPIE_OPTIONS } from './httpie-options';
 import { URL_LIKE, walkOptions } from './shell-options';
@@ -46,7 +46,7 @@ function isItem(word: string): boolean {
 /** True when the text holds an `http`/`https` command that looks like HTTPie's. */
 export function looksLikeHttpie(text: string): boolean {
   // Word by word, line by line: a regex with optional option values backtracks badly.
-  const head = text.slice(0, 65536).replace(/\\\r?\n/g, ' ');
+  const head = shellText(text.slice(0, 65536), 'http').replace(/\\\r?\n/g, ' ');
   for (const line of head.split('\n', 500)) {
     const words = line
       .trim()
@@ -73,7 +73,7 @@ interface Item {
 
 /** Reads one HTTPie command. Never throws. */
 export function parseHttpie(text: string): ParseResult<PastedRequest> {
-  const split = splitShellWords(text);
+  const split = splitShellWords(shellText(text, 'http'));
   if (!split.ok) return split;
   const { tokens } = split.value;
   const start = tokens.findIndex((t) => t.kind === 'word' && COMMAND.test(t.value));

@@ -12,6 +12,9 @@ import { matchIf, type RequestReader } from './reader';
 
 const DECLARATION = new Set(['const', 'let', 'var']);
 const AXIOS_METHODS = /^(?:get|delete|head|options|post|put|patch|request)$/;
+/** Where `axios.defaults.headers.common[name] = value` (and `.headers[...]`) is kept. */
+const AXIOS_DEFAULTS = 'axios.defaults.headers.common';
+
 /** got and ky, which take `(url, { method, headers, json, body, searchParams, prefixUrl })`. */
 const GOT_KY = /^(?:got|ky)(?:\.(get|post|put|patch|delete|head))?$/;
 
@@ -35,6 +38,9 @@ export function parseJavaScript(text: string): ParseResult<PastedRequest[]> {
   const found: PastedRequest[] = [];
   const sensitive: SensitiveValue[] = [];
   const xhrs = new Map<string, Xhr>();
+  const defaults: Value = { t: 'dict', entries: [] };
+  reader.scope.set(AXIOS_DEFAULTS, defaults);
+  reader.scope.set('axios.defaults.headers', defaults);
   const add = (candidate: PastedRequest) => {
     for (const s of candidate.sensitive) addSensitive(sensitive, s.value, s.source);
     candidate.sensitive = sensitive;
@@ -146,7 +152,12 @@ function readCall(
   const dot = name.lastIndexOf('.');
   const object = dot > 0 ? name.slice(0, dot) : name;
   const method = dot > 0 ? name.slice(dot + 1) : 'request';
-  return axiosRequest(method, args, instances.get(object));
+  // `axios.defaults.headers.common[...] = ...` goes with every axios call.
+  const defaults = {
+    headers: reader.scope.get(AXIOS_DEFAULTS),
+    baseUrl: reader.scope.get('axios.defaults.baseURL'),
+  };
+  return axiosRequest(method, args, instances.get(object), defaults);
 }
 
 const dictOr = (v: Value | undefined): Value | undefined => (v?.t === 'dict' ? v : undefined);
@@ -232,6 +243,7 @@ function axiosRequest(
   method: string,
   { positional }: Args,
   instance: Value | undefined,
+  defaults: { headers: Value | undefined; baseUrl: Value | undefined },
 ): PastedRequest {
   let config: Value | undefined;
   let url: Value | undefined;
@@ -254,8 +266,12 @@ function axiosRequest(
     {
       method: chosen,
       url: url ?? { t: 'str', parts: [] },
-      baseUrl: entry(config, 'baseURL') ?? entry(instance, 'baseURL'),
-      headers: [dictOr(entry(instance, 'headers')), dictOr(entry(config, 'headers'))],
+      baseUrl: entry(config, 'baseURL') ?? entry(instance, 'baseURL') ?? defaults.baseUrl,
+      headers: [
+        defaults.headers,
+        dictOr(entry(instance, 'headers')),
+        dictOr(entry(config, 'headers')),
+      ],
       params: entry(config, 'params'),
       ...body,
     },

@@ -5,6 +5,7 @@
  */
 import type { Header } from '../core/exchange';
 import { API_HOST } from '../core/checklist';
+import { placeholderIn } from '../auth/key-values';
 import type { PasteNote, SensitiveValue, VariableUse } from './result';
 import { addSensitive } from './sensitive';
 
@@ -16,13 +17,9 @@ export type KeySource =
   /** A variable the paste does not show: `written` is how the request shows it. */
   | { kind: 'variable'; name: string; written: string };
 
-/** Values written in place of a key by people who meant to fill them in later. */
-const PLACEHOLDER =
-  /^(?:x{3,}|\*{3,}|\.{3,}|<[^>]*>|\{\{[^}]*\}\}|(?:your|my|insert|enter|paste|put)[-_ ]?\S*|\S*[-_ ]?here|changeme|placeholder|todo|tbd|secret|key|api[-_ ]?key|secret[-_ ]?key)$/i;
-
-/** True when a key's value is a placeholder, not a key. */
+/** True when a key's value is a placeholder, not a key (the one rule: `lib/auth`'s). */
 export function isPlaceholder(value: string): boolean {
-  return value.trim() === '' || PLACEHOLDER.test(value.trim());
+  return value.trim() === '' || placeholderIn(value) !== null;
 }
 
 /**

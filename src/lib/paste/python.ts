@@ -4,8 +4,17 @@
  * to names first, `os.environ[...]` / `os.getenv(...)` (not in the paste: asked for).
  */
 import { buildCodeRequest } from './code-request';
-import { CodeReader, entry, plainText, setEntry, type Args, type Value } from './code-values';
+import { CodeReader, entry, plainText, setEntry, type Value } from './code-values';
 import { foundOrFail, runStatements } from './code-statements';
+import {
+  ADD_HEADER,
+  pairsDict,
+  preparedOf,
+  urlopenRequest,
+  URLLIB_REQUEST,
+  URLOPEN,
+  type Prepared,
+} from './python-urllib';
 import { addSensitive } from './sensitive';
 import type { ParseResult, PastedRequest, SensitiveValue } from './result';
 import { matchIf, type RequestReader } from './reader';
@@ -15,18 +24,6 @@ const CLIENT =
   /^(?:requests\.(?:Session|session)|httpx\.(?:Async)?Client|aiohttp\.ClientSession|ClientSession|Session|(?:Async)?Client)$/;
 const MODULE = /^(?:requests|httpx)$/;
 const CONNECTION = /^(?:http\.client\.)?(HTTPS?)Connection$/;
-/** urllib's request object and the call that sends it (or a URL). */
-const URLLIB_REQUEST = /^(?:(?:urllib\.)?request\.)?Request$/;
-const URLOPEN = /^(?:(?:urllib\.)?request\.)?urlopen$|^\w*opener\w*\.open$/i;
-const ADD_HEADER = /^(\w+)\.(?:add_header|add_unredirected_header)$/;
-
-/** `urllib.request.Request(url, data=None, headers={}, origin_req_host=None, unverifiable=False, method=None)`. */
-interface Prepared {
-  url: Value | undefined;
-  data: Value | undefined;
-  headers: Value;
-  method: Value | undefined;
-}
 
 interface Client {
   /** `http.client`'s connection: `conn.request(method, path, body, headers)`. */
@@ -157,75 +154,6 @@ export function parsePython(text: string): ParseResult<PastedRequest[]> {
     found,
     'This looks like Python code, but no requests, httpx, aiohttp, http.client or urllib call was found.',
   );
-}
-
-function preparedOf({ positional, keyword }: Args): Prepared {
-  const headers = keyword.get('headers') ?? positional[2];
-  return {
-    url: keyword.get('url') ?? positional[0],
-    data: keyword.get('data') ?? positional[1],
-    headers: { t: 'dict', entries: headers?.t === 'dict' ? [...headers.entries] : [] },
-    method: keyword.get('method') ?? positional[5],
-  };
-}
-
-/**
- * `urlopen(req)`, `urlopen(Request(...))`, `urlopen("https://...", data=...)`, `opener.open(...)`:
- * a Request made earlier or inline, or a URL. urllib sends POST when there is data.
- */
-function urlopenRequest(
-  reader: CodeReader,
-  prepared: Map<string, Prepared>,
-  shared: SensitiveValue[],
-  openerHeaders?: Value,
-): PastedRequest {
-  let request: Prepared | undefined;
-  const first = reader.peek();
-  if (first?.kind === 'name' && URLLIB_REQUEST.test(first.text) && reader.is('(', 1)) {
-    reader.pos += 2;
-    request = preparedOf(reader.args(')'));
-    if (reader.is(',')) reader.pos++;
-  } else if (first?.kind === 'name' && prepared.has(first.text) && !reader.is('(', 1)) {
-    request = prepared.get(first.text);
-    reader.pos++;
-    if (reader.is(',')) reader.pos++;
-  }
-  const { positional, keyword } = reader.args(')');
-  const url = request?.url ?? keyword.get('url') ?? positional[0] ?? { t: 'str', parts: [] };
-  const data = keyword.get('data') ?? (request ? positional[0] : positional[1]) ?? request?.data;
-  const method = request?.method && plainText(request.method);
-  const hasData = data !== undefined && data.t !== 'none';
-  const sensitive: SensitiveValue[] = [];
-  const candidate = buildCodeRequest(
-    {
-      method: method || (hasData ? 'POST' : 'GET'),
-      url,
-      headers: [openerHeaders, request?.headers],
-      data: hasData ? data : undefined,
-    },
-    [],
-    sensitive,
-  );
-  const agent = candidate.request.headers.some((h) => h.name.toLowerCase() === 'user-agent');
-  if (!agent)
-    candidate.notes.push({
-      message:
-        "urllib sends User-Agent: Python-urllib/3.x when the code sets none; the API's edge has refused that signature with a 403 (error code: 1010) before the API saw the keys.",
-    });
-  for (const s of sensitive) addSensitive(shared, s.value, s.source);
-  candidate.sensitive = shared;
-  return candidate;
-}
-
-/** `[("x-api-key", k), ...]` as a dict. */
-function pairsDict(value: Value | undefined): Value | undefined {
-  if (value?.t !== 'list') return undefined;
-  const entries: { key: Value; value: Value }[] = [];
-  for (const item of value.items) {
-    const [key, v] = item.t === 'list' ? item.items : [];
-    if (key && v) entries.push({ key, value: v });
-  }
-  return { t: 'dict', entries };
 }
 
 function targetOf(

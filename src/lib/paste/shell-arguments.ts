@@ -195,3 +195,17 @@ export type Locate = ReturnType<typeof locator>;
 export function note(locate: Locate, word: ShellWord, message: string): PasteNote {
   return { message, ...locate(word.offset) };
 }
+
+/**
+ * The text with what is not the shell's blanked to spaces of the same length (so positions stay
+ * right): a Windows prompt before the command (`PS C:\> `, `PS> `, `C:\Users\me> `) and
+ * Markdown code fences. `command` is the tool's name (`curl`, `http`, `wget`).
+ */
+export function shellText(text: string, command: 'curl' | 'http' | 'wget'): string {
+  const tool = command === 'http' ? '(?:https?|xhs?)' : command === 'wget' ? 'wget2?' : 'curl';
+  const notShell = new RegExp(
+    `^(?:PS(?: [^>\\n]{0,200})?>|[A-Za-z]:\\\\[^>\\n]{0,200}>)(?=[ \\t]*(?:\\S*[/\\\\])?${tool}(?:\\.exe)?[ \\t])|^[ \\t]*\`\`\`[\\w-]*[ \\t]*$`,
+    'gim',
+  );
+  return text.replace(notShell, (m) => ' '.repeat(m.length));
+}

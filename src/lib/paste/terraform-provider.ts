@@ -53,8 +53,14 @@ export function parseTerraformProvider(text: string): ParseResult<PastedRequest[
     },
   ];
   const sensitive: SensitiveValue[] = [];
-  const key = attributes.get('api_key');
-  const secret = attributes.get('secret_key');
+  const defaults = variableDefaults(text);
+  const resolve = (source: KeySource | undefined): KeySource | undefined => {
+    const name = source?.kind === 'variable' ? /^var\.([\w-]+)$/.exec(source.name)?.[1] : null;
+    const value = name ? defaults.get(name) : undefined;
+    return value !== undefined ? { kind: 'literal', value } : source;
+  };
+  const key = resolve(attributes.get('api_key'));
+  const secret = resolve(attributes.get('secret_key'));
   if ((key === undefined) !== (secret === undefined))
     notes.push({
       message:
@@ -95,6 +101,17 @@ export function parseTerraformProvider(text: string): ParseResult<PastedRequest[
       { label: requestLabel(request), request, variables, unknownOptions: [], notes, sensitive },
     ],
   };
+}
+
+/** `variable "name" { default = "value" }` blocks of the paste: name to default. */
+function variableDefaults(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const block = /\bvariable\s+"([\w-]+)"\s*\{([^{}]{0,2000})\}/g;
+  for (const match of text.slice(0, 262_144).matchAll(block)) {
+    const value = /^\s*default\s*=\s*"((?:\\.|[^"\\\n])*)"/m.exec(match[2] ?? '')?.[1];
+    if (match[1] && value !== undefined) found.set(match[1], value.replace(/\\(.)/g, '$1'));
+  }
+  return found;
 }
 
 const env = (name: string): KeySource => ({ kind: 'variable', name, written: `$${name}` });

@@ -2,7 +2,7 @@
  * wget: `--header`, `--method`, `--body-data`, `--post-data`, `--user`/`--password`; the URL
  * anywhere. Files (`--body-file`, `--post-file`) are not in the paste and a note says so.
  */
-import { addHeader, note, use, type HeaderEntry } from './shell-arguments';
+import { addHeader, note, shellText, use, type HeaderEntry } from './shell-arguments';
 import { walkOptions } from './shell-options';
 import { WGET_OPTIONS } from './wget-options';
 import {
@@ -27,7 +27,7 @@ export function looksLikeWget(text: string): boolean {
 
 /** Reads one wget command. Never throws. */
 export function parseWget(text: string): ParseResult<PastedRequest> {
-  const split = splitShellWords(text);
+  const split = splitShellWords(shellText(text, 'wget'));
   if (!split.ok) return split;
   const { tokens } = split.value;
   const start = tokens.findIndex((t) => t.kind === 'word' && COMMAND.test(t.value));

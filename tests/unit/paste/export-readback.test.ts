@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { SentRequest } from '../../../src/lib/core/exchange';
 import {
+  toCurl,
   toFetch,
   toHttpie,
   toPowerShell,
@@ -9,6 +10,7 @@ import {
   type ExportOptions,
 } from '../../../src/lib/paste/export';
 import { parseHttpie } from '../../../src/lib/paste/httpie';
+import { parseRequestPaste } from '../../../src/lib/paste/paste';
 import { parseJavaScript } from '../../../src/lib/paste/javascript';
 import { parsePowerShell } from '../../../src/lib/paste/powershell';
 import { parsePython } from '../../../src/lib/paste/python';
@@ -97,29 +99,34 @@ describe.each(Object.entries(exporters))(
   },
 );
 
-test('PowerShell and Python: any printable header value and body survive the round trip', () => {
+test('every Copy as format: any printable header value and body survive the round trip through the registry', () => {
   const printable = fc.string({
     unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
     maxLength: 40,
   });
+  // HTTP drops the whitespace between a header's colon and its value: a value cannot start
+  // with a space on the wire, so no tool can write one.
+  const headerValue = printable.filter((v) => !v.startsWith(' '));
+  const writers = { toCurl, toFetch, toHttpie, toPowerShell, toPython };
   fc.assert(
-    fc.property(printable, printable, (value, body) => {
+    fc.property(headerValue, printable, (value, body) => {
       const request: SentRequest = {
         method: 'PUT',
         url: 'https://api.redislabs.com/v1/x',
         headers: [{ name: 'x-note', value }],
         body,
       };
-      for (const [write, read] of [
-        [toPowerShell, parsePowerShell],
-        [toPython, parsePython],
-      ] as const) {
-        const back = readBack(read, write(request, { includeSecrets: true }));
-        // An empty body is no body: neither requests nor PowerShell sends one.
-        const bodiless = { method: request.method, url: request.url, headers: request.headers };
-        expect(back.request).toEqual(body === '' ? bodiless : request);
+      for (const [name, write] of Object.entries(writers)) {
+        const result = parseRequestPaste(write(request, { includeSecrets: true }));
+        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+        const back = result.value.candidates[0]?.request;
+        expect(back?.method, name).toBe('PUT');
+        expect(back?.url, name).toBe(request.url);
+        expect(back?.headers.find((h) => h.name === 'x-note')?.value, name).toBe(value);
+        // An empty body is no body: no tool sends one.
+        if (body !== '') expect(back?.body, name).toBe(body);
       }
     }),
-    { numRuns: 2000 },
+    { numRuns: 1000 },
   );
 });
