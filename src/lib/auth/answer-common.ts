@@ -1,38 +1,11 @@
 import type { ReceivedResponse } from '../core/exchange';
+import { reasonPhrase } from '../core/http-status';
 import type { ChecklistItem } from '../core/checklist';
 import { makeItem, unknownItem } from './items';
 import type { AnswerItemId } from './judged';
 import { BODY_WORDS, bodyKind } from './response-body';
 import { say } from './claims';
 import type { ClaimId } from './claims';
-
-/** Reason phrases, for answers pasted without one. */
-const REASON: Readonly<Record<number, string>> = {
-  200: 'OK',
-  201: 'Created',
-  202: 'Accepted',
-  204: 'No Content',
-  301: 'Moved Permanently',
-  302: 'Found',
-  304: 'Not Modified',
-  307: 'Temporary Redirect',
-  308: 'Permanent Redirect',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
 
 /** What the API document says each status means (FACTS.md, "What the API answers"). */
 const DOCUMENTED: Readonly<Record<number, ClaimId>> = {
@@ -47,7 +20,7 @@ const DOCUMENTED: Readonly<Record<number, ClaimId>> = {
 
 /** `HTTP 401 Unauthorized`. */
 export function statusWords(status: number, statusText = ''): string {
-  const text = statusText.trim() || REASON[status] || '';
+  const text = statusText.trim() || reasonPhrase(status);
   return `HTTP ${status}${text ? ` ${text}` : ''}`;
 }
 

@@ -2,6 +2,7 @@
  * The bodies and headers the sandbox answers with, in the shapes FACTS.md records from real
  * traffic. No `Date` header on purpose: two refusals must stay byte-identical whatever the time.
  */
+import { reasonPhrase } from '../core/http-status';
 
 /**
  * The nginx page the real API sends for every authentication failure. The same bytes for a
@@ -30,13 +31,6 @@ export function apiTimestamp(now: number): string {
   return new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const REASONS: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  403: 'Forbidden',
-  404: 'Not Found',
-  429: 'Too Many Requests',
-};
-
 /**
  * A Spring Boot error body: `{timestamp, status, error, path}`. Seen for 404 in real traffic.
  * For 400, 403 and 429 the real body is not documented; the same shape is assumed because the
@@ -48,7 +42,7 @@ export function springError(
   now: number,
   headers: Record<string, string> = {},
 ): Response {
-  const error = REASONS[status] ?? 'Error';
+  const error = reasonPhrase(status) || 'Error';
   const body = { timestamp: springTimestamp(now), status, error, path };
   return json(body, status, headers, error);
 }

@@ -4,6 +4,7 @@
  * tool's word that no answer came, its words scrubbed of secrets.
  */
 import type { FailureKind, Header } from '../../core/exchange';
+import { reasonPhrase } from '../../core/http-status';
 import { findSecrets, scrub } from '../../secrets';
 import { utf8Size, type ParseResult, type PasteNote, type ResponsePaste } from '../result';
 
@@ -77,36 +78,6 @@ export function detectLine(patterns: readonly RegExp[]) {
     return null;
   };
 }
-
-/** The reason phrase HTTP gives a status, for a tool that printed only the number. */
-export function reasonPhrase(status: number): string {
-  return REASONS[status] ?? '';
-}
-const REASONS: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  202: 'Accepted',
-  204: 'No Content',
-  301: 'Moved Permanently',
-  302: 'Found',
-  307: 'Temporary Redirect',
-  308: 'Permanent Redirect',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  407: 'Proxy Authentication Required',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
 
 export interface AnswerParts {
   status: number | null;
