@@ -1,0 +1,140 @@
+/**
+ * How a line of a whole ticket reads (`ticket.ts` splits the ticket with these): what a tool or
+ * a chat put around it (a CI log's time, ANSI codes, a chat line's name), whether it starts a
+ * request or an answer, whether it is prose, a prompt, a signature or an email header. Every
+ * pattern runs over one line, and the classifier looks at a bounded piece of it: linear.
+ */
+import { ANSWER_READERS } from './answers';
+
+/** Why a line was not read. */
+export type UnreadReason =
+  | 'prose'
+  | 'signature'
+  | 'email-header'
+  | 'prompt'
+  | 'chat'
+  | 'log'
+  | 'markup'
+  | 'command'
+  | 'unreadable'
+  | 'other';
+
+/** The longest piece of a line the classifier looks at. */
+export const LOOK = 2048;
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]|\[\d{1,3}(?:;\d{1,3})*m/g;
+const CI_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?/;
+const CI_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|command|section)\](?:Run )?/;
+const CHAT_PREFIX =
+  /^\[?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\]?(?: -)? [^:\n]{1,40}?: /;
+const CHAT_HEADER =
+  /^[A-Z][\w.' -]{0,40}\s+(?:\[\d{1,2}:\d\d(?: ?[AP]M)?\]|\d{1,2}:\d\d(?: ?[AP]M)?)\s*$/;
+export const PROMPT =
+  /^(?:\$|#|%|>>>|\.\.\.|PS [^>\n]{0,200}>|[A-Z]:\\[^>\n]{0,200}>|[\w.-]{1,64}@[\w.-]{1,64}:[^$#\n]{0,200}[$#])(?: |$)/;
+export const EMAIL_HEADER = /^(?:From|To|Cc|Bcc|Subject|Date|Sent|Reply-To|Importance):\s/i;
+export const SIGNATURE =
+  /^(?:--\s*|(?:best|kind|warm|many)?\s*(?:regards|thanks|thank you|cheers|sincerely)[,.!]?(?:\s+\w+)?|sent from my .*|get outlook for .*)$/i;
+export const FENCE = /^\s*(?:```|~~~)/;
+/** A command that runs something else (a script): its output may follow. */
+export const RUNNER =
+  /^(?:python3?|py|node|npx|deno|bun|pwsh|powershell|bash|sh|go run|\.\/|terraform|tofu|pulumi)\S*(?:\s|$)/;
+
+/** The first word of a request: a command, a cmdlet, a line of code that builds a call. */
+export const REQUEST_START = new RegExp(
+  [
+    String.raw`^(?:sudo\s+)?(?:[^\s'"]{0,200}[/\\])?curl(?:\.exe)?(?:\s|$)`,
+    String.raw`^(?:https?|http)\s+(?:-{1,2}\w|[A-Z]+\s|:\d*/|:/|https?://|[\w.-]+\.\w+/)`,
+    String.raw`^wget\s`,
+    String.raw`^redisctl\s`,
+    String.raw`^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s+[^:\s]`,
+    String.raw`^\$\w+\s*=\s*(?:@\{|Invoke-|\[|New-Object)`,
+    String.raw`^\$env:\w+\s*=`,
+    String.raw`^(?:export|set)\s+\w+=`,
+    String.raw`^(?:import\s+(?:requests|httpx|urllib|http\.client|json|os)|from\s+(?:requests|httpx|urllib|http)\b)`,
+    String.raw`^(?:const|let|var)\s+\w+\s*=\s*(?:require\(|await\s+(?:fetch|axios)|axios|fetch)`,
+    String.raw`^(?:import\s+axios|await\s+fetch\(|fetch\(|axios[.(])`,
+    String.raw`^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:https?://|/)\S*(?:\s+HTTP/\d(?:\.\d)?)?\s*$`,
+    String.raw`^(?:r|resp|response|res)\s*=\s*(?:requests|httpx|await|urllib)`,
+    String.raw`^provider\s+"rediscloud"`,
+  ].join('|'),
+);
+/** What a tool printed: a status line, a curl -v trace, a body, an error a reader knows. */
+const BUILT_IN_ANSWER =
+  /^(?:HTTP\/\d(?:\.\d)? \d{3}|< ?HTTP\/\d|\* +(?:Trying|Connected|Host |Could not|Closing|processing)|\{\s*"|\{\s*$|<(?:!doctype|html|\?xml)|[1-5]\d\d\s*$|error code: \d{3,4})/i;
+
+/** The line as a tool wrote it: a CI log's time, ANSI codes, a chat line's name taken off. */
+export function clean(raw: string): {
+  text: string;
+  reason?: UnreadReason;
+  env?: boolean;
+  chat?: boolean;
+} {
+  // The whole line is kept (a body may be long); only the classifier looks at a bounded piece.
+  let t = raw;
+  if (t.endsWith('\r')) t = t.slice(0, -1);
+  t = t.replace(CI_TIME, '');
+  if (t.includes('[')) t = t.replace(ANSI, '');
+  // `##[group]Run curl ...` only titles the step: its script follows, line by line.
+  if (CI_COMMAND.test(t)) return { text: '', reason: 'log' };
+  if (/^env:\s*$/.test(t)) return { text: '', reason: 'log', env: true };
+  if (/^shell: \S/.test(t)) return { text: '', reason: 'log' };
+  const chat = CHAT_PREFIX.exec(t);
+  if (chat) return { text: t.slice(chat[0].length), chat: true };
+  if (CHAT_HEADER.test(t)) return { text: '', reason: 'chat' };
+  return { text: t };
+}
+
+export function isAnswerStart(text: string): boolean {
+  if (BUILT_IN_ANSWER.test(text)) return true;
+  return ANSWER_READERS.some((r) => r.detect(text) !== null);
+}
+
+/** Sentences a person wrote: words and spaces, little code punctuation. */
+export function isProse(text: string): boolean {
+  const t = text.trim();
+  if (!/^["'(]?[A-Za-z]/.test(t)) return false;
+  // `Server: nginx`: a header, not a sentence.
+  if (/^[A-Za-z][\w-]*: \S/.test(t) && t.split(/\s+/).length <= 4) return false;
+  if (/[{}=;<>]|\(\)|^\w+\(|\w\.\w+\(|^\w+:\s*$|:\/\/\S*\s*$/.test(t))
+    return /[.!?,]$/.test(t) && !/[{}=;]/.test(t) && wordy(t);
+  return wordy(t);
+}
+
+function wordy(t: string): boolean {
+  const words = t.split(/\s+/).length;
+  if (words < 2) return /^[A-Z][a-z]+[,!]$/.test(t);
+  let letters = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 32 ||
+      c === 39 ||
+      c === 44 ||
+      c === 46 ||
+      c > 127
+    )
+      letters++;
+  }
+  return letters / t.length > 0.85;
+}
+
+/** Whether a shell command continues on the next line: a trailing `\`, `^` or `` ` ``, or an open quote. */
+export function continues(text: string, open: string | null): string | null | 'more' {
+  let quote = open;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\' && i < text.length - 1) i++;
+  }
+  if (quote) return quote;
+  return /[\\^`]\s*$/.test(text) ? 'more' : null;
+}
+
+export const SHELL_START =
+  /^(?:sudo\s+)?(?:[^\s'"]{0,200}[/\\])?(?:curl(?:\.exe)?|https?|http|wget|redisctl|terraform)(?:\s|$)/;
