@@ -4,7 +4,7 @@
  * every sentence taken from the table, and fails on any sentence left that still states how the
  * API behaves.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { isKnownOperation } from '../../../src/lib/api/catalog';
 import type { Exchange, FailureKind, Header } from '../../../src/lib/core/exchange';
@@ -229,3 +229,14 @@ describe('the claims table', () => {
     expect([...found.entries()]).toEqual([]);
   });
 });
+
+// Only the team's workspace holds the shared facts; elsewhere the committed copy is the source.
+const SHARED_FACTS = new URL('../../../../shared/redis-cloud-api/FACTS.md', import.meta.url);
+test.skipIf(!existsSync(SHARED_FACTS))(
+  "the committed FACTS.md is the workspace's shared one",
+  () => {
+    expect(
+      readFileSync(new URL('../../../scripts/redis-cloud-api/FACTS.md', import.meta.url), 'utf8'),
+    ).toBe(readFileSync(SHARED_FACTS, 'utf8'));
+  },
+);
