@@ -75,7 +75,7 @@ test('a server without CORS headers: the checklist says CORS, not a network fail
   await expect(verdict(page)).toContainText('CORS');
   // The ways forward are offered, the relay's command with this page's origin filled in.
   await expect(reached).toContainText(/relay|cURL/);
-  await expect(reached).toContainText(`npm run relay -- --origin ${new URL(page.url()).origin}`);
+  await expect(reached).toContainText(`node relay.js --origin ${new URL(page.url()).origin}`);
 });
 
 test('a closed port is unreachable', async ({ page }) => {

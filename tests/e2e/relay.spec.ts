@@ -83,7 +83,7 @@ test.describe('the relay explains itself, told apart from CORS', () => {
     await expect(reached).toContainText('The local relay refused the request');
     await expect(reached).not.toContainText('CORS');
     await reached.locator('summary').click();
-    await expect(reached).toContainText(`npm run relay -- --origin ${new URL(baseURL!).origin}`);
+    await expect(reached).toContainText(`node relay.js --origin ${new URL(baseURL!).origin}`);
     // Beside the verdict, the commands that start this site's relay for this page.
     await expect(page.getByLabel('The relay command', { exact: true })).toContainText(
       `node relay.js --origin ${new URL(baseURL!).origin}`,

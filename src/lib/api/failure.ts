@@ -164,7 +164,8 @@ function formatSeconds(ms: number): string {
 
 /** The relay's command to allow this page, with the origin filled in when it is known. */
 export function relayCommand(pageOrigin: string | undefined): string {
-  return `npm run relay -- --origin ${pageOrigin ?? "<this page's origin>"}`;
+  // relay.js is served beside the page: this runs without a clone (`npm run relay` in one).
+  return `node relay.js --origin ${pageOrigin ?? "<this page's origin>"}`;
 }
 
 /**

@@ -28,7 +28,7 @@ interface FailureText {
 
 /** The ways past CORS, with the relay's command for this page's origin when it is known. */
 function relayOrCurl(pageOrigin: string | undefined): string {
-  return `Send the request from a terminal instead: copy it as cURL, run it and paste the output into Diagnose (the cURL round trip), or start a local relay with \`${relayCommand(pageOrigin)}\` and use http://127.0.0.1:8787 as the profile's API base URL.`;
+  return `Send the request from a terminal instead: copy it as cURL, run it and paste the output into Diagnose (the cURL round trip), or download relay.js from this site, start it with \`${relayCommand(pageOrigin)}\` and use http://127.0.0.1:8787 as the profile's API base URL.`;
 }
 
 function failureText(exchange: Exchange, kind: FailureKind, host: string): FailureText {

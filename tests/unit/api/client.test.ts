@@ -333,7 +333,7 @@ describe('answers the local relay made itself', () => {
     expect(exchange.response).toBeUndefined();
     expect(exchange.failure?.kind).toBe('relay-refused');
     expect(exchange.failure?.relayError).toBe('origin-refused');
-    expect(exchange.failure?.message).toContain(`npm run relay -- --origin ${PAGE}`);
+    expect(exchange.failure?.message).toContain(`node relay.js --origin ${PAGE}`);
   });
 
   test('an API the relay cannot reach: unreachable, "the relay could not reach api.redislabs.com"', async () => {

@@ -27,7 +27,7 @@ describe('what the checklist says when the local relay answered itself', () => {
     const reached = item(checklist, 'reached-api');
     expect(reached.status).toBe('fail');
     expect(reached.summary).toContain('relay refused');
-    expect(reached.fix).toContain(`npm run relay -- --origin ${PAGE}`);
+    expect(reached.fix).toContain(`node relay.js --origin ${PAGE}`);
     expect(item(checklist, 'keys-valid').status).toBe('skipped');
   });
 
@@ -41,7 +41,7 @@ describe('what the checklist says when the local relay answered itself', () => {
       failed({ kind: 'cors', message: 'withheld', pageOrigin: 'https://keycheck.example' }),
     );
     expect(item(checklist, 'reached-api').fix).toContain(
-      'npm run relay -- --origin https://keycheck.example',
+      'node relay.js --origin https://keycheck.example',
     );
   });
 
