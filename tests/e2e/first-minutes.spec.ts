@@ -77,7 +77,8 @@ test('the theme follows the system until chosen, and the choice is kept', async 
   await theme.selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await bodyBackground(page)).toBe(DARK_BG);
-  await expect.poll(() => savedTheme(page)).toBe('dark');
+  // Saving goes through IndexedDB, which a busy machine can hold up for seconds.
+  await expect.poll(() => savedTheme(page), { timeout: 15_000 }).toBe('dark');
   await page.reload();
   await expect(page.getByLabel('Theme')).toHaveValue('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -113,7 +114,8 @@ test('axe finds no serious or critical violation with the toggle set against the
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('./');
   await page.getByLabel('Theme').selectOption('dark');
-  await expect.poll(() => savedTheme(page)).toBe('dark');
+  // Saving goes through IndexedDB, which a busy machine can hold up for seconds.
+  await expect.poll(() => savedTheme(page), { timeout: 15_000 }).toBe('dark');
   await page.reload();
   await expect(page.getByLabel('Theme')).toHaveValue('dark');
   await eachViewWithAnAnswer(page, async (view) => {
