@@ -3,6 +3,7 @@
  * is refused before anything runs, and the refusal never repeats the argument.
  */
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { findSecrets, isSecretName } from '../lib/secrets';
 
 export type Command = 'check' | 'diagnose' | 'relay' | 'help';
@@ -61,7 +62,9 @@ const keyRefused = (index: number, why: string): UsageError =>
 
 /**
  * Refuses a command line that carries a key: an option named like a credential that is not one
- * of Keycheck's (`--key`, `--api-secret=...`), or a value `lib/secrets` finds a secret in.
+ * of Keycheck's (`--key`, `--api-secret=...`), or a value `lib/secrets` finds a secret in. A
+ * value that names an existing file is a file name (`diagnose ./ticket-a1B2c3d4e5F6g7H8.txt`, a
+ * temporary folder's random suffix), whatever its shape: the file is read, not the name.
  */
 function refuseKeys(argv: readonly string[], own: ReadonlySet<string>): void {
   argv.forEach((arg, i) => {
@@ -70,7 +73,7 @@ function refuseKeys(argv: readonly string[], own: ReadonlySet<string>): void {
       throw keyRefused(i, 'names a key');
     }
     const value = option ? (option[2] ?? '') : arg;
-    if (value !== '' && findSecrets({ paste: [value] }).length > 0) {
+    if (value !== '' && !existsSync(value) && findSecrets({ paste: [value] }).length > 0) {
       throw keyRefused(i, 'holds what looks like a key');
     }
   });

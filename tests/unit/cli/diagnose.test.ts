@@ -102,8 +102,21 @@ describe('diagnose <file>', () => {
       {},
       request,
     );
+    expect(answered.stderr).toBe('');
     expect(JSON.parse(answered.stdout).verdict).toBe('forbidden');
     expect(answered.code).toBe(EXIT_CODES[JSON.parse(answered.stdout).verdict]);
+  });
+
+  test('a file name with a random-looking part is a file, not a key; the same text that names no file is refused', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'keycheck-'));
+    const name = join(dir, 'ticket-a1B2c3D4e5F6g7H8i9J0.txt');
+    await writeFile(name, 'curl -i https://api.redislabs.com/v1/\nHTTP/1.1 401 Unauthorized\n\n');
+    const read = await runCli(cli.file, ['diagnose', name, '--json']);
+    expect(read.stderr).toBe('');
+    expect(JSON.parse(read.stdout).verdict).toBeDefined();
+    const refused = await runCli(cli.file, ['diagnose', join(dir, 'a1B2c3D4e5F6g7H8i9J0k')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/looks like a key/);
   });
 
   test('a paste that cannot be read: exit 2 and where', async () => {
