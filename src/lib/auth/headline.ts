@@ -85,5 +85,18 @@ export function headlineOf(cause: ChecklistItem | null, lead: string, action?: s
   const sentence = /^[a-z]+(?![\w.:/-])/.test(why)
     ? why.charAt(0).toUpperCase() + why.slice(1)
     : why;
-  return `${fix}. ${sentence}${tag}.`;
+  return `${fix}. ${sentence}${saysAlready(sentence, lead) ? '' : tag}.`;
+}
+
+/**
+ * Whether `sentence` already says what `lead` would add in parentheses: every word of the lead
+ * (after a `CORS:`-style label) is in it. "The name api.redislabs.com did not resolve, ..." then
+ * needs no "(the name did not resolve)".
+ */
+function saysAlready(sentence: string, lead: string): boolean {
+  const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const core = words(lead.replace(/^[^:]{1,40}:\s*/, ''));
+  if (core.length < 2) return false;
+  const said = new Set(words(sentence));
+  return core.every((w) => said.has(w));
 }

@@ -257,3 +257,24 @@ test.each([
     expect(c.headline).not.toMatch(/Check that the URL's host is/);
   },
 );
+
+test('the headline says what happened once, not again in parentheses', () => {
+  const count = (text: string, words: string) => text.split(words).length - 1;
+  const dns = diagnose(
+    failed('unreachable', 'curl: (6) Could not resolve host: api.redislabs.com'),
+  );
+  expect(count(dns.headline, 'did not resolve')).toBe(1);
+  const cors = diagnose({
+    source: 'network',
+    request: request(),
+    failure: { kind: 'cors', message: 'Failed to fetch' },
+  });
+  expect(count(cors.headline, 'withheld the answer')).toBe(1);
+  // A lead that adds something the sentence does not say stays.
+  const edge = diagnose({
+    source: 'pasted',
+    request: request(),
+    response: response(403, 'error code: 1010'),
+  });
+  expect(edge.headline).toContain('1010');
+});
