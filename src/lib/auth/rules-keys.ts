@@ -20,11 +20,13 @@ export interface Score {
 
 function learnedWords(context: DiagnoseContext | undefined): string | null {
   const learned = context?.learned;
-  if (!learned || (learned.at === undefined && learned.accountId === undefined)) return null;
+  if (!learned) return null;
   const account =
     learned.accountId === undefined
       ? ''
       : ` for account ${learned.accountId}${learned.accountName ? ` (${learned.accountName})` : ''}`;
+  if (learned.inPaste) return `The same keys authenticated in ${learned.inPaste}${account}`;
+  if (learned.at === undefined && learned.accountId === undefined) return null;
   return `This profile authenticated before${account}${learned.at ? ` at ${learned.at}` : ''}`;
 }
 

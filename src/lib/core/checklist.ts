@@ -127,6 +127,11 @@ export interface DiagnoseContext {
     httpSourceIp?: string;
     /** ISO 8601 time of that success. */
     at?: string;
+    /**
+     * Where the same keys authenticated earlier in a pasted ticket (`attempt 1`), when the
+     * success was read from the paste rather than learned by a profile.
+     */
+    inPaste?: string;
   };
   /** The key's CIDR allow list as the user knows it. */
   declaredAllowList?: string[];

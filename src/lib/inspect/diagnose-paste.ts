@@ -5,7 +5,9 @@
  * and Playground hand-over. Its output is plain data (it crosses a worker's boundary), so the
  * Diagnose worker runs it, and so can a command line. Never throws for any paste.
  */
-import type { Verdict } from '../core/checklist';
+import type { DiagnoseContext, Verdict } from '../core/checklist';
+import { parseAccount } from '../auth/response-body';
+import { keyFingerprints } from '../report/report';
 import { parseRequestPaste, parseResponsePaste } from '../paste/paste';
 import type { ParseResult, PastedRequest, RequestPaste, ResponsePaste } from '../paste/result';
 import { splitTicket, type Ticket, type TicketExchange, type UnreadLines } from '../paste/ticket';
@@ -118,15 +120,28 @@ export async function diagnosePaste(
   const choice = Math.min(Math.max(input.choice ?? latest, 0), latest);
   const attempts: AttemptView[] = [];
   let inspection: InspectionData | null = null;
+  // "It worked yesterday, now 401": what an earlier attempt with the same keys showed.
+  const worked = new Map<string, DiagnoseContext['learned']>();
   for (let i = 0; i < exchanges.length; i++) {
     const e = exchanges[i] as TicketExchange;
+    const same = await keysOf(e.candidate);
+    const learned = same === null ? undefined : worked.get(same);
     const judged = await inspect({
       candidate: e.candidate,
       response: answerOf(e, i),
       ...(i === choice ? { values } : {}),
+      ...(learned ? { learned } : {}),
       pasted,
       at,
     });
+    if (same !== null && judged.checklist.verdict === 'ok' && !worked.has(same)) {
+      const account = parseAccount(judged.exchange.response?.body ?? '');
+      worked.set(same, {
+        inPaste: `attempt ${i + 1} of this paste (${whereOf(e)})`,
+        ...(account?.accountId !== undefined ? { accountId: account.accountId } : {}),
+        ...(account?.accountName !== undefined ? { accountName: account.accountName } : {}),
+      });
+    }
     attempts.push({
       label: labelOf(judged),
       verdict: judged.checklist.verdict,
@@ -236,4 +251,16 @@ function whereOf(e: TicketExchange): string {
   const from = e.requestLines?.[0] ?? e.answerLines?.[0] ?? 1;
   const to = Math.max(e.requestLines?.[1] ?? 0, e.answerLines?.[1] ?? 0, from);
   return from === to ? `line ${from}` : `lines ${from}–${to}`;
+}
+
+/**
+ * The two keys an attempt sent, by fingerprint; null when the paste does not show both (a key
+ * from a shell variable may hold another value in each attempt: that may be the very cause).
+ */
+async function keysOf(candidate: PastedRequest): Promise<string | null> {
+  if (candidate.variables.some((v) => v.in === 'header')) return null;
+  const prints = await keyFingerprints(candidate.request.headers);
+  const { account, user } = prints;
+  if (!account || !user || !('hash' in account) || !('hash' in user)) return null;
+  return `${account.hash}/${account.length} ${user.hash}/${user.length}`;
 }

@@ -56,6 +56,8 @@ export interface InspectPasteInput {
   pasted?: readonly string[];
   /** When the report is made. */
   at: Date;
+  /** What an earlier success with the same keys showed (an earlier attempt of a ticket). */
+  learned?: DiagnoseContext['learned'];
 }
 
 /** The header uses of shell-expanded variables whose value nobody typed. */
@@ -117,6 +119,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     ...(hidden.length > 0 ? { shellExpanded: hidden } : {}),
     ...(host ? { hostFromVariable: host } : {}),
     ...(candidate.keysNotShown ? { keysNotShown: candidate.keysNotShown } : {}),
+    ...(input.learned ? { learned: input.learned } : {}),
     ...(SMART_QUOTES_AS_SHELL_QUOTES.test(input.pasted?.[0] ?? '') ? { smartQuotes: true } : {}),
   };
   const { exchange: safe, redactor } = await safeView(exchange, {

@@ -1,0 +1,59 @@
+/**
+ * "It worked yesterday, now 401": in a whole ticket, an earlier attempt that authenticated with
+ * the same keys is what a profile's last success is to the Playground; the later 401's ranking
+ * says so. Keys from shell variables prove no sameness, so they count for nothing.
+ */
+import { expect, test } from 'vitest';
+import { diagnosePaste } from '../../../src/lib/inspect/diagnose-paste';
+
+const NGINX =
+  '<html><head><title>401 Authorization Required</title></head><body><center><h1>401 Authorization Required</h1></center><hr><center>nginx</center></body></html>';
+const ACCOUNT =
+  '{"account":{"id":1001,"name":"Redis","key":{"name":"deploy-key","accountId":1001}}}';
+
+function ticket(first: string, second: string): string {
+  return [
+    'Hi team, this worked yesterday:',
+    '',
+    `$ curl -i https://api.redislabs.com/v1/ -H "x-api-key: ${first}" -H "x-api-secret-key: Us3rK3y9Qw8Er7Ty6Ui5Op4"`,
+    'HTTP/2 200',
+    'content-type: application/json',
+    '',
+    ACCOUNT,
+    '',
+    'and today:',
+    '',
+    `$ curl -i https://api.redislabs.com/v1/ -H "x-api-key: ${second}" -H "x-api-secret-key: Us3rK3y9Qw8Er7Ty6Ui5Op4"`,
+    'HTTP/2 401',
+    'content-type: text/html',
+    '',
+    NGINX,
+  ].join('\n');
+}
+
+const latest = async (text: string) => {
+  const out = await diagnosePaste({ request: text, response: '', at: new Date().toISOString() });
+  const checklist = out.inspection?.checklist;
+  if (!checklist) throw new Error('not diagnosed');
+  return (id: string) => checklist.items.find((i) => i.id === id);
+};
+
+test('the same keys authenticated in an earlier attempt: a disabled API moves up, a pair from two accounts down', async () => {
+  const item = await latest(ticket('Acc0unt1Key2Abc3Def4Gh', 'Acc0unt1Key2Abc3Def4Gh'));
+  expect(item('api-enabled')?.rank).toBe(2);
+  expect(item('same-account')?.rank).toBe(3);
+  expect(item('api-enabled')?.explanation).toContain(
+    'The same keys authenticated in attempt 1 of this paste (lines 3–7) for account 1001 (Redis)',
+  );
+});
+
+test('other keys in the earlier attempt: the ranking learns nothing from it', async () => {
+  const item = await latest(ticket('Acc0unt1Key2Abc3Def4Gh', 'Zzz9Yyy8Xxx7Www6Vvv5Uu'));
+  expect(item('api-enabled')?.explanation).not.toContain('authenticated in attempt');
+  expect(item('same-account')?.rank).toBe(2);
+});
+
+test('keys from shell variables prove no sameness', async () => {
+  const item = await latest(ticket('$ACCOUNT_KEY', '$ACCOUNT_KEY'));
+  expect(item('api-enabled')?.explanation ?? '').not.toContain('authenticated in attempt');
+});
