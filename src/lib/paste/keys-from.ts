@@ -18,6 +18,13 @@ export type KeySource =
   | { kind: 'variable'; name: string; written: string };
 
 /** True when a key's value is a placeholder, not a key (the one rule: `lib/auth`'s). */
+/** A key the tool reads from the environment variable `name`, which the paste does not show. */
+export const fromEnvironment = (name: string): KeySource => ({
+  kind: 'variable',
+  name,
+  written: `$${name}`,
+});
+
 export function isPlaceholder(value: string): boolean {
   return value.trim() === '' || placeholderIn(value) !== null;
 }

@@ -5,7 +5,7 @@
  * config with `api_key`, `api_secret`, `api_url`; or REDIS_CLOUD_API_KEY / REDIS_CLOUD_API_SECRET
  * in the environment). It sends the keys as x-api-key and x-api-secret-key.
  */
-import { API_BASE, keyHeaders, type KeySource } from './keys-from';
+import { API_BASE, fromEnvironment, keyHeaders, type KeySource } from './keys-from';
 import { matchIf, type RequestReader } from './reader';
 import {
   failAt,
@@ -266,7 +266,6 @@ function build(
   sensitive: SensitiveValue[],
   notes: PasteNote[],
 ): PastedRequest {
-  const variable = (name: string): KeySource => ({ kind: 'variable', name, written: `$${name}` });
   const key = profile.apiKey ?? environment.apiKey;
   const secret = profile.apiSecret ?? environment.apiSecret;
   if (!key || !secret)
@@ -284,12 +283,12 @@ function build(
       {
         name: 'x-api-key',
         label: 'The account key',
-        source: key ?? variable('REDIS_CLOUD_API_KEY'),
+        source: key ?? fromEnvironment('REDIS_CLOUD_API_KEY'),
       },
       {
         name: 'x-api-secret-key',
         label: 'The user key',
-        source: secret ?? variable('REDIS_CLOUD_API_SECRET'),
+        source: secret ?? fromEnvironment('REDIS_CLOUD_API_SECRET'),
       },
     ],
     notes,

@@ -5,7 +5,7 @@
  * REDISCLOUD_SECRET_KEY. The block shows no request: it is read as GET /v1/, the cheapest call
  * that checks both keys.
  */
-import { API_BASE, keyHeaders, type KeySource } from './keys-from';
+import { API_BASE, fromEnvironment, keyHeaders, type KeySource } from './keys-from';
 import { matchIf, type RequestReader } from './reader';
 import {
   failAt,
@@ -80,12 +80,12 @@ export function parseTerraformProvider(text: string): ParseResult<PastedRequest[
       {
         name: 'X-Api-Key',
         label: 'api_key',
-        source: key ?? env('REDISCLOUD_ACCESS_KEY'),
+        source: key ?? fromEnvironment('REDISCLOUD_ACCESS_KEY'),
       },
       {
         name: 'X-Api-Secret-Key',
         label: 'secret_key',
-        source: secret ?? env('REDISCLOUD_SECRET_KEY'),
+        source: secret ?? fromEnvironment('REDISCLOUD_SECRET_KEY'),
       },
     ],
     notes,
@@ -113,8 +113,6 @@ function variableDefaults(text: string): Map<string, string> {
   }
   return found;
 }
-
-const env = (name: string): KeySource => ({ kind: 'variable', name, written: `$${name}` });
 
 /** A value: a string (with `${var.x}` kept as written), or a reference such as `var.key`. */
 function valueOf(raw: string): KeySource {

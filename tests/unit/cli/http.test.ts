@@ -11,33 +11,12 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { EXIT_CODES } from '../../../src/cli/exit-codes';
 import { key, leakedPiece } from '../../helpers/leak-keys';
 import { buildTemporaryCli, runCli } from './run-cli';
+import { accountBody, NGINX_401 } from '../auth/helpers';
 
 const ACCOUNT_KEY = 'Acct9f3c2e7d1b5a8c4e6f0a2b';
 const USER_KEY = 'User4b8d2f6a0c9e1d3b5f7a9c';
-const NGINX_401 =
-  '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
-
 /** The current account, as GET /v1/ answers it, for a key whose allow list excludes the caller. */
-const ACCOUNT_BODY = JSON.stringify({
-  account: {
-    id: 1001,
-    name: 'Redis',
-    createdTimestamp: '2024-01-01T00:00:00Z',
-    updatedTimestamp: '2024-01-01T00:00:00Z',
-    pocStatus: 'inactive',
-    marketplaceStatus: 'active',
-    key: {
-      name: 'ci-key',
-      accountId: 1001,
-      accountName: 'Redis',
-      allowedSourceIps: ['10.0.0.0/24'],
-      createdTimestamp: '2024-01-01T00:00:00Z',
-      owner: { name: 'CAPI user', email: 'capi.user@example.com' },
-      userAccountId: 1,
-      httpSourceIp: '203.0.113.9',
-    },
-  },
-});
+const ACCOUNT_BODY = accountBody(['10.0.0.0/24'], '203.0.113.9');
 
 type Mode = '200-outside' | '401' | '403' | '429' | 'echo-401';
 let mode: Mode = '401';
