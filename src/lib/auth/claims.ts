@@ -184,6 +184,11 @@ export const CLAIMS = {
     "only `UNAUTHORIZED`, `USER_INSUFFICIENT_ROLE` and `USER_WITHOUT_OWNER_PERMISSION_...` in the document's list",
     "Only the task error types UNAUTHORIZED, USER_INSUFFICIENT_ROLE and USER_WITHOUT_OWNER_PERMISSION_... are about the key's permissions; ACL_ROLE_... types are about a database's access control and ..._NOT_ALLOWED_... types about the resource.",
   ),
+  toolNoAnswer: known(
+    'What customers paste as the answer',
+    'Each of these shows the status (or that there was no answer)',
+    "A tool's own words can show that no answer came back (a name that did not resolve, a refused connection, a timeout, a refused certificate): then no answer judged the keys.",
+  ),
   ciMask: known(
     'What customers paste as the answer',
     'print every registered secret as `***`',

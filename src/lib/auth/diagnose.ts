@@ -1,63 +1,40 @@
 import { headerValue } from '../core/exchange';
-import type { Exchange, ReceivedResponse } from '../core/exchange';
+import type { Exchange } from '../core/exchange';
 import { ITEM_IDS } from '../core/checklist';
 import type { Checklist, ChecklistItem, DiagnoseContext, ItemId } from '../core/checklist';
-import { say } from './claims';
+import { readAnswer } from './answer';
+import type { Answer, KeysShown } from './answer';
+import { RULES as API_ENABLED } from './by-item/api-enabled';
+import { endpointFromAnswer } from './by-item/endpoint';
+import { RULES as KEYS_VALID } from './by-item/keys-valid';
+import { RULES as RATE_LIMIT } from './by-item/rate-limit';
+import { RULES as REACHED_API } from './by-item/reached-api';
+import { RULES as ROLE_PERMITS } from './by-item/role-permits';
+import { RULES as SAME_ACCOUNT } from './by-item/same-account';
+import { RULES as SOURCE_IP } from './by-item/source-ip';
 import { headlineOf } from './headline';
-import { unknownItem } from './items';
-import type { AnswerItemId, Judged } from './judged';
-import { ANSWER_ITEMS } from './judged';
+import type { AnswerItemId } from './judged';
 import { preflightDetail } from './preflight';
 import type { PreflightDetail } from './preflight';
-import { statusFromBody } from './response-body';
-import { judge401, judge403 } from './status-auth';
-import {
-  judge404,
-  judge429,
-  judge5xx,
-  judgeNotFromApi,
-  judgeOther,
-  judgeRedirect,
-  judgeRequestError,
-  judgeStatusUnknown,
-} from './status-other';
-import { judgeSuccess } from './status-success';
-import { judgeFailedTask } from './status-task';
-import {
-  PROVIDER_CRASH,
-  judgeIntercepted,
-  judgeProviderCrash,
-  judgeUnprovenSuccess,
-  judgeWebServer,
-} from './status-origin';
-import { failedTaskIn } from './task-line';
-import { edgeLikely, gatedByOrigin, originOf } from './evidence';
 import { REQUEST_IDS, requestStage } from './request-stage';
-import { judgePreflight, judgeNoAnswer } from './transport';
+import { judgeItem } from './rule';
+import type { Rule, Ruled } from './rule';
+import { answerVerdict } from './verdict';
 
-type AnswerJudged = Judged & { endpoint?: ChecklistItem };
+/** Each answer item's rules, one module per item (DESIGN.md, "The checklist"). */
+export const ITEM_RULES: Readonly<Record<AnswerItemId, readonly Rule[]>> = {
+  'reached-api': REACHED_API,
+  'keys-valid': KEYS_VALID,
+  'same-account': SAME_ACCOUNT,
+  'source-ip': SOURCE_IP,
+  'api-enabled': API_ENABLED,
+  'role-permits': ROLE_PERMITS,
+  'rate-limit': RATE_LIMIT,
+};
 
-const REQUEST_ERRORS = new Set([400, 409, 412, 422]);
-const CONDITIONS: readonly AnswerItemId[] = [
-  'keys-valid',
-  'same-account',
-  'source-ip',
-  'api-enabled',
-  'role-permits',
-];
 /** A host that is itself a shell variable: `$HOST`, `${HOST}`, `%HOST%` (lower-cased by URL). */
 const VARIABLE_HOST =
   /^[a-z][a-z0-9+.-]*:\/\/(\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w{2,}%)(?=[/?#:]|$)/i;
-
-/** What the request shows about the two keys. */
-interface KeysShown {
-  /** Both key headers present, spelled right, with a value. */
-  both: boolean;
-  /** No key header at all, under any spelling. */
-  none: boolean;
-  /** Only the answer was pasted: the request shows nothing. */
-  missing?: boolean;
-}
 
 function keysShown(detail: PreflightDetail, context: DiagnoseContext | undefined): KeysShown {
   // A tool that always sends both keys but never prints them (the Go client's log): the
@@ -70,116 +47,56 @@ function keysShown(detail: PreflightDetail, context: DiagnoseContext | undefined
   };
 }
 
-function judgeAnswer(
-  exchange: Exchange,
-  response: ReceivedResponse,
-  detail: PreflightDetail,
-  context: DiagnoseContext | undefined,
-  keys: KeysShown,
-): AnswerJudged {
-  const { endpoint } = detail;
-  let status = response.status;
-  const origin = originOf(exchange, detail);
-  let stated = false;
-  if (status === null) {
-    status = statusFromBody(response.body);
-    stated = status !== null;
-  }
-  if (endpoint.hostKind === 'variable') {
-    if (origin.kind !== 'api') {
-      const judged = status === null ? judgeStatusUnknown(response) : judgeUnshaped(status);
-      return { ...judged, verdict: 'unknown', decisive: 'endpoint' };
-    }
-  } else if (!keys.missing && (endpoint.hostKind === 'enterprise' || endpoint.offTarget)) {
-    const fromApi = endpoint.hostKind === 'api' && status !== null && status < 300;
-    // Only the API's own host can answer a path slip with the API's 2xx; anything else is not it.
-    if (!fromApi) {
-      if (status !== null && status >= 300 && status < 400 && endpoint.hostKind === 'api') {
-        return judgeRedirect(response, status, stated);
-      }
-      return judgeNotFromApi(response, status, detail);
-    }
-  }
-  const task = status === null || status < 300 ? failedTaskIn(response.body) : null;
-  if (task) return judgeFailedTask(response, task);
-  const redirect = status !== null && status >= 300 && status < 400;
-  // A redirect's page is the redirect's own: the URL is the cause (judgeRedirect), not a proxy.
-  if (origin.kind === 'edge' || (origin.kind === 'proxy' && !redirect)) {
-    const userAgent = headerValue(exchange.request.headers, 'user-agent');
-    return judgeIntercepted(response, status, origin, exchange.source, userAgent);
-  }
-  if (origin.kind === 'web-server') return judgeWebServer(response, status, origin);
-  if (status === null && PROVIDER_CRASH.test(response.body.slice(0, 20_000))) {
-    return judgeProviderCrash();
-  }
-  if (status === null) return judgeStatusUnknown(response);
-  const method = exchange.request.method;
-  if (status >= 200 && status < 300) {
-    if (origin.kind !== 'api') return judgeUnprovenSuccess(response, status);
-    if (endpoint.knownOperation === false) return judgeNotFromApi(response, status, detail);
-    return judgeSuccess(response, status, stated, detail, context, method);
-  }
-  if (status >= 300 && status < 400) return judgeRedirect(response, status, stated);
-  if (status === 401) return judge401(response, stated, detail, context);
-  if (status === 403) return judge403(response, stated, detail, context, method);
-  if (status === 404) return judge404(response, stated, detail);
-  if (REQUEST_ERRORS.has(status)) return judgeRequestError(response, status, stated);
-  if (status === 429) return judge429(response, stated);
-  if (status >= 500) return judge5xx(response, status, stated);
-  return judgeOther(response, status, stated, keys.both);
+interface Read {
+  answer: Answer;
+  context: DiagnoseContext | undefined;
+  requestMissing: boolean;
+  preflightOnly: boolean;
 }
 
-/** An answer without the API's shape from a host the paste does not show. */
-function judgeUnshaped(status: number): Judged {
-  const items = {} as Judged['items'];
-  items['reached-api'] = unknownItem(
-    'reached-api',
-    `HTTP ${status}, in a shape that does not show whether the API sent it.`,
-    "The host is not in the paste, and the answer is none of the API's known shapes (the nginx 401 page, the Spring Boot error body, the API's JSON).",
-  );
-  for (const id of ANSWER_ITEMS.slice(1) as AnswerItemId[]) {
-    items[id] = unknownItem(
-      id,
-      'Cannot be told: where the request went is not known.',
-      'Only an answer from the API says anything about the keys.',
-    );
+/** The exchange read once: the request stage's detail, the keys it shows, the answer. */
+function read(exchange: Exchange, context: DiagnoseContext | undefined): Read {
+  const request = exchange.request;
+  let ctx = context;
+  // A pasted answer to `https://$HOST/...` shows the shell filled the host in: curl cannot
+  // resolve the literal text.
+  if (!ctx?.hostFromVariable && exchange.response) {
+    const variable = VARIABLE_HOST.exec(request.url.trim())?.[1];
+    if (variable) ctx = { ...ctx, hostFromVariable: variable };
   }
+  const preflightOnly = request.method.trim().toUpperCase() === 'OPTIONS';
+  // A preflight asks for the method it guards: the endpoint is judged for that one.
+  const guarded = preflightOnly
+    ? { ...request, method: headerValue(request.headers, 'access-control-request-method') ?? 'GET' }
+    : request;
+  const detail = preflightDetail(guarded, ctx, exchange.source);
+  const requestMissing =
+    exchange.source === 'pasted' && request.url.trim() === '' && request.headers.length === 0;
+  const keys = requestMissing
+    ? { both: false, none: false, missing: true }
+    : keysShown(detail, context);
   return {
-    verdict: 'unknown',
-    items,
-    decisive: 'endpoint',
-    lead: `HTTP ${status}`,
-    authenticated: false,
+    answer: readAnswer(exchange, detail, ctx, keys, preflightOnly),
+    context: ctx,
+    requestMissing,
+    preflightOnly,
   };
 }
 
-/**
- * The request named neither key: nothing in the answer can be tied to the keys, so conditions
- * the answer would otherwise show become `unknown`, and a verdict that needs both keys
- * (`request-error`, `ok`) becomes `unknown`.
- */
-function withoutKeys(judged: AnswerJudged, status: number | null): AnswerJudged {
-  const items = { ...judged.items };
-  for (const id of CONDITIONS) {
-    const item = items[id];
-    if (item.status === 'pass' || item.status === 'warn' || item.status === 'suspect') {
-      items[id] = unknownItem(
-        id,
-        'Cannot be told: the request as pasted carries no key.',
-        `${say('bothHeaders')} Without them, the answer says nothing about the keys.`,
-      );
-    }
+/** Every answer item with the rule that gave it, for tests and for reading why. */
+export function judgeAnswerItems(
+  exchange: Exchange,
+  context?: DiagnoseContext,
+): Record<AnswerItemId, Ruled> {
+  return answerItems(read(exchange, context).answer);
+}
+
+function answerItems(answer: Answer): Record<AnswerItemId, Ruled> {
+  const out = {} as Record<AnswerItemId, Ruled>;
+  for (const [id, rules] of Object.entries(ITEM_RULES) as Array<[AnswerItemId, readonly Rule[]]>) {
+    out[id] = judgeItem(id, rules, answer);
   }
-  const success = status !== null && status >= 200 && status < 300;
-  const verdict =
-    judged.verdict === 'request-error' || judged.verdict === 'ok' ? 'unknown' : judged.verdict;
-  const result: AnswerJudged = { ...judged, items, verdict, authenticated: false };
-  delete result.endpoint;
-  if (success) {
-    result.action =
-      'Paste the request as it was sent, with its key headers: this one shows none, yet the API answered with success';
-  }
-  return result;
+  return out;
 }
 
 /**
@@ -200,60 +117,31 @@ function withoutKeys(judged: AnswerJudged, status: number | null): AnswerJudged 
  * waiting comes first, and a wrong target, where the URL comes first). No text holds a key value.
  */
 export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checklist {
-  const request = exchange.request;
-  let ctx = context;
-  // A pasted answer to `https://$HOST/...` shows the shell filled the host in: curl cannot
-  // resolve the literal text.
-  if (!ctx?.hostFromVariable && exchange.response) {
-    const variable = VARIABLE_HOST.exec(request.url.trim())?.[1];
-    if (variable) ctx = { ...ctx, hostFromVariable: variable };
-  }
-  const preflightOnly = request.method.trim().toUpperCase() === 'OPTIONS';
-  // A preflight asks for the method it guards: the endpoint is judged for that one.
-  const guarded = preflightOnly
-    ? { ...request, method: headerValue(request.headers, 'access-control-request-method') ?? 'GET' }
-    : request;
-  const detail = preflightDetail(guarded, ctx, exchange.source);
-  const requestMissing =
-    exchange.source === 'pasted' && request.url.trim() === '' && request.headers.length === 0;
-  const keys = requestMissing
-    ? { both: false, none: false, missing: true }
-    : keysShown(detail, context);
-  const enterprise = detail.endpoint.hostKind === 'enterprise';
-
-  let judged: AnswerJudged;
-  if (!exchange.response) judged = judgeNoAnswer(exchange, detail);
-  else if (preflightOnly) judged = judgePreflight(exchange.response);
-  else {
-    judged = judgeAnswer(exchange, exchange.response, detail, ctx, keys);
-    const origin = originOf(exchange, detail);
-    judged = edgeLikely(gatedByOrigin(judged, origin), exchange, origin);
-  }
-  const status = exchange.response?.status ?? null;
+  const { answer, context: ctx, requestMissing, preflightOnly } = read(exchange, context);
+  const { detail, keys } = answer;
+  const judged = answerItems(answer);
   const answered = exchange.response !== undefined;
-  if (answered && keys.none && !preflightOnly && !enterprise) judged = withoutKeys(judged, status);
+  const enterprise = detail.endpoint.hostKind === 'enterprise';
+  const told = answerVerdict(answer);
+  const { lead, action, authenticated } = told;
+  let { verdict, decisive } = told;
   if (
     !answered &&
     exchange.source === 'pasted' &&
     !requestMissing &&
     (enterprise || detail.endpoint.offTarget)
   ) {
-    judged = { ...judged, verdict: 'wrong-target', decisive: 'endpoint' };
+    verdict = 'wrong-target';
+    decisive = 'endpoint';
   }
-  if (detail.endpoint.hostKind === 'variable' && judged.verdict === 'unknown') {
-    judged = { ...judged, decisive: 'endpoint' };
-  }
-  // A refusal of the request itself shows the keys only when the request shows both.
-  if (answered && !keys.both && !keys.none && judged.verdict === 'request-error') {
-    judged = withoutKeys(judged, status);
-  }
+  if (detail.endpoint.hostKind === 'variable' && verdict === 'unknown') decisive = 'endpoint';
 
   const stage = requestStage({
     detail,
     context: ctx,
-    endpoint: judged.endpoint,
-    authenticated: judged.authenticated,
-    reachedApi: detail.endpoint.hostKind === 'variable' && answered && judged.verdict !== 'unknown',
+    endpoint: endpointFromAnswer(answer),
+    authenticated,
+    reachedApi: detail.endpoint.hostKind === 'variable' && answered && verdict !== 'unknown',
     requestMissing,
     preflightOnly,
     enterprise,
@@ -261,28 +149,22 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
   const requestItems = REQUEST_IDS.map((id) => stage.items.get(id)).filter(
     (i): i is ChecklistItem => i !== undefined,
   );
-  const smartCause = stage.smartCause;
 
   const byId = new Map<ItemId, ChecklistItem>();
   for (const item of requestItems) byId.set(item.id, item);
-  for (const item of Object.values(judged.items)) byId.set(item.id, item);
+  for (const { item } of Object.values(judged)) byId.set(item.id, item);
   const items = ITEM_IDS.map((id) => byId.get(id)).filter((i): i is ChecklistItem => !!i);
 
   let primaryCause: ItemId | null;
-  if (smartCause) primaryCause = smartCause;
-  else if (judged.verdict === 'rate-limited') primaryCause = 'rate-limit';
-  else if (judged.verdict === 'wrong-target') primaryCause = 'endpoint';
+  if (stage.smartCause) primaryCause = stage.smartCause;
+  else if (verdict === 'rate-limited') primaryCause = 'rate-limit';
+  else if (verdict === 'wrong-target') primaryCause = 'endpoint';
   else {
     primaryCause =
       requestItems.find((i) => i.status === 'fail')?.id ??
       (keys.none && answered && !preflightOnly ? 'account-key-header' : undefined) ??
-      judged.decisive;
+      decisive;
   }
   const cause = primaryCause === null ? null : (byId.get(primaryCause) ?? null);
-  return {
-    verdict: judged.verdict,
-    primaryCause,
-    headline: headlineOf(cause, judged.lead, judged.action),
-    items,
-  };
+  return { verdict, primaryCause, headline: headlineOf(cause, lead, action), items };
 }

@@ -76,3 +76,32 @@ export function failedTaskIn(body: string): TaskError | null {
   }
   return null;
 }
+
+/** The HTTP status of a task's error, `403` from `403 FORBIDDEN`, or null. */
+export function taskErrorStatus(error: TaskError): number | null {
+  const code = /^\s*(\d{3})\b/.exec(error.status ?? '')?.[1];
+  return code ? Number(code) : null;
+}
+
+/**
+ * Task error types about the API key's permissions: only these (FACTS.md, "What customers paste
+ * as the answer"). `ACL_ROLE_*` is a database's access control, `*_NOT_ALLOWED_*` the resource.
+ */
+export function isPermissionType(type: string): boolean {
+  return /^(?:UNAUTHORIZED|USER_INSUFFICIENT_ROLE|USER_WITHOUT_OWNER_PERMISSION(?:_\w*)?)$/i.test(
+    type.trim(),
+  );
+}
+
+/** `403 FORBIDDEN SUBSCRIPTION_NOT_ACTIVE: Subscription is not active`, trimmed for one line. */
+export function errorWords(error: TaskError): string {
+  const description = error.description?.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const parts =
+    `${error.status ? `${error.status.trim().slice(0, 40)} ` : ''}${taskType(error)}`.trim();
+  return `${parts || 'processing-error'}${description ? `: ${description}` : ''}`;
+}
+
+/** The task error's type as a person reads it, '' when the tool printed none. */
+export function taskType(error: TaskError | null): string {
+  return !error || error.type === 'UNKNOWN' ? '' : error.type.slice(0, 80);
+}

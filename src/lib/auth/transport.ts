@@ -3,14 +3,12 @@ import { relayCommand } from '../api/failure';
 import { API_HOST } from '../core/checklist';
 import { describeCodePoint } from '../core/code-points';
 import { DOCS } from './docs-links';
+import type { ChecklistItem } from '../core/checklist';
+import type { Answer } from './answer';
 import { makeItem, skippedItem, unknownItem } from './items';
-import type { AnswerItemId, Judged } from './judged';
-import { ANSWER_ITEMS } from './judged';
-import type { PreflightDetail } from './preflight';
 import { refusedHeader } from './preflight';
 import { say } from './claims';
-import type { ReceivedResponse } from '../core/exchange';
-import { statusWords } from './answer-common';
+import { statusWords } from './status-words';
 
 /** A tool's words for a name that did not resolve (curl (6), getaddrinfo, PowerShell, Python). */
 const DNS_FAILURE =
@@ -171,7 +169,7 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
 }
 
 /** Before the network: the browser refused the request, so nothing left the page. */
-const NOT_SENT_KINDS: ReadonlySet<FailureKind> = new Set([
+export const NOT_SENT_KINDS: ReadonlySet<FailureKind> = new Set([
   'invalid-header-value',
   'mixed-content',
   'blocked-by-policy',
@@ -179,67 +177,54 @@ const NOT_SENT_KINDS: ReadonlySet<FailureKind> = new Set([
   'missing-key',
 ]);
 
-/** The answer items when no HTTP answer came back (`exchange.failure`) or none was given. */
-export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judged {
-  const items = {} as Judged['items'];
+/**
+ * A certificate the client does not trust, signed by a CA of the network's own: a TLS-inspecting
+ * gateway answered in the API's place (FACTS.md, "Who answered").
+ */
+export function inspectedTls(exchange: Exchange): boolean {
   const failure = exchange.failure;
-  if (!failure) {
-    const pasted = exchange.source === 'pasted';
-    const why = pasted
-      ? 'Only the request is at hand: no answer was pasted.'
-      : 'The request has not been sent.';
-    items['reached-api'] = pasted
-      ? unknownItem('reached-api', 'No answer is part of this exchange.', why)
-      : skippedItem('reached-api', why);
-    for (const id of ANSWER_ITEMS.slice(1)) items[id] = skippedItem(id, why);
-    return {
-      verdict: pasted ? 'unknown' : 'not-sent',
-      items,
-      decisive: null,
-      lead: pasted ? 'only the request is at hand' : 'not sent yet',
-      authenticated: false,
-      action: pasted
-        ? 'Paste the answer too (curl -i prints it with its status line): the request alone shows no condition'
-        : 'Send the request to see how the API answers',
-    };
-  }
-  // A certificate the client does not trust, signed by a CA of the network's own: a
-  // TLS-inspecting gateway answered in the API's place (FACTS.md, "Who answered").
-  const inspected = failure.kind === 'tls' && INSPECTING_CERTIFICATE.test(failure.message);
-  const text = inspected
+  return failure?.kind === 'tls' && INSPECTING_CERTIFICATE.test(failure.message);
+}
+
+/** `reached-api` when no answer is part of the exchange and none came back. */
+export function notGivenItem(a: Answer): ChecklistItem {
+  const pasted = a.exchange.source === 'pasted';
+  const why = pasted
+    ? 'Only the request is at hand: no answer was pasted.'
+    : 'The request has not been sent.';
+  return pasted
+    ? unknownItem('reached-api', 'No answer is part of this exchange.', why)
+    : skippedItem('reached-api', why);
+}
+
+/** `reached-api` when no HTTP answer came back (`exchange.failure`). */
+export function failureItem(a: Answer): ChecklistItem {
+  const { exchange, detail } = a;
+  const failure = exchange.failure;
+  const kind = failure?.kind ?? 'unreachable';
+  const text = inspectedTls(exchange)
     ? {
         summary: `A certificate that is not the API's answered for ${detail.endpoint.host || 'the address'}: a gateway on this network likely inspects TLS, and the keys were never judged.`,
         explanation: `${say('proxy')} The client refused the certificate, so no answer was read.`,
         fix: `Ask whoever runs this network to let ${API_HOST} through without TLS inspection, or try another network; never turn certificate checks off to send keys.`,
       }
-    : failureText(exchange, failure.kind, detail.endpoint.host);
-  const notSent = NOT_SENT_KINDS.has(failure.kind);
-  const reported = failure.message.trim();
-  items['reached-api'] = makeItem('reached-api', 'fail', {
+    : failureText(exchange, kind, detail.endpoint.host);
+  const reported = failure?.message.trim() ?? '';
+  return makeItem('reached-api', 'fail', {
     summary: text.summary,
     explanation:
       reported === ''
         ? text.explanation
         : `${text.explanation} ${exchange.source === 'pasted' ? 'The tool said' : 'The browser said'}: ${reported}`,
     fix: text.fix,
-    docs: failure.kind === 'cors' ? DOCS.useApi : DOCS.getStarted,
+    docs: kind === 'cors' ? DOCS.useApi : DOCS.getStarted,
   });
-  const rest = ANSWER_ITEMS.slice(1) as AnswerItemId[];
-  for (const id of rest) {
-    items[id] =
-      failure.kind === 'cors'
-        ? unknownItem(
-            id,
-            'Cannot be told: the browser withheld the answer.',
-            'The API may have judged this, but the browser did not let the page read its answer.',
-          )
-        : skippedItem(
-            id,
-            notSent
-              ? `Not reached: the ${exchange.source === 'pasted' ? 'client' : 'browser'} did not send the request.`
-              : 'Not reached: no answer came back.',
-          );
-  }
+}
+
+/** The failure in a few words, for the headline's end. */
+export function failureLead(exchange: Exchange): string {
+  const failure = exchange.failure;
+  if (!failure) return 'no answer';
   const words: Record<FailureKind, string> = {
     offline: 'the browser is offline',
     unreachable: 'nothing answered at that address',
@@ -258,31 +243,33 @@ export function judgeNoAnswer(exchange: Exchange, detail: PreflightDetail): Judg
     tls: 'the secure connection failed',
     'missing-key': 'a key was not set, so the client sent nothing',
   };
-  return {
-    verdict: notSent ? 'not-sent' : inspected ? 'intercepted' : 'unreachable',
-    items,
-    decisive: 'reached-api',
-    lead:
-      failure.relayError === 'upstream-unreachable'
-        ? `No answer: the relay could not reach ${API_HOST}`
-        : failure.kind === 'unreachable' && DNS_FAILURE.test(failure.message)
-          ? 'the name did not resolve'
-          : words[failure.kind],
-    authenticated: false,
-  };
+  return failure.relayError === 'upstream-unreachable'
+    ? `No answer: the relay could not reach ${API_HOST}`
+    : failure.kind === 'unreachable' && DNS_FAILURE.test(failure.message)
+      ? 'the name did not resolve'
+      : words[failure.kind];
+}
+
+/** A refused CORS preflight (any status but 2xx): the browser never sent the request itself. */
+export function preflightRefused(a: Answer): boolean {
+  const status = a.response.status;
+  return status === null || status < 200 || status >= 300;
+}
+
+/** The preflight's answer in words: `HTTP 204 No Content`, or `an answer`. */
+export function preflightWords(a: Answer): string {
+  const status = a.response.status;
+  return status === null ? 'an answer' : statusWords(status, a.response.statusText);
 }
 
 /**
- * A CORS preflight (`OPTIONS`, as a HAR records it before the request it guards): a browser
- * never puts the keys on a preflight, so its answer says nothing about them. A refused preflight
- * (any status but 2xx) means the browser never sent the request itself: `unreachable` (CORS).
+ * `reached-api` for a CORS preflight (`OPTIONS`, as a HAR records it before the request it
+ * guards): a browser never puts the keys on a preflight, so its answer says nothing about them.
  */
-export function judgePreflight(response: ReceivedResponse): Judged {
-  const items = {} as Judged['items'];
-  const status = response.status;
-  const refused = status === null || status < 200 || status >= 300;
-  const words = status === null ? 'an answer' : statusWords(status, response.statusText);
-  items['reached-api'] = makeItem('reached-api', refused ? 'fail' : 'unknown', {
+export function preflightItem(a: Answer): ChecklistItem {
+  const refused = preflightRefused(a);
+  const words = preflightWords(a);
+  return makeItem('reached-api', refused ? 'fail' : 'unknown', {
     summary: refused
       ? `The browser's CORS preflight (OPTIONS) got ${words}, so the browser never sent the request itself.`
       : `This is the browser's CORS preflight (OPTIONS), answered ${words}; the request that followed it is not here.`,
@@ -292,18 +279,4 @@ export function judgePreflight(response: ReceivedResponse): Judged {
       : 'Paste the request that followed the preflight (in a HAR, the next entry to the same URL).',
     docs: DOCS.useApi,
   });
-  for (const id of ANSWER_ITEMS.slice(1) as AnswerItemId[]) {
-    items[id] = unknownItem(
-      id,
-      'Cannot be told: only the preflight is here, and it carries no keys.',
-      'The keys go only on the request itself, which the preflight guards.',
-    );
-  }
-  return {
-    verdict: refused ? 'unreachable' : 'unknown',
-    items,
-    decisive: 'reached-api',
-    lead: `OPTIONS preflight, ${words}`,
-    authenticated: false,
-  };
 }

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { diagnose } from '../../../src/lib/auth/diagnose';
 import { say } from '../../../src/lib/auth/claims';
 import { failedTaskIn } from '../../../src/lib/auth/task-line';
-import { isPermissionType } from '../../../src/lib/auth/rules-role-permits';
+import { isPermissionType } from '../../../src/lib/auth/task-line';
 import type { ItemStatus, Verdict } from '../../../src/lib/core/checklist';
 import type { Exchange } from '../../../src/lib/core/exchange';
 import { isKnownOperation, item, request, response } from './helpers';

@@ -1,8 +1,8 @@
+/** A status in words, and the `reached-api` item for an answer of the API's, by its status. */
 import type { ReceivedResponse } from '../core/exchange';
 import { reasonPhrase } from '../core/http-status';
 import type { ChecklistItem } from '../core/checklist';
-import { makeItem, unknownItem } from './items';
-import type { AnswerItemId } from './judged';
+import { makeItem } from './items';
 import { BODY_WORDS, bodyKind } from './response-body';
 import { say } from './claims';
 import type { ClaimId } from './claims';
@@ -40,14 +40,4 @@ export function reachedItem(
     summary: `${words} with ${BODY_WORDS[kind]}.`,
     explanation: `${stated ? `The status line was not pasted; the body itself states ${status}. ` : ''}An HTTP answer came back.${meaning ? ` ${say(meaning)}` : ''}`,
   });
-}
-
-/** The same `unknown` text for several condition items. */
-export function unknownAll(
-  items: Partial<Record<AnswerItemId, ChecklistItem>>,
-  ids: readonly AnswerItemId[],
-  summary: string,
-  explanation: string,
-): void {
-  for (const id of ids) items[id] = unknownItem(id, summary, explanation);
 }

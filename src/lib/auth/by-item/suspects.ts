@@ -6,9 +6,12 @@
  * authenticated before raises `api-enabled` (claims apiOffByDefault, disabledApi401) and lowers
  * `same-account`; otherwise keys, then the pair, then API access.
  */
-import type { DiagnoseContext } from '../core/checklist';
-import { say } from './claims';
-import type { PreflightDetail } from './preflight';
+import type { DiagnoseContext } from '../../core/checklist';
+import type { Answer } from '../answer';
+import { say } from '../claims';
+import { makeItem } from '../items';
+import type { PreflightDetail } from '../preflight';
+import type { Rule } from '../rule';
 
 export type Suspect = 'keys-valid' | 'same-account' | 'api-enabled';
 
@@ -102,3 +105,23 @@ export const SUSPECT_TEXT: Readonly<Record<Suspect, { summary: string; fix: stri
     fix: 'Ask an account owner to check in the console (Access Management, API Keys) that the API is enabled.',
   },
 };
+
+/** The rule of a 401 for one of the three suspects: `suspect`, at its rank, saying why. */
+export function suspectOn401(id: Suspect): Rule {
+  return {
+    name: 'a 401',
+    claim: 'sameAnswerFor401',
+    when: (a: Answer) => a.kind === 'auth-failed',
+    item: (a: Answer) => {
+      const ranked = rankSuspects(a.detail, a.context);
+      const index = ranked.findIndex((s) => s.id === id);
+      const text = SUSPECT_TEXT[id];
+      return makeItem(id, 'suspect', {
+        summary: `${text.summary} Ranked ${index + 1} of 3.`,
+        explanation: `${say('status401')} ${say('sameAnswerFor401')} ${ranked[index]?.reasons.join(' ') ?? ''}`,
+        fix: text.fix,
+        rank: index + 1,
+      });
+    },
+  };
+}
