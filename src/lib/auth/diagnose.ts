@@ -122,19 +122,7 @@ export function diagnose(exchange: Exchange, context?: DiagnoseContext): Checkli
   const judged = answerItems(answer);
   const answered = exchange.response !== undefined;
   const enterprise = detail.endpoint.hostKind === 'enterprise';
-  const told = answerVerdict(answer);
-  const { lead, action, authenticated } = told;
-  let { verdict, decisive } = told;
-  if (
-    !answered &&
-    exchange.source === 'pasted' &&
-    !requestMissing &&
-    (enterprise || detail.endpoint.offTarget)
-  ) {
-    verdict = 'wrong-target';
-    decisive = 'endpoint';
-  }
-  if (detail.endpoint.hostKind === 'variable' && verdict === 'unknown') decisive = 'endpoint';
+  const { verdict, decisive, lead, action, authenticated } = answerVerdict(answer);
 
   const stage = requestStage({
     detail,

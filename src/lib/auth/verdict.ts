@@ -46,6 +46,18 @@ function byKind(a: Answer): AnswerVerdict {
   switch (a.kind) {
     case 'not-given': {
       const pasted = a.exchange.source === 'pasted';
+      const { endpoint } = a.detail;
+      // A pasted request alone to another host or product: the URL is wrong whatever came back.
+      if (pasted && !a.keys.missing && (endpoint.hostKind === 'enterprise' || endpoint.offTarget)) {
+        return {
+          ...none,
+          verdict: 'wrong-target',
+          decisive: 'endpoint',
+          lead: 'only the request is at hand',
+          action:
+            'Paste the answer too (curl -i prints it with its status line): the request alone shows no condition',
+        };
+      }
       return {
         ...none,
         verdict: pasted ? 'unknown' : 'not-sent',
@@ -263,6 +275,10 @@ export function answerVerdict(a: Answer): AnswerVerdict {
       result.action =
         'Paste the request as it was sent, with its key headers: this one shows none, yet the API answered with success';
     }
+  }
+  // A host from a variable the paste does not fill in: where the request went comes first.
+  if (a.detail.endpoint.hostKind === 'variable' && result.verdict === 'unknown') {
+    result = { ...result, decisive: 'endpoint' };
   }
   return result;
 }
