@@ -46,18 +46,6 @@ function byKind(a: Answer): AnswerVerdict {
   switch (a.kind) {
     case 'not-given': {
       const pasted = a.exchange.source === 'pasted';
-      const { endpoint } = a.detail;
-      // A pasted request alone to another host or product: the URL is wrong whatever came back.
-      if (pasted && !a.keys.missing && (endpoint.hostKind === 'enterprise' || endpoint.offTarget)) {
-        return {
-          ...none,
-          verdict: 'wrong-target',
-          decisive: 'endpoint',
-          lead: 'only the request is at hand',
-          action:
-            'Paste the answer too (curl -i prints it with its status line): the request alone shows no condition',
-        };
-      }
       return {
         ...none,
         verdict: pasted ? 'unknown' : 'not-sent',
@@ -256,6 +244,17 @@ function taskVerdict(a: Answer): AnswerVerdict {
  */
 export function answerVerdict(a: Answer): AnswerVerdict {
   let result = byKind(a);
+  const { endpoint } = a.detail;
+  // A pasted request to another host or product, with no answer: the URL is wrong whatever
+  // came back (or did not).
+  if (
+    (a.kind === 'not-given' || a.kind === 'failure') &&
+    a.exchange.source === 'pasted' &&
+    !a.keys.missing &&
+    (endpoint.hostKind === 'enterprise' || endpoint.offTarget)
+  ) {
+    result = { ...result, verdict: 'wrong-target', decisive: 'endpoint' };
+  }
   if (a.notShownFromApi) {
     result = { ...result, authenticated: false };
     if (result.verdict === 'request-error') {
