@@ -38,7 +38,9 @@ export const POWERSHELL_ESCAPES: Readonly<Record<string, string>> = {
  * cmd.exe, one ending in a backtick (or a `$env:` variable) is PowerShell, anything else POSIX.
  */
 export function detectDialect(text: string): ShellDialect {
-  if (/\^[ \t]*\r?\n|(?:^|\s)\^"/.test(text)) return 'cmd';
+  // Chrome's "Copy as cURL (cmd)" on one line starts `curl ^"https://...^"`; a `^"` elsewhere
+  // may be text inside quotes (`-H 'x-note: ^"'`), not cmd.exe's escape.
+  if (/\^[ \t]*\r?\n|\bcurl(?:\.exe)?[ \t]+\^"/.test(text)) return 'cmd';
   if (/`[ \t]*\r?\n/.test(text) || /\$env:[A-Za-z_]/i.test(text)) return 'powershell';
   return 'posix';
 }

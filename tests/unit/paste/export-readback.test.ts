@@ -130,3 +130,16 @@ test('every Copy as format: any printable header value and body survive the roun
     { numRuns: 1000 },
   );
 });
+
+test('a header value holding ^" is read back as written, not as cmd.exe escapes', () => {
+  const request: SentRequest = {
+    method: 'PUT',
+    url: 'https://api.redislabs.com/v1/x',
+    headers: [{ name: 'x-note', value: '^"' }],
+  };
+  const result = parseRequestPaste(toCurl(request, { includeSecrets: true }));
+  if (!result.ok) throw new Error(result.error.message);
+  expect(result.value.candidates[0]?.request.headers.find((h) => h.name === 'x-note')?.value).toBe(
+    '^"',
+  );
+});
