@@ -23,7 +23,7 @@ const MAX_DEPTH = 4;
  * @typedef {{ name: string, in: string, required?: boolean, schema?: Schema }} Parameter
  * @typedef {{ tags?: string[], summary?: string, operationId?: string, parameters?: Parameter[],
  *   requestBody?: { required?: boolean, content?: Record<string, { schema?: Schema }> },
- *   responses?: Record<string, { description?: string }> }} Operation
+ *   responses?: Record<string, { description?: string, content?: Record<string, { schema?: Schema }> }> }} Operation
  * @typedef {{ info?: { title?: string, version?: string }, tags?: { name: string, 'x-order'?: string }[],
  *   paths: Record<string, Record<string, Operation>>, components?: { schemas?: Record<string, Schema> } }} Document
  * @typedef {[string, string, 0 | 1, string[]?]} RawParam
@@ -133,6 +133,26 @@ function rawParam(doc, p) {
 }
 
 /**
+ * The top-level property names a schema's objects may hold, through $ref, allOf, oneOf, anyOf.
+ * @param {Document} doc
+ * @param {Schema | undefined} schema
+ * @param {Set<string>} into
+ * @param {number} depth
+ */
+function topFields(doc, schema, into, depth = 0) {
+  if (!schema || depth > 10) return;
+  const resolved = resolveRef(doc, schema);
+  for (const name of Object.keys(resolved.properties ?? {})) into.add(name);
+  for (const part of [
+    ...(resolved.allOf ?? []),
+    ...(resolved.oneOf ?? []),
+    ...(resolved.anyOf ?? []),
+  ]) {
+    topFields(doc, part, into, depth + 1);
+  }
+}
+
+/**
  * The generated module's text for an OpenAPI document.
  * @param {Document} doc
  * @returns {string}
@@ -149,6 +169,8 @@ export function generateCatalog(doc) {
   const lines = [];
   /** @type {string[]} */
   const notActive403 = [];
+  /** @type {Set<string>} */
+  const fields = new Set();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!METHODS.includes(method)) continue;
@@ -187,6 +209,11 @@ export function generateCatalog(doc) {
         starter,
       ];
       lines.push(`  ${JSON.stringify(row)},`);
+      for (const [code, answer] of Object.entries(op.responses ?? {})) {
+        if (!/^2/.test(code)) continue;
+        for (const media of Object.values(answer.content ?? {}))
+          topFields(doc, media.schema, fields);
+      }
       // The document gives most operations the source-IP text for 403; some another one.
       const forbidden = op.responses?.['403']?.description ?? '';
       if (/not active resource/i.test(forbidden)) notActive403.push(operationId);
@@ -214,6 +241,9 @@ ${lines.join('\n')}
 
 /** Operations whose 403 the document explains as "not active resource", not the source IP. */
 export const NOT_ACTIVE_403: readonly string[] = ${JSON.stringify(notActive403)};
+
+/** Top-level fields of the operations' documented 2xx bodies: a JSON answer with none is not theirs. */
+export const RESPONSE_FIELDS: readonly string[] = ${JSON.stringify([...fields].sort())};
 `;
 }
 

@@ -132,7 +132,15 @@ function kindOf(
   keys: KeysShown,
 ): AnswerKind {
   const { endpoint } = detail;
+  const redirect = status !== null && status >= 300 && status < 400;
+  // An edge's or a proxy's page shows who answered wherever the request went (a redirect's page
+  // is the redirect's own, unless it sends the request to a sign-in page away from the API).
+  const intercepted =
+    origin.kind === 'edge' || (origin.kind === 'proxy' && (!redirect || origin.via === 'redirect'));
   if (endpoint.hostKind === 'variable' && origin.kind !== 'api') {
+    // Where the host is not in the paste, any page may be the host's own: only an edge's page or
+    // one that names itself a proxy shows something answered in the API's place.
+    if (intercepted && (origin.kind === 'edge' || origin.named)) return 'intercepted';
     return status === null ? 'status-unknown' : 'unshaped';
   }
   if (
@@ -148,9 +156,10 @@ function kindOf(
     }
   }
   if ((status === null || status < 300) && failedTaskIn(response.body)) return 'task';
-  const redirect = status !== null && status >= 300 && status < 400;
-  // A redirect's page is the redirect's own: the URL is the cause, not a proxy.
-  if (origin.kind === 'edge' || (origin.kind === 'proxy' && !redirect)) return 'intercepted';
+  const success = status !== null && status >= 200 && status < 300;
+  // A page for a path that is no operation (Swagger UI's, under /v1/): the URL comes first.
+  if (success && endpoint.knownOperation === false && origin.kind !== 'edge') return 'not-from-api';
+  if (intercepted) return 'intercepted';
   if (origin.kind === 'web-server') return 'web-server';
   if (status === null) {
     return PROVIDER_CRASH.test(response.body.slice(0, 20_000))

@@ -5,6 +5,7 @@ import { DOCS } from './docs-links';
 import { makeItem } from './items';
 import { distance } from './text';
 import { isLoopbackHost } from '../core/hosts';
+import { RELAY_HEADER } from '../api/relay';
 
 /**
  * Who the URL points at. `api`, `sandbox` and `relay` can answer as the API; the others cannot,
@@ -166,6 +167,10 @@ export function checkEndpoint(
   const host = parsed.host.toLowerCase();
   let hostKind = classifyHost(hostname);
   if (host === SANDBOX_HOST) hostKind = 'sandbox';
+  // A pasted request to loopback went through Keycheck's relay only where the paste shows it
+  // (`viaRelay`: the relay's mark on the answer, its port); any other local server is not the API.
+  const localServer = hostKind === 'relay' && source === 'pasted' && !context?.viaRelay;
+  if (localServer) hostKind = 'other';
   const path = parsed.pathname;
   if (parsed.port === ENTERPRISE_PORT || ENTERPRISE_PATH.test(path)) {
     return finish(
@@ -186,7 +191,8 @@ export function checkEndpoint(
   }
 
   if (parsed.protocol === 'http:') {
-    if (hostKind !== 'relay') {
+    // A local server's problem is that it is not the API, which is said below.
+    if (hostKind !== 'relay' && !localServer) {
       problems.push({
         status: 'fail',
         message: `The URL uses http, not https: the API's address starts with https://${context?.pageProtocol === 'http:' ? '' : ', and a page loaded over https never sends to http (mixed content)'}. Only a local relay on loopback may use http.`,
@@ -223,9 +229,11 @@ export function checkEndpoint(
     const near = distance(hostname, API_HOST, 3) <= 3 || /^api\.redis/.test(hostname);
     problems.push({
       status: 'fail',
-      message: near
-        ? `${hostname} is not the API host: did you mean ${API_HOST}?`
-        : `${hostname} is not the API host (${API_HOST}), Keycheck's sandbox, or a local relay.`,
+      message: localServer
+        ? `${host} is a server on the customer's own machine, not the API (${API_HOST}): nothing in the paste shows it is Keycheck's local relay (its answers carry ${RELAY_HEADER}), so its answers are not the API's.`
+        : near
+          ? `${hostname} is not the API host: did you mean ${API_HOST}?`
+          : `${hostname} is not the API host (${API_HOST}), Keycheck's sandbox, or a local relay.`,
       fix: `Use https://${API_HOST}/v1/...`,
     });
   }

@@ -22,6 +22,15 @@ export const BODY_WORDS: Readonly<Record<BodyKind, string>> = {
   text: 'a plain-text body',
 };
 
+/**
+ * The start of an HTML page as servers write it: `<html>`, a doctype, or a page that leaves those
+ * out and starts at `<head>`, `<meta>`, `<title>` or `<body>` (a captive portal's refresh page);
+ * an XML prolog or comments may come first (Squid's and IIS's pages). Bounded: no backtracking
+ * past the first few thousand characters.
+ */
+const HTML_START =
+  /^(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[^>]{0,500}-->\s*){0,3}<(?:!doctype\s+html|html|head|body|meta|title)\b/i;
+
 /** The body's kind: empty, JSON, the nginx error page, other HTML, or text. Never throws. */
 export function bodyKind(body: string): BodyKind {
   const text = body.trim();
@@ -34,7 +43,9 @@ export function bodyKind(body: string): BodyKind {
       return 'text';
     }
   }
-  if (/^<(!doctype\s+html|html)/i.test(text)) return /nginx/i.test(text) ? 'nginx-html' : 'html';
+  if (HTML_START.test(text.slice(0, 4000))) {
+    return /nginx/i.test(text) ? 'nginx-html' : 'html';
+  }
   return 'text';
 }
 

@@ -12,11 +12,23 @@ import { statusWords } from './status-words';
 
 /** A tool's words for a name that did not resolve (curl (6), getaddrinfo, PowerShell, Python). */
 const DNS_FAILURE =
-  /could not resolve|ENOTFOUND|EAI_AGAIN|getaddrinfo|no such host|name or service not known|NameResolution|remote name could not be resolved|nodename nor servname|Temporary failure in name resolution|DNS/i;
+  /could not resolve|unable to resolve host|ENOTFOUND|EAI_AGAIN|getaddrinfo|no such host|name or service not known|NameResolution|remote name could not be resolved|nodename nor servname|Temporary failure in name resolution|DNS/i;
 
 /** An untrusted certificate as a TLS-inspecting gateway presents it (curl (60), Python, Node). */
 const INSPECTING_CERTIFICATE =
   /unable to get local issuer certificate|self[- ]signed certificate in certificate chain|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY/i;
+
+/**
+ * A proxy on the way refused the tunnel to the API, or asked to sign in first (curl (56)
+ * "CONNECT tunnel failed, response 407", requests' `ProxyError`, "Received HTTP code 403 from
+ * proxy after CONNECT"): the proxy answered in the API's place (FACTS.md, "Who answered").
+ */
+const PROXY_REFUSED =
+  /CONNECT tunnel failed|from proxy after CONNECT|ProxyError|Tunnel connection failed|Proxy Authentication Required|proxy (?:refused|denied)/i;
+
+/** `ECONNREFUSED 10.0.12.5:3128`: the address the client connected to, when the tool names it. */
+const REFUSED_AT =
+  /\b(?:ECONNREFUSED|connection refused)\D{0,20}?((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:]{2,39}\]):(\d{1,5})\b/i;
 
 interface FailureText {
   summary: string;
@@ -59,6 +71,16 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
           fix: apiHost
             ? `Check that this network can resolve ${API_HOST} (try another network, or turn the VPN off or on), then send again.`
             : `Use ${API_HOST} as the host (this request names ${where}), then send again.`,
+        };
+      }
+      const refusedAt = REFUSED_AT.exec(exchange.failure?.message ?? '');
+      if (refusedAt && refusedAt[2] !== '443') {
+        const address = `${refusedAt[1]}:${refusedAt[2]}`;
+        return {
+          summary: `Nothing answered at ${address}, the address the client connected to: not ${API_HOST}'s port 443, likely a proxy the client is set to use. The keys were never judged.`,
+          explanation:
+            "The tool names the address that refused the connection, and it is not the API's. A client set to use a proxy connects to the proxy first; when the proxy is down or the setting is stale, nothing answers there.",
+          fix: `Check the proxy the client is set to use (its host and port: HTTPS_PROXY, or the client's own proxy setting), or send without it, then run it again.`,
         };
       }
       return {
@@ -186,6 +208,17 @@ export function inspectedTls(exchange: Exchange): boolean {
   return failure?.kind === 'tls' && INSPECTING_CERTIFICATE.test(failure.message);
 }
 
+/** A proxy on the way refused the tunnel or asked to sign in (`PROXY_REFUSED`). */
+export function proxyRefused(exchange: Exchange): boolean {
+  const failure = exchange.failure;
+  return failure !== undefined && PROXY_REFUSED.test(failure.message.slice(0, 4000));
+}
+
+/** A failure that shows something answered in the API's place: `intercepted`. */
+export function interceptedFailure(exchange: Exchange): boolean {
+  return inspectedTls(exchange) || proxyRefused(exchange);
+}
+
 /** `reached-api` when no answer is part of the exchange and none came back. */
 export function notGivenItem(a: Answer): ChecklistItem {
   const pasted = a.exchange.source === 'pasted';
@@ -208,7 +241,13 @@ export function failureItem(a: Answer): ChecklistItem {
         explanation: `${say('proxy')} The client refused the certificate, so no answer was read.`,
         fix: `Ask whoever runs this network to let ${API_HOST} through without TLS inspection, or try another network; never turn certificate checks off to send keys.`,
       }
-    : failureText(exchange, kind, detail.endpoint.host);
+    : proxyRefused(exchange)
+      ? {
+          summary: `A proxy on the way refused the connection to ${API_HOST} (it refused the tunnel, or asked to sign in first): the request never reached the API, and the keys were never judged.`,
+          explanation: `${say('proxy')} The tool reported the proxy's refusal, not an answer of the API.`,
+          fix: `Give the client the proxy's sign-in (for example HTTPS_PROXY=http://user:password@proxy:port), or ask whoever runs the proxy to let ${API_HOST} through, or try another network.`,
+        }
+      : failureText(exchange, kind, detail.endpoint.host);
   const reported = failure?.message.trim() ?? '';
   return makeItem('reached-api', 'fail', {
     summary: text.summary,

@@ -14,7 +14,7 @@ import { errorWords, isPermissionType, taskErrorStatus, taskType } from './task-
 import {
   NOT_SENT_KINDS,
   failureLead,
-  inspectedTls,
+  interceptedFailure,
   preflightRefused,
   preflightWords,
 } from './transport';
@@ -62,7 +62,7 @@ function byKind(a: Answer): AnswerVerdict {
         ...none,
         verdict: NOT_SENT_KINDS.has(kind)
           ? 'not-sent'
-          : inspectedTls(a.exchange)
+          : interceptedFailure(a.exchange)
             ? 'intercepted'
             : 'unreachable',
         decisive: 'reached-api',

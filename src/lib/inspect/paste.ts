@@ -5,6 +5,7 @@
  * report and the share link. Typed values fill the request here and go nowhere else.
  */
 import { forbiddenMeaning, isKnownOperation } from '../api/catalog';
+import { relayShown } from '../api/relay';
 import { diagnose } from '../auth/diagnose';
 import {
   ACCOUNT_KEY_HEADER,
@@ -119,6 +120,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     ...(hidden.length > 0 ? { shellExpanded: hidden } : {}),
     ...(host ? { hostFromVariable: host } : {}),
     ...(candidate.keysNotShown ? { keysNotShown: candidate.keysNotShown } : {}),
+    ...(relayShown(exchange) ? { viaRelay: true } : {}),
     ...(input.learned ? { learned: input.learned } : {}),
     ...(SMART_QUOTES_AS_SHELL_QUOTES.test(input.pasted?.[0] ?? '') ? { smartQuotes: true } : {}),
   };

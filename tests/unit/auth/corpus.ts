@@ -127,6 +127,14 @@ export function corpus(): Array<[Exchange, DiagnoseContext]> {
     {},
   ]);
   out.push([
+    {
+      source: 'pasted',
+      request: { method: 'GET', url: `${API}/v1/`, headers: keyHeaders() },
+      failure: { kind: 'unreachable', message: 'curl: (56) CONNECT tunnel failed, response 407' },
+    },
+    {},
+  ]);
+  out.push([
     pasted('GET', `${API}/v1/`, keyHeaders(), 429, '', [
       { name: 'x-rate-limit-retry-after-seconds', value: '9' },
     ]),

@@ -9,11 +9,26 @@ import type { Answer } from '../answer';
 import { say } from '../claims';
 import { DOCS } from '../docs-links';
 import { makeItem } from '../items';
+import { bodyKind } from '../response-body';
 import type { Rule } from '../rule';
 
 const isTask = (a: Answer) => /^\/v1\/tasks\/[^/]+$/.test(a.detail.endpoint.path);
 
 export const RULES: readonly Rule[] = [
+  {
+    name: 'a 404 not shown to be the API',
+    claim: 'apiShapes',
+    // An empty 404 is one the API is seen to give (claim spring404): only a body that is none
+    // of its shapes (an ingress's "default backend - 404", IIS's page) puts the finding in doubt.
+    when: (a) =>
+      a.kind === 'not-found' && a.notShownFromApi && bodyKind(a.response.body) !== 'empty',
+    item: (a) =>
+      makeItem('endpoint', 'unknown', {
+        summary: `Something answered 404 for ${a.detail.endpoint.path}, in a shape that does not show that the API sent it.`,
+        explanation: `${say('status404')} ${say('apiShapes')} Whether the API found nothing there, or something in front of it answered, cannot be told from this answer.`,
+        fix: "Paste the whole answer as the tool printed it (its headers and body): the API's own 404 is in the Spring Boot JSON shape, or empty.",
+      }),
+  },
   {
     name: 'a 404 on an operation',
     claim: 'status404',

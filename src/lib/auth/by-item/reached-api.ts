@@ -1,8 +1,8 @@
 /**
  * The `reached-api` item: who answered, and what (DESIGN.md; FACTS.md, "Who answered"). Its
  * rules in order: a bare 403 to Python's default User-Agent (likely the edge); no answer at hand;
- * no answer came back (a certificate that is not the API's, or the failure the tool or browser
- * reports); a CORS preflight; an answer whose origin or status cannot be told; a redirect;
+ * no answer came back (a certificate that is not the API's, a proxy that refused the tunnel, or
+ * the failure the tool or browser reports); a CORS preflight; an answer whose origin or status cannot be told; a redirect;
  * another host or no operation; a failed task; an edge or proxy; a web server's own page; a
  * provider crash; a 2xx not shown to be the API's; then the API's own answer by its status.
  */
@@ -19,12 +19,17 @@ import { kindIs } from '../rule';
 import type { Rule } from '../rule';
 import { reachedItem, statusWords } from '../status-words';
 import { errorWords } from '../task-line';
-import { failureItem, inspectedTls, notGivenItem, preflightItem } from '../transport';
+import { failureItem, inspectedTls, notGivenItem, preflightItem, proxyRefused } from '../transport';
 import type { Origin } from '../who-answered';
 import { meaning403, notActive } from './forbidden';
 
 /** What to do about an edge or a proxy, first words of the headline. */
-function interceptedAction(origin: Origin, source: ExchangeSource, userAgent?: string): string {
+function interceptedAction(
+  origin: Origin,
+  status: number | null,
+  source: ExchangeSource,
+  userAgent?: string,
+): string {
   if (origin.kind === 'edge') {
     if (origin.code === '1010') {
       const ua = userAgent?.trim().split(/\s/)[0]?.slice(0, 60);
@@ -33,9 +38,18 @@ function interceptedAction(origin: Origin, source: ExchangeSource, userAgent?: s
     if (origin.code === '1020') {
       return `Send the request from another network or client: the edge in front of ${API_HOST} refused it by a firewall rule`;
     }
+    if (origin.code === '1015') {
+      return `Wait a minute, then send fewer requests at a time: the edge in front of ${API_HOST} limits this client's rate (Cloudflare's error code 1015)`;
+    }
+    if (origin.code && /^5\d\d$/.test(origin.code)) {
+      return `Try again in a few minutes: the edge in front of ${API_HOST} could not get an answer from the API (Cloudflare's error ${origin.code})`;
+    }
     return `Send the request from another network or client, with a usual User-Agent: the edge in front of ${API_HOST} refused it`;
   }
   const where = source === 'pasted' ? "the customer's network" : 'this network';
+  if (status !== null && status >= 500 && !origin.named) {
+    return `Try again in a few minutes: a gateway's own ${status} page answered, not the API; if it keeps answering, check whether a proxy or gateway on ${where} is in the way of ${API_HOST}`;
+  }
   return `Bypass the proxy or gateway on ${where} for ${API_HOST} (ask whoever runs it, or try another network)`;
 }
 
@@ -50,7 +64,7 @@ function intercepted(a: Answer) {
     summary: `${answerWords(a)} came from ${origin.kind === 'edge' ? 'the edge in front of the API' : 'a proxy or gateway'}, not from the API: the keys were never judged.`,
     findings: [{ message: `What shows it: ${origin.evidence}.` }],
     explanation: `${say(origin.kind === 'edge' ? 'edge' : 'proxy')} ${origin.code === '1010' ? `${say('edgeUserAgent')} ` : ''}${say('apiShapes')}`,
-    fix: `${interceptedAction(origin, a.exchange.source, userAgent)}.`,
+    fix: `${interceptedAction(origin, a.status, a.exchange.source, userAgent)}.`,
     docs: DOCS.getStarted,
   });
 }
@@ -100,6 +114,21 @@ function apiAnswer(
   };
 }
 
+/**
+ * What to do about a 2xx that does not show it came from the API: paste the body the tool
+ * printed; for an answer that has none (a 204, `Content-Length: 0`), ask for one that has.
+ */
+function unprovenFix(a: Answer): string {
+  if (a.response.body.trim() !== '') {
+    return `Check that the request went to https://${API_HOST}/v1/...: this body is none of the API's.`;
+  }
+  const length = responseHeader(a.response, 'content-length')?.trim();
+  if (a.status === 204 || length === '0') {
+    return `Send GET https://${API_HOST}/v1/ with the same keys and paste its whole answer: this one has no body, and the account the API returns shows that the API answered.`;
+  }
+  return "Paste the answer's body as the tool printed it: the API's own JSON shows that it answered.";
+}
+
 /** What the API's answer adds for a refusal of the request itself, by status. */
 const REFUSAL_ADVICE: Readonly<Record<number, string>> = {
   400: 'The API refused the request itself: a parameter or the JSON body is not what the operation expects.',
@@ -128,6 +157,12 @@ export const RULES: readonly Rule[] = [
     name: "a certificate that is not the API's",
     claim: 'proxy',
     when: (a) => a.kind === 'failure' && inspectedTls(a.exchange),
+    item: failureItem,
+  },
+  {
+    name: 'a proxy refused the tunnel',
+    claim: 'proxy',
+    when: (a) => a.kind === 'failure' && proxyRefused(a.exchange),
     item: failureItem,
   },
   {
@@ -247,10 +282,7 @@ export const RULES: readonly Rule[] = [
       makeItem('reached-api', 'unknown', {
         summary: `${answerWords(a)}, but its body is none of the API's shapes, so it does not show that the API sent it.`,
         explanation: `${say('successMeansAuthenticated')} ${say('apiShapes')}`,
-        fix:
-          a.response.body.trim() === ''
-            ? "Paste the answer's body as the tool printed it: the API's own JSON shows that it answered."
-            : `Check that the request went to https://${API_HOST}/v1/...: this body is none of the API's.`,
+        fix: unprovenFix(a),
       }),
   },
   apiAnswer('the API refused the request itself', 'status400', 'refused', (a, text) => {
