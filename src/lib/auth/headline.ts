@@ -66,6 +66,7 @@ export function headlineOf(cause: ChecklistItem | null, lead: string, action?: s
   if (!cause) return `${action ?? 'Nothing to fix'}${tag}.`;
   if (cause.status === 'suspect') {
     const fix =
+      action ??
       SUSPECT_ACTION[cause.id] ??
       (cause.fix ? firstSentence(cause.fix) : `Check ${CAUSE_WORDS[cause.id]}`);
     return `${fix}: most likely ${CAUSE_WORDS[cause.id]}; the answer does not say which condition failed${tag}.`;

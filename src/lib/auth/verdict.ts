@@ -136,13 +136,23 @@ function byKind(a: Answer): AnswerVerdict {
         action: 'Nothing to fix: every condition held for this request',
       };
     }
-    case 'auth-failed':
+    case 'auth-failed': {
+      const first = rankSuspects(a.detail, a.context)[0]?.id ?? 'keys-valid';
+      // The same values authenticated earlier in the paste: copying them again changes nothing.
+      const changed = first === 'keys-valid' && a.context?.learned?.inPaste !== undefined;
       return {
         ...none,
         verdict: 'auth-failed',
-        decisive: rankSuspects(a.detail, a.context)[0]?.id ?? 'keys-valid',
+        decisive: first,
         lead,
+        ...(changed
+          ? {
+              action:
+                'Check whether either key was deleted or regenerated since the attempt that worked (Access Management, API Keys)',
+            }
+          : {}),
       };
+    }
     case 'forbidden':
       return notActive(a)
         ? {

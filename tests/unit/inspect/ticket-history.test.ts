@@ -57,3 +57,19 @@ test('keys from shell variables prove no sameness', async () => {
   const item = await latest(ticket('$ACCOUNT_KEY', '$ACCOUNT_KEY'));
   expect(item('api-enabled')?.explanation ?? '').not.toContain('authenticated in attempt');
 });
+
+test('the same keys authenticated before: the headline does not ask to copy them again', async () => {
+  const text = ticket('Acc0unt1Key2Abc3Def4Gh', 'Acc0unt1Key2Abc3Def4Gh');
+  const out = await diagnosePaste({ request: text, response: '', at: new Date().toISOString() });
+  const headline = out.inspection?.checklist.headline ?? '';
+  expect(headline).toMatch(/^Check whether either key was deleted or regenerated since/);
+  expect(headline).not.toMatch(/Copy both keys again/);
+  const keys = out.inspection?.checklist.items.find((i) => i.id === 'keys-valid');
+  expect(keys?.fix).toMatch(/deleted or regenerated/);
+});
+
+test('other keys before: the headline still asks to copy the keys again', async () => {
+  const text = ticket('Acc0unt1Key2Abc3Def4Gh', 'Zzz9Yyy8Xxx7Www6Vvv5Uu');
+  const out = await diagnosePaste({ request: text, response: '', at: new Date().toISOString() });
+  expect(out.inspection?.checklist.headline).toMatch(/^Copy both keys again/);
+});

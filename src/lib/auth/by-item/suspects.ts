@@ -106,6 +106,9 @@ export const SUSPECT_TEXT: Readonly<Record<Suspect, { summary: string; fix: stri
   },
 };
 
+const KEYS_CHANGED_SINCE =
+  'Check in the console (Access Management, API Keys) whether either key was deleted or regenerated since the attempt that worked, and use the current one: the same values authenticated before, so copying them again will not help.';
+
 /** The rule of a 401 for one of the three suspects: `suspect`, at its rank, saying why. */
 export function suspectOn401(id: Suspect): Rule {
   return {
@@ -116,10 +119,13 @@ export function suspectOn401(id: Suspect): Rule {
       const ranked = rankSuspects(a.detail, a.context);
       const index = ranked.findIndex((s) => s.id === id);
       const text = SUSPECT_TEXT[id];
+      // The same values authenticated earlier in the paste: copying them again changes nothing;
+      // a key deleted or regenerated since is what a wrong key can be now.
+      const sameKeysWorked = id === 'keys-valid' && a.context?.learned?.inPaste !== undefined;
       return makeItem(id, 'suspect', {
         summary: `${text.summary} Ranked ${index + 1} of 3.`,
         explanation: `${say('status401')} ${say('sameAnswerFor401')} ${ranked[index]?.reasons.join(' ') ?? ''}`,
-        fix: text.fix,
+        fix: sameKeysWorked ? KEYS_CHANGED_SINCE : text.fix,
         rank: index + 1,
       });
     },
