@@ -26,6 +26,10 @@ const INSPECTING_CERTIFICATE =
 const PROXY_REFUSED =
   /CONNECT tunnel failed|from proxy after CONNECT|ProxyError|Tunnel connection failed|Proxy Authentication Required|proxy (?:refused|denied)/i;
 
+/** The name a tool says it could not resolve (curl (6), getaddrinfo, wget). */
+const UNRESOLVED_NAME =
+  /Could not resolve host: ?([^\s'"‘’“”]{1,300})|getaddrinfo \w+ ([^\s'"]{1,300})|unable to resolve host address ['‘"]?([^\s'"‘’]{1,300})/i;
+
 /** `ECONNREFUSED 10.0.12.5:3128`: the address the client connected to, when the tool names it. */
 const REFUSED_AT =
   /\b(?:ECONNREFUSED|connection refused)\D{0,20}?((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:]{2,39}\]):(\d{1,5})\b/i;
@@ -64,6 +68,23 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
       const where = host || 'the address';
       const apiHost = host.toLowerCase() === API_HOST;
       if (DNS_FAILURE.test(exchange.failure?.message ?? '')) {
+        const named = UNRESOLVED_NAME.exec(exchange.failure?.message ?? '');
+        const name = (named?.[1] ?? named?.[2] ?? named?.[3])?.toLowerCase();
+        if (
+          name &&
+          host &&
+          name !== host.toLowerCase() &&
+          name !== host.toLowerCase().split(':')[0]
+        ) {
+          // curl reads every word it does not take as an option as one more URL: a quote the
+          // shell did not honour leaves pieces of the command that curl then tries to resolve.
+          return {
+            summary: `A name the client was given did not resolve, and it is not ${where}: part of the command (a broken quote, a stray word) was likely taken for one more address.`,
+            explanation:
+              "The tool reports a failed name lookup for something other than the request's host. curl tries every word it does not read as an option as a URL, so an argument the shell split (typographic quotes, a space in a value) leaves pieces that it tries to resolve. The name is not repeated here: it may hold a piece of a key.",
+            fix: "Check the command's quotes and spaces (plain \" or ' quotes around each header), then run it again.",
+          };
+        }
         return {
           summary: `The name ${where} did not resolve, so nothing was sent and the keys were never judged.`,
           explanation:

@@ -278,3 +278,25 @@ test('the headline says what happened once, not again in parentheses', () => {
   });
   expect(edge.headline).toContain('1010');
 });
+
+describe('a name that did not resolve, as each tool words it', () => {
+  test("wget's 'unable to resolve host address' is the name lookup, not a refused connection", () => {
+    const c = diagnose(
+      bodyOnly(
+        'Resolving api.redislabs.com (api.redislabs.com)... failed: Temporary failure in name resolution.\nwget: unable to resolve host address ‘api.redislabs.com’',
+      ),
+      { isKnownOperation },
+    );
+    expect(c.verdict).toBe('unreachable');
+    expect(item(c, 'reached-api').summary).toMatch(/^The name api\.redislabs\.com did not resolve/);
+  });
+
+  test('a name other than the request host: a piece of the command, not the API host', () => {
+    const c = diagnose(
+      failed('unreachable', 'curl: (6) Could not resolve host: x-api-secret-key:'),
+      { isKnownOperation },
+    );
+    expect(item(c, 'reached-api').summary).toMatch(/^A name the client was given did not resolve/);
+    expect(item(c, 'reached-api').summary).not.toContain('The name api.redislabs.com');
+  });
+});
