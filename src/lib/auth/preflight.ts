@@ -11,6 +11,7 @@ import { KEY_NAME, checkKeyValue, placeholderIn, placeholderRole } from './key-v
 import type { KeyValueFinding, Sender } from './key-values';
 import { capitalize } from './text';
 import { say } from './claims';
+import { isCiMask } from '../secrets';
 
 /** The request-stage items plus what `diagnose()` needs to judge the answer. */
 export interface PreflightDetail {
@@ -87,14 +88,14 @@ function notInPaste(header: string, variable: string): Finding {
   };
 }
 
-/** What a CI log prints in place of a registered secret. */
-const MASK = '***';
-
 /** The finding for a value a CI log masked. */
-function maskedInLog(header: string): Finding {
+function maskedInLog(header: string, value: string): Finding {
+  const stars = value.trim() === '***';
   return {
     header,
-    message: `${header} shows the CI log's mask, so the paste does not show its value. ${say('ciMask')}`,
+    message: stars
+      ? `${header} shows the CI log's mask, so the paste does not show its value. ${say('ciMask')}`
+      : `${header} shows the CI log's mask ([MASKED]), so the paste does not show its value: two masked keys look the same whatever they hold.`,
   };
 }
 
@@ -114,8 +115,8 @@ function keyValuesItem(
     // A CI log (GitHub Actions and others) prints every registered secret as `***`: the paste
     // shows the mask, not three asterisks sent as the key (FACTS.md, "What customers paste as
     // the answer").
-    if (sender === 'other' && v.value.trim() === MASK) {
-      hidden.push(maskedInLog(v.header));
+    if (sender === 'other' && isCiMask(v.value)) {
+      hidden.push(maskedInLog(v.header, v.value));
       continue;
     }
     const variable = expandedVariable(v, expanded);
@@ -130,7 +131,7 @@ function keyValuesItem(
   }
   findings.push(
     ...pairFindings(
-      values.filter((v) => sender !== 'other' || v.value.trim() !== MASK),
+      values.filter((v) => sender !== 'other' || !isCiMask(v.value)),
       url,
     ),
   );

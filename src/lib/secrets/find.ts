@@ -26,6 +26,15 @@ export interface SecretSources {
 
 /** Too common to be anybody's secret, and replacing them everywhere would garble the text. */
 const TRIVIAL = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no']);
+
+/**
+ * What a CI log prints in place of a registered secret, not a value: `***` (GitHub Actions and
+ * others; FACTS.md, "What customers paste as the answer") and `[MASKED]` (GitLab).
+ */
+export function isCiMask(value: string): boolean {
+  // A pattern that stops at a bracket may hand over `[MASKED` alone.
+  return /^(?:\*{3}|\[?MASKED\]?)$/i.test(value.trim());
+}
 /** A reference to a value kept elsewhere, not the value: `$KEY`, `%KEY%`, `{{key}}`, `os.environ[...]`. */
 const REFERENCE =
   /^(?:\$\{?[A-Za-z_][\w:]*\}?|%[A-Za-z_]\w*%|\{\{[^{}]*\}\}|os\.(?:environ|getenv)\b.*|process\.env\b.*|env:\w+|\$env:\w+)$/i;
@@ -51,7 +60,9 @@ export function findSecrets(sources: SecretSources): string[] {
     const bare = value.replace(SCHEME, '').trim();
     for (const v of [value, bare]) {
       if (SCHEME_WORD.test(v)) continue;
-      if (v.length < 3 || TRIVIAL.has(v.toLowerCase()) || REFERENCE.test(v)) continue;
+      if (v.length < 3 || TRIVIAL.has(v.toLowerCase()) || REFERENCE.test(v) || isCiMask(v)) {
+        continue;
+      }
       found.add(v);
       const decoded = percentDecoded(v);
       if (decoded !== v && decoded.length >= 3) found.add(decoded);

@@ -6,7 +6,7 @@
  */
 import type { Checklist } from '../core/checklist';
 import type { Exchange, Header } from '../core/exchange';
-import { findSecrets, type SecretSources } from './find';
+import { findSecrets, isCiMask, type SecretSources } from './find';
 import { isSecretName } from './names';
 import { createRedactor, type Redactor } from './redactor';
 
@@ -36,7 +36,7 @@ export async function safeView(
     ],
   });
   const fieldValues = [...exchange.request.headers, ...(exchange.response?.headers ?? [])]
-    .filter((h) => isSecretName(h.name) && h.value !== '')
+    .filter((h) => isSecretName(h.name) && h.value !== '' && !isCiMask(h.value))
     .map((h) => h.value);
   const redactor = await createRedactor(secrets, fieldValues);
   return { exchange: applySafeView(exchange, redactor), redactor };

@@ -226,4 +226,15 @@ describe('the issue 18 shapes through inspectPaste', () => {
     expect(inspected.report).not.toContain('[redacted]');
     expect(inspected.checklist.headline).not.toMatch(/placeholder/);
   });
+
+  test("GitLab's [MASKED]: a mask as *** is, never two keys with the same value", async () => {
+    const inspected = await inspect(
+      'curl https://api.redislabs.com/v1/subscriptions -H "x-api-key: [MASKED]" -H "x-api-secret-key: [MASKED]"',
+      'HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\n\r\n{"timestamp":"2025-01-17T09:34:25.803+00:00","status":403,"error":"Forbidden","path":"/v1/subscriptions"}',
+    );
+    expect(statusOf(inspected, 'key-values')).toBe('unknown');
+    expect(inspected.checklist.primaryCause).not.toBe('key-values');
+    expect(inspected.checklist.headline).not.toMatch(/same value/);
+    expect(inspected.report).toContain('not in the paste (the CI log masked it)');
+  });
 });
