@@ -106,7 +106,7 @@ describe('the share link', () => {
     if (!decoded.ok) throw new Error(decoded.error.message);
     const { request } = decoded.value.exchange;
     expect(request.url.startsWith('https://api.redislabs.com/v1/subscriptions?q=xxx')).toBe(true);
-    expect(request.url).toMatch(/\[cut: 25046 characters in all\]$/);
+    expect(request.url.endsWith(`[cut: ${long.length} characters in all]`)).toBe(true);
     expect(request.url.length).toBeLessThanOrEqual(20_000);
   });
 
