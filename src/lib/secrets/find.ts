@@ -5,7 +5,7 @@
  */
 import type { ReceivedResponse, SentRequest } from '../core/exchange';
 import { decodedForms } from './decode';
-import { keyShapedTokens } from './key-shape';
+import { keyShapedTokens, looksLikeKey } from './key-shape';
 import { isSecretName } from './names';
 import { scrubber, type Scrub } from './scrub';
 
@@ -29,6 +29,22 @@ const TRIVIAL = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'y
 /** A reference to a value kept elsewhere, not the value: `$KEY`, `%KEY%`, `{{key}}`, `os.environ[...]`. */
 const REFERENCE =
   /^(?:\$\{?[A-Za-z_][\w:]*\}?|%[A-Za-z_]\w*%|\{\{[^{}]*\}\}|os\.(?:environ|getenv)\b.*|process\.env\b.*|env:\w+|\$env:\w+)$/i;
+/**
+ * A name where a value would stand, in code or configuration: Terraform's `var.x`, `local.x`,
+ * `data.x.y`; an attribute chain (`config.api_key`, `self.secret`); a constant
+ * (`REDISCLOUD_SECRET_KEY`, `API_KEY`); a credential's name in camel case (`apiKey`). It names
+ * where a secret is kept; taking it for the secret would cut its pieces out of the app's own
+ * words (`x-api-secret-key`, `api.redislabs.com`). A key-shaped one is still a secret.
+ */
+const NAMED_REFERENCE =
+  /^(?:(?:var|local|data|module|each|self|this|config|settings|env|secrets|vars)\.[A-Za-z_][\w.-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
+const CAMEL_NAME = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+
+/** True when `value` names a variable or setting instead of being a value (`NAMED_REFERENCE`). */
+function namesAVariable(value: string): boolean {
+  if (looksLikeKey(value)) return false;
+  return NAMED_REFERENCE.test(value) || (CAMEL_NAME.test(value) && isSecretName(value));
+}
 const SCHEME = /^(?:bearer|basic|token|digest|apikey)\s+/i;
 const HEADER_LINE = /^[A-Za-z][\w-]*\s*:\s+(\S.*)$/s;
 const SCHEME_WORD = /^(?:bearer|basic|token|digest|apikey)$/i;
@@ -52,6 +68,7 @@ export function findSecrets(sources: SecretSources): string[] {
     for (const v of [value, bare]) {
       if (SCHEME_WORD.test(v)) continue;
       if (v.length < 3 || TRIVIAL.has(v.toLowerCase()) || REFERENCE.test(v)) continue;
+      if (namesAVariable(v)) continue;
       found.add(v);
       const decoded = percentDecoded(v);
       if (decoded !== v && decoded.length >= 3) found.add(decoded);
@@ -199,6 +216,9 @@ const ASSIGNMENT =
 const CODE_IDENTIFIER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 // The value after a scheme word anywhere: `Authorization: Bearer abc`, `-H "Authorization: Basic ..."`.
 const SCHEME_VALUE = /\b(Bearer|Basic|Token|Digest|bearer|basic)\s+([A-Za-z0-9._~+/=-]{6,})/g;
+/** A challenge's parameter after the scheme (`Basic realm="..."`, RFC 9110 and 7616): no credential. */
+const CHALLENGE_PARAMETER =
+  /^(?:realm|charset|error|error_description|error_uri|scope|nonce|opaque|algorithm|qop|domain|stale|userhash)=/i;
 // Options whose value is a credential: curl's -u/--user/--oauth2-bearer, HTTPie's -a/--auth.
 const CREDENTIAL_OPTION =
   /(?:^|\s)(?:-u|--user|-U|--proxy-user|-a|--auth|--oauth2-bearer|--aws-sigv4)(?:\s+|=)(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))/g;
@@ -238,6 +258,7 @@ function textSecrets(text: string, add: Add): void {
     if (isSecretName(m[2] ?? '') && !namesAPair(m[2] ?? '', value ?? '')) add(value);
   }
   for (const m of text.matchAll(SCHEME_VALUE)) {
+    if (CHALLENGE_PARAMETER.test(m[2] ?? '')) continue;
     add(m[2]);
     if ((m[1] ?? '').toLowerCase() === 'basic')
       for (const part of basicParts(m[2] ?? '')) add(part);
