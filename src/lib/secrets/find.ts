@@ -22,6 +22,22 @@ export interface SecretSources {
   typed?: readonly string[];
   /** Values a reader knows are sensitive though no name says so (an unknown curl option's value). */
   extra?: readonly string[];
+  /**
+   * Requests as readers read them from the paste. A key the reader assembled from pieces
+   * (`'ab'"cd"` in a shell, `a + b` or `.format(a, b)` in code, Postman's `{{p1}}{{p2}}`) shows
+   * whole only there: each is read like `request`, and deny by default reads all its texts.
+   */
+  read?: readonly SentRequest[];
+}
+
+/** Every text of a request (method, URL, header names and values, body), for deny by default. */
+export function requestTexts(request: SentRequest): string[] {
+  return [
+    request.method,
+    request.url,
+    ...request.headers.flatMap((h) => [h.name, h.value]),
+    request.body ?? '',
+  ].filter((t) => t !== '');
 }
 
 /** Too common to be anybody's secret, and replacing them everywhere would garble the text. */
@@ -76,20 +92,23 @@ export function findSecrets(sources: SecretSources): string[] {
     if (/^basic\s/i.test(value)) for (const part of basicParts(bare)) add(part);
   };
   const { request, response } = sources;
-  if (request) {
-    for (const h of request.headers) {
+  for (const sent of [...(request ? [request] : []), ...(sources.read ?? [])]) {
+    for (const h of sent.headers) {
       headerSecrets(h.name, h.value, add);
       // A value can carry a whole header line (`x-api-key: ...` typed into the wrong field).
       textSecrets(h.value, add);
     }
-    urlSecrets(request.url, add);
-    textSecrets(request.url, add);
-    if (request.body !== undefined) bodySecrets(request.body, add);
+    urlSecrets(sent.url, add);
+    textSecrets(sent.url, add);
+    if (sent.body !== undefined) bodySecrets(sent.body, add);
   }
   if (response) {
     for (const h of response.headers) headerSecrets(h.name, h.value, add);
   }
-  const pastes = typeof sources.paste === 'string' ? [sources.paste] : (sources.paste ?? []);
+  const pastes = [
+    ...(typeof sources.paste === 'string' ? [sources.paste] : (sources.paste ?? [])),
+    ...(sources.read ?? []).flatMap(requestTexts),
+  ];
   for (const text of pastes) {
     for (const form of decodedForms(text)) {
       textSecrets(form, add);
