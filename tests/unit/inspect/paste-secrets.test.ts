@@ -99,3 +99,40 @@ describe('open in Playground', () => {
     expect(opened.ok && opened.method).toBe('DELETE');
   });
 });
+
+describe("redaction never cuts the app's own words", () => {
+  const challenge =
+    'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="Redis Enterprise Software"\n\n';
+  test.each([
+    [
+      'a key before a quoted URL',
+      `curl -H "x-api-key: ${A}" -H "x-api-secret-key: ${U}" "${HOST}/v1/subscriptions"`,
+    ],
+    [
+      'a key before a bare URL',
+      `curl -H "x-api-key: ${A}" -H "x-api-secret-key: ${U}" ${HOST}/v1/subscriptions`,
+    ],
+    [
+      'Terraform variables',
+      `provider "rediscloud" {\n  api_key    = var.rediscloud_api_key\n  secret_key = var.rediscloud_secret_key\n}\n\nError: 401 Unauthorized`,
+    ],
+    [
+      'Python constants',
+      `import httpx\nclient = httpx.Client(base_url="${HOST}/v1", headers={"x-api-key": API_KEY, "x-api-secret-key": SECRET_KEY})\nresp = client.get("/subscriptions")`,
+    ],
+  ])(
+    '%s, with a WWW-Authenticate challenge: no piece of a word is redacted',
+    async (_, request) => {
+      const out = await diagnosePaste({ request, response: challenge, at });
+      const inspection = out.inspection!;
+      const words = [
+        inspection.checklist.headline,
+        inspection.report,
+        JSON.stringify(inspection.shown),
+      ];
+      for (const text of words) expect(text).not.toContain('[redacted]');
+      expect(inspection.report).toContain('x-api-secret-key');
+      expect(JSON.stringify(inspection.shown)).toContain('Redis Enterprise Software');
+    },
+  );
+});
