@@ -12,9 +12,8 @@ import { parseRequestPaste, parseResponsePaste } from '../paste/paste';
 import type { ParseResult, PastedRequest, RequestPaste, ResponsePaste } from '../paste/result';
 import { splitTicket, type Ticket, type TicketExchange, type UnreadLines } from '../paste/ticket';
 import { expandedVariables } from '../paste/variables';
-import { findSecrets } from '../secrets';
 import type { Opened } from './open-paste';
-import { inspectPaste, type PasteInspection } from './paste';
+import { inspectPaste, pasteSecrets as secretsOf, type PasteInspection } from './paste';
 
 export interface DiagnoseInput {
   request: string;
@@ -63,7 +62,8 @@ export interface DiagnoseOutput {
   choice: number;
   inspection: InspectionData | null;
   /**
-   * Every secret the two boxes hold (lib/secrets, deny by default included), found here off
+   * Every secret the two boxes hold (lib/secrets, deny by default included), and every secret of
+   * the requests read from them (a key glued from pieces is whole only there), found here off
    * the page's thread: the view scrubs the strings it derives from the paste (labels, notes,
    * skipped options, variables as written) with them. Memory only, like the boxes themselves.
    */
@@ -94,7 +94,13 @@ export async function diagnosePaste(
   const at = new Date(input.at);
   const values = input.values ?? {};
   const pasted = [input.request, input.response];
-  const pasteSecrets = findSecrets({ paste: pasted });
+  // Found once for the whole paste, the requests as read included, and passed to every attempt.
+  const candidates = ticket
+    ? ticket.exchanges.map((e) => e.candidate)
+    : whole.ok
+      ? whole.value.candidates
+      : [];
+  const pasteSecrets = secretsOf(pasted, candidates);
   if (!ticket) {
     const choice = input.choice ?? 0;
     const candidate = whole.ok ? whole.value.candidates[choice] : undefined;
@@ -106,6 +112,7 @@ export async function diagnosePaste(
             box.value.format === 'empty' ? null : box.value,
             values,
             pasted,
+            pasteSecrets,
             at,
           )
         : null;
@@ -132,6 +139,7 @@ export async function diagnosePaste(
       ...(i === choice ? { values } : {}),
       ...(learned ? { learned } : {}),
       pasted,
+      pasteSecrets,
       at,
     });
     if (same !== null && judged.checklist.verdict === 'ok' && !worked.has(same)) {
@@ -199,9 +207,17 @@ async function data(
   response: ResponsePaste | null,
   values: Readonly<Record<string, string>>,
   pasted: string[],
+  secrets: readonly string[],
   at: Date,
 ): Promise<InspectionData> {
-  const judged = await inspect({ candidate, response, values, pasted, at });
+  const judged = await inspect({
+    candidate,
+    response,
+    values,
+    pasted,
+    pasteSecrets: secrets,
+    at,
+  });
   return finish(judged, candidate, values, at);
 }
 

@@ -42,6 +42,15 @@ export function openedRequest(request: SentRequest, urlHasVariables = false): Op
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, error: 'The pasted URL is not an http or https URL.' };
   }
+  // A method is a word of letters (RFC 9110's token, as methods are written): anything else, a
+  // key typed after `-X` for one, is not handed over as a method.
+  if (!/^[A-Za-z]{1,20}$/.test(request.method)) {
+    return {
+      ok: false,
+      error:
+        'The pasted method is not an HTTP method (a word of letters, such as GET): fix the paste first.',
+    };
+  }
   const choice: ProfileChoice = {
     id: PASTED_CHOICE_ID,
     name: PASTED_CHOICE_NAME,

@@ -59,6 +59,36 @@ export interface InspectPasteInput {
   at: Date;
   /** What an earlier success with the same keys showed (an earlier attempt of a ticket). */
   learned?: DiagnoseContext['learned'];
+  /**
+   * Every secret of the paste, found once by the caller (`pasteSecrets`): the two boxes and the
+   * requests read from them. Without it, they are found here from `pasted` and `candidate`.
+   */
+  pasteSecrets?: readonly string[];
+}
+
+/**
+ * Every secret a paste holds: the two boxes as pasted, and the requests read from them with
+ * what their readers flagged (a key glued from pieces is whole only in the request as read),
+ * and the strings a view shows of each (its label, notes, skipped options, variables as
+ * written), which a reader writes from the words as it read them.
+ */
+export function pasteSecrets(
+  pasted: readonly string[],
+  candidates: readonly PastedRequest[],
+): string[] {
+  return findSecrets({
+    paste: [
+      ...pasted,
+      ...candidates.flatMap((c) => [
+        c.label,
+        ...c.notes.map((n) => n.message),
+        ...c.unknownOptions,
+        ...c.variables.map((v) => v.written),
+      ]),
+    ],
+    read: candidates.map((c) => c.request),
+    extra: candidates.flatMap((c) => c.sensitive.map((s) => s.value)),
+  });
 }
 
 /** The header uses of shell-expanded variables whose value nobody typed. */
@@ -124,8 +154,10 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
     ...(input.learned ? { learned: input.learned } : {}),
     ...(SMART_QUOTES_AS_SHELL_QUOTES.test(input.pasted?.[0] ?? '') ? { smartQuotes: true } : {}),
   };
+  // The paste's own secrets (typed values are not among them: they may fill the path).
+  const pasted = input.pasteSecrets ?? pasteSecrets(input.pasted ?? [], [candidate]);
   const { exchange: safe, redactor } = await safeView(exchange, {
-    ...(input.pasted ? { paste: input.pasted } : {}),
+    found: pasted,
     typed: Object.values(typed),
     extra: candidate.sensitive.map((s) => s.value),
   });
@@ -187,18 +219,16 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
       const opened = openedRequest(exchange.request, urlHasVariables);
       if (!opened.ok) return opened;
       // Typed values may fill the path (that is what they are for); pasted secrets may not.
-      const pastedSecrets = scrubber(
-        findSecrets({
-          request: candidate.request,
-          ...(input.pasted ? { paste: input.pasted } : {}),
-          extra: candidate.sensitive.map((s) => s.value),
-        }),
-      );
-      if ([opened.choice.baseUrl, opened.path, opened.body ?? ''].some(pastedSecrets.leaks)) {
+      const pastedSecrets = scrubber([...pasted, ...findSecrets({ read: [candidate.request] })]);
+      // Everything handed over but the two keys, which go to the masked key fields.
+      const choice = Object.entries(opened.choice)
+        .filter(([name]) => name !== 'accountKey' && name !== 'userKey')
+        .map(([, value]) => (typeof value === 'string' ? value : ''));
+      if ([opened.method, opened.path, opened.body ?? '', ...choice].some(pastedSecrets.leaks)) {
         return {
           ok: false,
           error:
-            'The pasted URL or body holds a piece of a key, and the Playground would show it: fix the paste first (keys belong in the two key headers).',
+            'The pasted method, URL or body holds a piece of a key, and the Playground would show it: fix the paste first (keys belong in the two key headers).',
         };
       }
       return opened;

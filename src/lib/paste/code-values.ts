@@ -128,11 +128,17 @@ export class CodeReader {
     let value = this.term();
     // PowerShell adds strings with `+` only inside parentheses (`-Uri ($base + "/x")`): a
     // command's arguments are read one primary at a time.
+    let joined: Part[] | null = null;
     while (this.is('+') && (this.language !== 'powershell' || this.#parens > 0)) {
       this.pos++;
       this.skipNewlines();
       const right = this.term();
-      value = { t: 'str', parts: [...asText(value), ...asText(right)] };
+      // One list grown in place: copying it at every `+` made 35,000 operands take 12 s.
+      if (!joined) {
+        joined = [...asText(value)];
+        value = { t: 'str', parts: joined };
+      }
+      for (const part of asText(right)) joined.push(part);
     }
     // Python's `a if c else b` and `x or y`: the first is the usual value.
     while (this.is('or') || this.is('||') || this.is('??')) {

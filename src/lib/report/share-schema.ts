@@ -10,8 +10,23 @@ import { FAILURE_KINDS, type Exchange } from '../core/exchange';
 import { STATUS, VERDICT } from '../core/words';
 import { NOT_IN_PASTE, type KeyFingerprints } from './report';
 
+/** The most characters each text of a link may hold: `share.ts` cuts to these before encoding. */
+export const SHARE_CAPS = {
+  method: 100,
+  url: 20_000,
+  headerName: 1000,
+  headerValue: 20_000,
+  body: 200_000,
+  statusText: 1000,
+  failure: 5000,
+  startedAt: 100,
+} as const;
+
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const header = v.strictObject({ name: text(1000), value: text(20_000) });
+const header = v.strictObject({
+  name: text(SHARE_CAPS.headerName),
+  value: text(SHARE_CAPS.headerValue),
+});
 const itemId = v.picklist(ITEM_IDS);
 const statuses = Object.keys(STATUS) as ItemStatus[];
 
@@ -36,24 +51,24 @@ const uniqueIds = <T extends { id: string }>(items: T[]) =>
 const exchange = v.strictObject({
   source: v.picklist(['network', 'sandbox', 'pasted']),
   request: v.strictObject({
-    method: text(100),
-    url: text(20_000),
+    method: text(SHARE_CAPS.method),
+    url: text(SHARE_CAPS.url),
     headers: v.array(header),
-    body: v.exactOptional(text(200_000)),
+    body: v.exactOptional(text(SHARE_CAPS.body)),
   }),
   response: v.exactOptional(
     v.strictObject({
       status: v.nullable(v.pipe(v.number(), v.integer())),
-      statusText: text(1000),
+      statusText: text(SHARE_CAPS.statusText),
       headers: v.array(header),
-      body: text(200_000),
+      body: text(SHARE_CAPS.body),
       size: v.pipe(v.number(), v.minValue(0)),
     }),
   ),
   failure: v.exactOptional(
-    v.strictObject({ kind: v.picklist(FAILURE_KINDS), message: text(5000) }),
+    v.strictObject({ kind: v.picklist(FAILURE_KINDS), message: text(SHARE_CAPS.failure) }),
   ),
-  startedAt: v.exactOptional(text(100)),
+  startedAt: v.exactOptional(text(SHARE_CAPS.startedAt)),
   durationMs: v.exactOptional(v.number()),
 });
 

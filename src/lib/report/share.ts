@@ -7,10 +7,10 @@
  * (`share-rebuild.ts`). Links of versions 1 and 2 carried sentences, so they are refused.
  */
 import * as v from 'valibot';
-import type { Exchange } from '../core/exchange';
+import type { Exchange, Header } from '../core/exchange';
 import { base64ToBytes, bytesToBase64 } from '../core/text';
 import type { KeyPrint, ReportInput } from './report';
-import { SHARE_SCHEMA, type SharePayload, type SharedReport } from './share-schema';
+import { SHARE_CAPS, SHARE_SCHEMA, type SharePayload, type SharedReport } from './share-schema';
 import { carriedChecklist, rebuildChecklist, type CarriedChecklist } from './share-rebuild';
 
 export type { SharedReport } from './share-schema';
@@ -29,7 +29,8 @@ export type ShareDecodeResult =
 /**
  * The fragment (without `#`) of a link that opens Diagnose on this report:
  * `/diagnose?share=<token>`. `input` is the safe view and the redacted checklist (see
- * `lib/secrets`); bodies are cut to 4000 characters. `leaks` tells whether a text still holds a
+ * `lib/secrets`); bodies are cut to 4000 characters, every other text to what the link's schema
+ * admits (`SHARE_CAPS`); what still does not fit is refused with a message. `leaks` tells whether a text still holds a
  * piece of a secret: base64 of unrelated bytes could spell one by chance, so a token that does
  * is made again with a different filler until it does not.
  */
@@ -41,7 +42,7 @@ export async function encodeShareFragment(
     v: 3,
     at: input.at.toISOString(),
     checklist: carriedChecklist(input.checklist),
-    exchange: cutBodies(input.exchange),
+    exchange: fitted(input.exchange),
     fingerprints: {
       account: linkPrint(input.fingerprints.account),
       user: linkPrint(input.fingerprints.user),
@@ -53,6 +54,14 @@ export async function encodeShareFragment(
   // an id (a variable named ACCOUNT_KEY and `account-key-header`) must not refuse the link.
   if (leaks(JSON.stringify([payload.exchange, payload.fingerprints]))) {
     throw new Error('The link was not made: what it would carry still holds a piece of a key.');
+  }
+  // A link its own page would refuse is not made: say why here, not when it is opened.
+  const checked = v.safeParse(SHARE_SCHEMA, payload);
+  if (!checked.success) {
+    const path = v.getDotPath(checked.issues[0]);
+    throw new Error(
+      `The link was not made: this report does not fit in a link${path ? ` (at ${path})` : ''}. Copy the report instead.`,
+    );
   }
   const fragment = (token: string) => `${SHARE_ROUTE}?${SHARE_PARAM}=${token}`;
   for (let n = 0; n < 64; n++) {
@@ -136,14 +145,44 @@ function linkPrint(print: KeyPrint): KeyPrint {
   return { variable: print.variable.replace(/[^\w$%{}():.\-[\] ]/g, '_').slice(0, 200) || '_' };
 }
 
-function cutBodies(exchange: Exchange): Exchange {
-  const cut = (body: string) =>
-    body.length > SHARED_BODY_LIMIT
-      ? `${body.slice(0, SHARED_BODY_LIMIT)}\n[cut: ${body.length} characters in all]`
-      : body;
-  const out: Exchange = { ...exchange, request: { ...exchange.request } };
-  if (out.request.body !== undefined) out.request.body = cut(out.request.body);
-  if (exchange.response) out.response = { ...exchange.response, body: cut(exchange.response.body) };
+/**
+ * The exchange with every text cut to what a link may carry (`SHARE_CAPS`): bodies to 4000
+ * characters, and a URL, a header or a message longer than its cap to the cap, saying so. Without
+ * the cut a 20,001-character URL made a link that its own page refused to open.
+ */
+function fitted(exchange: Exchange): Exchange {
+  const cut = (text: string, limit: number) => {
+    if (text.length <= limit) return text;
+    const note = `[cut: ${text.length} characters in all]`;
+    return `${text.slice(0, Math.max(0, limit - note.length - 1))}\n${note}`;
+  };
+  const headers = (list: readonly Header[]): Header[] =>
+    list.map((h) => ({
+      name: cut(h.name, SHARE_CAPS.headerName),
+      value: cut(h.value, SHARE_CAPS.headerValue),
+    }));
+  const { request, response, failure } = exchange;
+  const out: Exchange = {
+    ...exchange,
+    request: {
+      ...request,
+      method: cut(request.method, SHARE_CAPS.method),
+      url: cut(request.url, SHARE_CAPS.url),
+      headers: headers(request.headers),
+      ...(request.body !== undefined ? { body: cut(request.body, SHARED_BODY_LIMIT) } : {}),
+    },
+  };
+  if (exchange.startedAt !== undefined)
+    out.startedAt = cut(exchange.startedAt, SHARE_CAPS.startedAt);
+  if (response) {
+    out.response = {
+      ...response,
+      statusText: cut(response.statusText, SHARE_CAPS.statusText),
+      headers: headers(response.headers),
+      body: cut(response.body, SHARED_BODY_LIMIT),
+    };
+  }
+  if (failure) out.failure = { ...failure, message: cut(failure.message, SHARE_CAPS.failure) };
   return out;
 }
 

@@ -26,12 +26,23 @@ function hexAt(text: string, at: number, length: number): number {
   return digits.length === length && HEX.test(digits) ? parseInt(digits, 16) : -1;
 }
 
-/** 1 for a character that shows nothing (a zero-width space, a soft hyphen), else 0. */
+/**
+ * Characters that show nothing (Unicode's format characters, Cf, and its default-ignorable code
+ * points): a soft hyphen, zero-width spaces and joiners, bidi marks, embeddings and isolates,
+ * U+180E, U+034F, the invisible operators U+2061 to U+2064, variation selectors, tags. Put inside
+ * a key, any one of them would hide it from deny by default, so all of them are dropped.
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/** True for a code point `INVISIBLE` names; plain ASCII is never one. */
+function isInvisible(code: number): boolean {
+  return code >= 0xad && INVISIBLE.test(String.fromCodePoint(code));
+}
+
+/** The length (1, or 2 for a surrogate pair) of a character that shows nothing at `at`, or 0. */
 function invisible(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff
-    ? 1
-    : 0;
+  const code = text.codePointAt(at) ?? 0;
+  return isInvisible(code) ? (code > 0xffff ? 2 : 1) : 0;
 }
 
 /** The length of a colour code at `at` (ESC, or its written forms `\x1b`, `\033`, `\e`, `^[`), or 0. */
@@ -54,8 +65,21 @@ function colourCode(text: string, at: number): number {
   return i + 1 - at;
 }
 
-/** The length of a line continuation or a string join at `at` (`\`+newline, `"` + `"`), or 0. */
-function join(text: string, at: number): number {
+/**
+ * A line that runs a shell command (`curl ...`, a prompt, an option on a continued line): there
+ * `"a" "b"` are two words, not one string; only quotes that touch (`'a'"b"`) glue.
+ */
+const SHELL_LINE =
+  /^[ \t]*(?:[$#%>][ \t]*|PS[^>\n]{0,40}>[ \t]*)?(?:-|(?:sudo[ \t]+)?(?:curl|wget|http|https|xh|redisctl|docker|kubectl)(?:\.exe)?(?:[ \t]|$))/;
+
+/** What follows a quote that never continues a string: a URL, an option, a path. */
+const STARTS_A_WORD = /^(?:[a-z][a-z0-9+.-]*:\/\/|-|\/)/i;
+
+/**
+ * The length of a line continuation or a string join at `at` (`\`+newline, `"` + `"`), or 0.
+ * `shell`: the line runs a shell command.
+ */
+function join(text: string, at: number, shell: boolean): number {
   const c = text[at];
   if ((c === '\\' || c === '`' || c === '^') && (text[at + 1] === '\n' || text[at + 1] === '\r')) {
     let i = at + 1;
@@ -63,6 +87,9 @@ function join(text: string, at: number): number {
     return i - at;
   }
   if (c === '"' || c === "'") {
+    // Quotes that touch glue in a shell and in Python: `'abc'"def"`.
+    const next = text[at + 1];
+    if (next === '"' || next === "'") return 2;
     // `"abc" + "def"`, `'abc' 'def'`, `"abc" . "def"`, `"abc" \<newline> "def"`.
     let i = at + 1;
     let joined = false;
@@ -75,7 +102,12 @@ function join(text: string, at: number): number {
       } else if (d === '\\' && (text[i + 1] === '\n' || text[i + 1] === '\r')) i += 2;
       else break;
     }
-    return text[i] === c && i > at ? i + 1 - at : 0;
+    if (text[i] !== c || i === at) return 0;
+    // Side by side with nothing between but space (Python's implicit concatenation): never in
+    // a shell command, and never when the next string starts a URL or an option (`-H "x: <key>"
+    // "https://..."` would read as one value running into the URL).
+    if (!joined && (shell || STARTS_A_WORD.test(text.slice(i + 1, i + 40)))) return 0;
+    return i + 1 - at;
   }
   return 0;
 }
@@ -93,7 +125,8 @@ function escape(text: string, at: number): [string, number] | null {
   const c = text[at];
   if (c === '%') {
     const code = hexAt(text, at + 1, 2);
-    return code >= 0 ? [String.fromCharCode(code), 3] : null;
+    if (code < 0) return null;
+    return utf8Percent(text, at, code) ?? [String.fromCharCode(code), 3];
   }
   if (c === '\\') {
     const d = text[at + 1];
@@ -138,23 +171,38 @@ export function project(text: string): Projection {
   const chars: string[] = [];
   const from = new Int32Array(text.length);
   const to = new Int32Array(text.length);
+  let lineStart = 0;
+  // Whether the current line runs a shell command, judged once per line (-1: not yet).
+  let shellLine = -1;
+  let shell = false;
   let i = 0;
   while (i < text.length) {
-    if (!SPECIAL.has(text.charCodeAt(i))) {
+    const code = text.charCodeAt(i);
+    if (!SPECIAL.has(code) && (code < 0xad || !isInvisible(text.codePointAt(i) ?? 0))) {
       // Plain text, the common case: one character for one.
+      if (code === 10) lineStart = i + 1;
       from[chars.length] = i;
       to[chars.length] = i + 1;
       chars.push(text[i] ?? '');
       i++;
       continue;
     }
-    const skip = invisible(text, i) || colourCode(text, i) || join(text, i);
+    if (shellLine !== lineStart && (code === 0x22 || code === 0x27)) {
+      shellLine = lineStart;
+      shell = SHELL_LINE.test(text.slice(lineStart, lineStart + 80));
+    }
+    const skip = invisible(text, i) || colourCode(text, i) || join(text, i, shell);
     if (skip > 0) {
       i += skip;
       continue;
     }
     const decoded = escape(text, i);
     const [char, length] = decoded ?? [text[i] ?? '', 1];
+    // An escaped invisible character (`%E2%80%8E`, `\u200e`, `&#8206;`) shows nothing either.
+    if (decoded && isInvisible(char.codePointAt(0) ?? 0)) {
+      i += length;
+      continue;
+    }
     from[chars.length] = i;
     to[chars.length] = i + length;
     chars.push(char);
@@ -167,31 +215,35 @@ export function project(text: string): Projection {
   };
 }
 
-const MAY_ENCODE = [
-  '%',
-  '\\',
-  '&',
-  '\u001b',
-  '"',
-  "'",
-  '`',
-  '^',
-  '[',
-  '\u00ad',
-  '\u200b',
-  '\u200c',
-  '\u200d',
-  '\u2060',
-  '\ufeff',
-];
+/**
+ * A UTF-8 sequence written byte by byte (`%E2%80%8E`) starting with the byte `lead` at `at`:
+ * the one character it spells and its length, for characters of one UTF-16 unit; else null.
+ */
+function utf8Percent(text: string, at: number, lead: number): [string, number] | null {
+  const extra = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : 0;
+  if (extra === 0) return null;
+  let code = lead & (extra === 1 ? 0x1f : 0x0f);
+  for (let k = 1; k <= extra; k++) {
+    const at3 = at + 3 * k;
+    if (text[at3] !== '%') return null;
+    const byte = hexAt(text, at3 + 1, 2);
+    if (byte < 0x80 || byte > 0xbf) return null;
+    code = (code << 6) | (byte & 0x3f);
+  }
+  if (code < 0x80 || (extra === 2 && code < 0x800) || (code >= 0xd800 && code <= 0xdfff))
+    return null;
+  return [String.fromCharCode(code), 3 * (extra + 1)];
+}
 
-/** Where an encoding, a colour code, a join or an invisible character can start. */
+const MAY_ENCODE = ['%', '\\', '&', '\u001b', '"', "'", '`', '^', '['];
+
+/** Where an encoding, a colour code or a join can start (invisible characters: `isInvisible`). */
 const SPECIAL = new Set(MAY_ENCODE.map((c) => c.charCodeAt(0)));
 
 /** True when `project` could change `text` (a cheap test, to skip the work on plain text). */
 export function mayEncode(text: string): boolean {
   for (const c of MAY_ENCODE) if (text.includes(c)) return true;
-  return false;
+  return INVISIBLE.test(text);
 }
 
 const TRACE_LINE = /^[0-9a-f]{4}: ((?:[0-9a-f]{2} ){1,16})/gm;

@@ -5,7 +5,7 @@
  */
 import type { ReceivedResponse, SentRequest } from '../core/exchange';
 import { decodedForms } from './decode';
-import { keyShapedTokens } from './key-shape';
+import { keyShapedTokens, looksLikeKey } from './key-shape';
 import { isSecretName } from './names';
 import { scrubber, type Scrub } from './scrub';
 
@@ -22,6 +22,22 @@ export interface SecretSources {
   typed?: readonly string[];
   /** Values a reader knows are sensitive though no name says so (an unknown curl option's value). */
   extra?: readonly string[];
+  /**
+   * Requests as readers read them from the paste. A key the reader assembled from pieces
+   * (`'ab'"cd"` in a shell, `a + b` or `.format(a, b)` in code, Postman's `{{p1}}{{p2}}`) shows
+   * whole only there: each is read like `request`, and deny by default reads all its texts.
+   */
+  read?: readonly SentRequest[];
+}
+
+/** Every text of a request (method, URL, header names and values, body), for deny by default. */
+export function requestTexts(request: SentRequest): string[] {
+  return [
+    request.method,
+    request.url,
+    ...request.headers.flatMap((h) => [h.name, h.value]),
+    request.body ?? '',
+  ].filter((t) => t !== '');
 }
 
 /** Too common to be anybody's secret, and replacing them everywhere would garble the text. */
@@ -38,6 +54,22 @@ export function isCiMask(value: string): boolean {
 /** A reference to a value kept elsewhere, not the value: `$KEY`, `%KEY%`, `{{key}}`, `os.environ[...]`. */
 const REFERENCE =
   /^(?:\$\{?[A-Za-z_][\w:]*\}?|%[A-Za-z_]\w*%|\{\{[^{}]*\}\}|os\.(?:environ|getenv)\b.*|process\.env\b.*|env:\w+|\$env:\w+)$/i;
+/**
+ * A name where a value would stand, in code or configuration: Terraform's `var.x`, `local.x`,
+ * `data.x.y`; an attribute chain (`config.api_key`, `self.secret`); a constant
+ * (`REDISCLOUD_SECRET_KEY`, `API_KEY`); a credential's name in camel case (`apiKey`). It names
+ * where a secret is kept; taking it for the secret would cut its pieces out of the app's own
+ * words (`x-api-secret-key`, `api.redislabs.com`). A key-shaped one is still a secret.
+ */
+const NAMED_REFERENCE =
+  /^(?:(?:var|local|data|module|each|self|this|config|settings|env|secrets|vars)\.[A-Za-z_][\w.-]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
+const CAMEL_NAME = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+
+/** True when `value` names a variable or setting instead of being a value (`NAMED_REFERENCE`). */
+function namesAVariable(value: string): boolean {
+  if (looksLikeKey(value)) return false;
+  return NAMED_REFERENCE.test(value) || (CAMEL_NAME.test(value) && isSecretName(value));
+}
 const SCHEME = /^(?:bearer|basic|token|digest|apikey)\s+/i;
 const HEADER_LINE = /^[A-Za-z][\w-]*\s*:\s+(\S.*)$/s;
 const SCHEME_WORD = /^(?:bearer|basic|token|digest|apikey)$/i;
@@ -63,6 +95,7 @@ export function findSecrets(sources: SecretSources): string[] {
       if (v.length < 3 || TRIVIAL.has(v.toLowerCase()) || REFERENCE.test(v) || isCiMask(v)) {
         continue;
       }
+      if (namesAVariable(v)) continue;
       found.add(v);
       const decoded = percentDecoded(v);
       if (decoded !== v && decoded.length >= 3) found.add(decoded);
@@ -70,20 +103,23 @@ export function findSecrets(sources: SecretSources): string[] {
     if (/^basic\s/i.test(value)) for (const part of basicParts(bare)) add(part);
   };
   const { request, response } = sources;
-  if (request) {
-    for (const h of request.headers) {
+  for (const sent of [...(request ? [request] : []), ...(sources.read ?? [])]) {
+    for (const h of sent.headers) {
       headerSecrets(h.name, h.value, add);
       // A value can carry a whole header line (`x-api-key: ...` typed into the wrong field).
       textSecrets(h.value, add);
     }
-    urlSecrets(request.url, add);
-    textSecrets(request.url, add);
-    if (request.body !== undefined) bodySecrets(request.body, add);
+    urlSecrets(sent.url, add);
+    textSecrets(sent.url, add);
+    if (sent.body !== undefined) bodySecrets(sent.body, add);
   }
   if (response) {
     for (const h of response.headers) headerSecrets(h.name, h.value, add);
   }
-  const pastes = typeof sources.paste === 'string' ? [sources.paste] : (sources.paste ?? []);
+  const pastes = [
+    ...(typeof sources.paste === 'string' ? [sources.paste] : (sources.paste ?? [])),
+    ...(sources.read ?? []).flatMap(requestTexts),
+  ];
   for (const text of pastes) {
     for (const form of decodedForms(text)) {
       textSecrets(form, add);
@@ -210,6 +246,9 @@ const ASSIGNMENT =
 const CODE_IDENTIFIER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 // The value after a scheme word anywhere: `Authorization: Bearer abc`, `-H "Authorization: Basic ..."`.
 const SCHEME_VALUE = /\b(Bearer|Basic|Token|Digest|bearer|basic)\s+([A-Za-z0-9._~+/=-]{6,})/g;
+/** A challenge's parameter after the scheme (`Basic realm="..."`, RFC 9110 and 7616): no credential. */
+const CHALLENGE_PARAMETER =
+  /^(?:realm|charset|error|error_description|error_uri|scope|nonce|opaque|algorithm|qop|domain|stale|userhash)=/i;
 // Options whose value is a credential: curl's -u/--user/--oauth2-bearer, HTTPie's -a/--auth.
 const CREDENTIAL_OPTION =
   /(?:^|\s)(?:-u|--user|-U|--proxy-user|-a|--auth|--oauth2-bearer|--aws-sigv4)(?:\s+|=)(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))/g;
@@ -249,6 +288,7 @@ function textSecrets(text: string, add: Add): void {
     if (isSecretName(m[2] ?? '') && !namesAPair(m[2] ?? '', value ?? '')) add(value);
   }
   for (const m of text.matchAll(SCHEME_VALUE)) {
+    if (CHALLENGE_PARAMETER.test(m[2] ?? '')) continue;
     add(m[2]);
     if ((m[1] ?? '').toLowerCase() === 'basic')
       for (const part of basicParts(m[2] ?? '')) add(part);

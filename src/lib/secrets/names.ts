@@ -65,9 +65,16 @@ export function isSecretName(name: string): boolean {
 
 const judged = new Map<string, boolean>();
 
+/**
+ * Headers that carry a challenge, not a credential (`WWW-Authenticate: Basic realm="Redis
+ * Enterprise"`): their words are shown; a key-shaped token inside is still found by its shape.
+ */
+const CHALLENGES = new Set(['www-authenticate', 'proxy-authenticate']);
+
 function judge(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 0) return false;
+  if (CHALLENGES.has(words.join('-'))) return false;
   const last = words[words.length - 1] ?? '';
   if (LAST_WORD.has(last) || last.endsWith('key') || last.endsWith('keys')) return true;
   for (const word of words) {

@@ -6,12 +6,18 @@
  */
 import type { Checklist } from '../core/checklist';
 import type { Exchange, Header } from '../core/exchange';
-import { findSecrets, isCiMask, type SecretSources } from './find';
+import { findSecrets, isCiMask, requestTexts, type SecretSources } from './find';
 import { isSecretName } from './names';
 import { createRedactor, type Redactor } from './redactor';
 
-/** What only the caller knows: the text pasted, values typed, values a reader flagged. */
-export type SafeViewSources = Pick<SecretSources, 'paste' | 'typed' | 'extra'>;
+/**
+ * What only the caller knows: the text pasted, values typed, values a reader flagged, requests
+ * read from the paste, and `found`: secrets already found (by `findSecrets`) in texts the caller
+ * holds, so a paste shown as many exchanges is searched once, not once per exchange.
+ */
+export type SafeViewSources = Pick<SecretSources, 'paste' | 'typed' | 'extra' | 'read'> & {
+  found?: readonly string[];
+};
 
 export interface SafeView {
   /** Safe to show, store and share. */
@@ -25,16 +31,20 @@ export async function safeView(
   exchange: Exchange,
   sources: SafeViewSources = {},
 ): Promise<SafeView> {
-  const secrets = findSecrets({
-    request: exchange.request,
-    ...(exchange.response ? { response: exchange.response } : {}),
-    ...sources,
-    // A pasted exchange is pasted text through and through: deny by default reads all of it.
-    paste: [
-      ...pastedTexts(sources.paste),
-      ...(exchange.source === 'pasted' ? texts(exchange) : []),
-    ],
-  });
+  const { found = [], ...rest } = sources;
+  const secrets = [
+    ...findSecrets({
+      request: exchange.request,
+      ...(exchange.response ? { response: exchange.response } : {}),
+      ...rest,
+      // A pasted exchange is pasted text through and through: deny by default reads all of it.
+      paste: [
+        ...pastedTexts(sources.paste),
+        ...(exchange.source === 'pasted' ? texts(exchange) : []),
+      ],
+    }),
+    ...found,
+  ];
   const fieldValues = [...exchange.request.headers, ...(exchange.response?.headers ?? [])]
     .filter((h) => isSecretName(h.name) && h.value !== '' && !isCiMask(h.value))
     .map((h) => h.value);
@@ -50,10 +60,7 @@ function pastedTexts(paste: SafeViewSources['paste']): readonly string[] {
 function texts(exchange: Exchange): string[] {
   const { request, response, failure } = exchange;
   return [
-    request.method,
-    request.url,
-    ...request.headers.flatMap((h) => [h.name, h.value]),
-    request.body ?? '',
+    ...requestTexts(request),
     ...(response
       ? [response.statusText, response.body, ...response.headers.flatMap((h) => [h.name, h.value])]
       : []),

@@ -85,6 +85,31 @@ describe('the share link', () => {
     if (!decoded.ok) expect(decoded.error.message).toMatch(message);
   });
 
+  test('a URL, a header or a status text longer than a link carries is cut, and the link opens', async () => {
+    const { input } = await share();
+    const long = `https://api.redislabs.com/v1/subscriptions?q=${'x'.repeat(25_000)}`;
+    const big = {
+      ...input,
+      exchange: {
+        ...input.exchange,
+        request: {
+          ...input.exchange.request,
+          method: 'G'.repeat(300),
+          url: long,
+          headers: [{ name: 'n'.repeat(2000), value: 'v'.repeat(30_000) }],
+        },
+        response: { ...input.exchange.response!, statusText: 's'.repeat(3000) },
+        failure: { kind: 'timeout' as const, message: 'm'.repeat(9000) },
+      },
+    };
+    const decoded = await decodeShareFragment(await encodeShareFragment(big));
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    const { request } = decoded.value.exchange;
+    expect(request.url.startsWith('https://api.redislabs.com/v1/subscriptions?q=xxx')).toBe(true);
+    expect(request.url.endsWith(`[cut: ${long.length} characters in all]`)).toBe(true);
+    expect(request.url.length).toBeLessThanOrEqual(20_000);
+  });
+
   test('a cut or altered link never throws', async () => {
     const { fragment } = await share();
     await fc.assert(

@@ -86,6 +86,18 @@ describe('decode before collecting', () => {
     'JavaScript concatenation': `const k = '${KEY.slice(0, 4)}' + '${KEY.slice(4)}';`,
     'JSON inside a JSON string': JSON.stringify({ text: JSON.stringify({ apiKey: KEY }) }),
     'zero-width spaces inside': `note ${KEY.slice(0, 5)}\u200b${KEY.slice(5, 11)}\u200b${KEY.slice(11)}`,
+    // Every format character (Unicode Cf) and default-ignorable one shows nothing: one class.
+    ...Object.fromEntries(
+      [
+        0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+        0x180e, 0x034f, 0xfe00, 0xfe0f, 0x2061, 0x2062, 0x2063, 0x2064, 0x061c, 0xe0041,
+      ].map((code) => [
+        `U+${code.toString(16).toUpperCase()} inside`,
+        `note ${KEY.slice(0, 5)}${String.fromCodePoint(code)}${KEY.slice(5, 11)}${String.fromCodePoint(code)}${KEY.slice(11)}`,
+      ]),
+    ),
+    'a percent-encoded U+200E inside a URL path': `curl https://api.redislabs.com/v1/${KEY.slice(0, 5)}%E2%80%8E${KEY.slice(5, 11)}%e2%80%8e${KEY.slice(11)}`,
+    'quotes glued in a shell': `curl -H 'x-api-key: '"${KEY.slice(0, 5)}"'${KEY.slice(5)}' https://api.redislabs.com/v1/`,
     'base64 with no name': `x-trace: ${btoa(`acct:${KEY}`)}`,
     'HTML-escaped JSON': `&lt;pre&gt;{&quot;apiKey&quot;: &quot;${KEY}&quot;}&lt;/pre&gt;`,
     'a curl --trace-ascii dump wrapped at 64 characters': [
@@ -101,7 +113,7 @@ describe('decode before collecting', () => {
     const shown = (await createRedactor(findSecrets({ paste: text }))).text(text);
     // The text as shown, and what it spells once decoded, hold no run of the key.
     const spelled = shown
-      .replace(/\u200b/g, '')
+      .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]|%e2%80%8e/giu, '')
       .split('\u001b')
       .join('')
       .replace(/\[[0-9;]*m|\\x1b/g, '')

@@ -24,6 +24,10 @@ const SHAPES: Record<string, (n: number) => string> = {
   'quotes and pluses': (n) => '" + "'.repeat(n / 5),
   'percent escapes': (n) => '%41'.repeat(n / 3),
   'colour codes': (n) => '\u001b[31m'.repeat(n / 5),
+  'invisible characters': (n) => 'a\u200e\u202e\ufe0f'.repeat(n / 4),
+  'percent-encoded invisible characters': (n) => '%E2%80%8E'.repeat(n / 9),
+  'glued shell quotes': (n) => `curl ${`'a'"b"`.repeat(n / 6)}`,
+  'short shell lines of quoted words': (n) => 'curl "a" "b"\n'.repeat(n / 13),
 };
 
 /** Milliseconds per character of `run` on `text`, repeated until 30 ms have passed. */

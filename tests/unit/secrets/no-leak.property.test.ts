@@ -8,11 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { SANDBOX_BASE_URL } from '../../../src/lib/core/checklist';
 import type { SentRequest } from '../../../src/lib/core/exchange';
-import { inspectPaste } from '../../../src/lib/inspect/paste';
+import { inspectPaste, pasteSecrets } from '../../../src/lib/inspect/paste';
 import { inspectSent } from '../../../src/lib/inspect/sent';
 import { toCurl, toFetch, toHttpie, toPowerShell, toPython } from '../../../src/lib/paste/export';
 import { sanitizeHar } from '../../../src/lib/paste/har-sanitize';
-import { pasteScrubber } from '../../../src/lib/secrets';
+import { scrubber } from '../../../src/lib/secrets';
 import { parseRequestPaste, parseResponsePaste } from '../../../src/lib/paste/paste';
 import { decodeShareFragment } from '../../../src/lib/report/share';
 import { createSandbox } from '../../../src/lib/sandbox';
@@ -122,6 +122,31 @@ const REQUESTS: Record<string, (a: string, u: string) => string> = {
           authentication: { type: 'basic', username: a, password: u },
         },
       ],
+    }),
+  'a key as the method (curl -X)': (a, u) =>
+    `curl -X ${a} -H "x-api-key: ${a}" -H "x-api-secret-key: ${u}" ${HOST}/v1/`,
+  'a key as the method (Python requests.request)': (a, u) =>
+    `import requests\nrequests.request("${u}", "${HOST}/v1/", headers={"x-api-key": "${a}", "x-api-secret-key": "${u}"})`,
+  'a key as the method (HAR)': (a, u) =>
+    JSON.stringify({
+      log: {
+        version: '1.2',
+        entries: [
+          {
+            startedDateTime: '2025-01-17T09:34:25.602Z',
+            time: 1,
+            request: {
+              method: a,
+              url: `${HOST}/v1/`,
+              headers: [
+                { name: 'x-api-key', value: a },
+                { name: 'x-api-secret-key', value: u },
+              ],
+            },
+            response: { status: 401, statusText: '', headers: [], content: { size: 0, text: '' } },
+          },
+        ],
+      },
     }),
   'raw HTTP request': (a, u) =>
     `GET /v1/ HTTP/1.1\nHost: api.redislabs.com\nx-api-key: ${a}\nx-api-secret-key: ${u}\nAuthorization: Bearer ${a}\n`,
@@ -256,6 +281,50 @@ const UNNAMED_REQUESTS: Record<string, (a: string, u: string) => string> = {
     }),
 };
 
+/**
+ * Keys the reader assembles from pieces shorter than a key: the paste never shows one whole, so
+ * only the request as read does (each piece alone is too short for deny by default).
+ */
+const ASSEMBLED_REQUESTS: Record<string, (a: string, u: string) => string> = {
+  'shell quotes glued in a path': (a, u) =>
+    `curl -H "x-api-secret-key: ${u}" "${HOST}/v1/subscriptions/"'${a.slice(0, 12)}'"${a.slice(12)}"`,
+  'shell quotes glued after a bare word': (a, u) =>
+    `curl -H "x-api-secret-key: ${u}" ${HOST}/v1/subscriptions/${a.slice(0, 12)}"${a.slice(12)}"`,
+  'Python P1 + P2': (a, u) =>
+    `import requests\nP1 = "${a.slice(0, 12)}"\nP2 = "${a.slice(12)}"\nr = requests.get("${HOST}/v1/subscriptions/" + P1 + P2, headers={"x-api-secret-key": "${u}"})`,
+  'Python .format()': (a, u) =>
+    `import requests\nrequests.get("${HOST}/v1/subscriptions/{}{}".format("${a.slice(0, 12)}", "${a.slice(12)}"), headers={"x-api-secret-key": "${u}"})`,
+  'a Python f-string': (a, u) =>
+    `import requests\nx = "${a.slice(0, 12)}"\ny = "${a.slice(12)}"\nrequests.get(f"${HOST}/v1/subscriptions/{x}{y}", headers={"x-api-secret-key": "${u}"})`,
+  'JavaScript template and +': (a, u) =>
+    `const p1 = '${a.slice(0, 12)}';\nconst p2 = '${a.slice(12)}';\nawait fetch(\`${HOST}/v1/subscriptions/\${p1}\${p2}\`, { headers: { 'x-api-key': p1 + p2, 'x-api-secret-key': '${u}' } });`,
+  'Postman {{p1}}{{p2}}': (a, u) =>
+    JSON.stringify({
+      info: {
+        name: 'RC',
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
+      variable: [
+        { key: 'p1', value: a.slice(0, 12) },
+        { key: 'p2', value: a.slice(12) },
+      ],
+      item: [
+        {
+          name: 'one',
+          request: {
+            method: 'GET',
+            header: [{ key: 'x-api-secret-key', value: u }],
+            url: `${HOST}/v1/subscriptions/{{p1}}{{p2}}`,
+          },
+        },
+      ],
+    }),
+  'redisctl words glued from quotes': (a, u) =>
+    `redisctl cloud '${a.slice(0, 12)}'"${a.slice(12)}" list --api-key ${u} --api-secret-key ${u}\nError: 401`,
+  'an HTTPie item glued from quotes': (a, u) =>
+    `http GET ${HOST}/v1/ '${a.slice(0, 12)}'"${a.slice(12)}": x-api-secret-key:${u}`,
+};
+
 /** What customers paste as the answer, holding a key with no name, as tools print it. */
 const UNNAMED_RESPONSES: Record<string, (a: string, u: string) => string> = {
   'a PowerShell table': (a, u) =>
@@ -309,8 +378,9 @@ async function checkSinks(requestText: string, responseText: string, keys: strin
   if (!response.ok) {
     return assertClean('the answer error', JSON.stringify(response.error), keys);
   }
-  // Strings a view shows beside the diagnosis: entry labels, skipped options, variables.
-  const shown = pasteScrubber([requestText, responseText]);
+  // Strings a view shows beside the diagnosis: entry labels, skipped options, variables,
+  // scrubbed as the view does, with the paste's secrets as diagnosePaste finds them.
+  const shown = scrubber(pasteSecrets([requestText, responseText], read.value.candidates));
   if (read.value.format === 'har') {
     const har = await sanitizeHar(requestText);
     assertClean('the sanitized HAR', har.ok ? har.value.text : har.error.message, keys);
@@ -332,7 +402,7 @@ async function checkSinks(requestText: string, responseText: string, keys: strin
     assertClean('the shown exchange', JSON.stringify(inspected.shown), keys);
     assertClean('the checklist', withoutDocs(inspected.checklist), keys);
     assertClean('the report', inspected.report, keys);
-    assertClean('the notes', JSON.stringify(candidate.notes), keys);
+    assertClean('the notes', shown(JSON.stringify(candidate.notes)), keys);
     assertClean('the hidden values', JSON.stringify(inspected.hidden), keys);
     assertClean('the fingerprints', JSON.stringify(inspected.fingerprints), keys);
     const fragment = await inspectedFragment(inspected);
@@ -381,6 +451,25 @@ describe('keys with no name pointing at them (deny by default)', () => {
             await checkSinks(request(a, u), RESPONSES[answer]!(a, u), [a, u]);
           },
         ),
+        { numRuns: 8 },
+      );
+    }, 120_000);
+  }
+  test('every assembled request here reads, so the checks see what the app shows', () => {
+    const a = 'Qx7rT2mLp9Vb4Nc8Zd3Fh6Jk';
+    const u = 'Hq4Wm8Tz2Lp6Xc9Vb3Nr7Ks5';
+    const whole = Object.entries(ASSEMBLED_REQUESTS).filter(([, request]) => {
+      const read = parseRequestPaste(request(a, u));
+      return !read.ok || !JSON.stringify(read.value.candidates).includes(a);
+    });
+    expect(whole.map(([where]) => where)).toEqual([]);
+  });
+  for (const [where, request] of Object.entries(ASSEMBLED_REQUESTS)) {
+    test(`a key assembled from pieces in ${where}: nothing shown, reported, linked or copied holds a piece`, async () => {
+      await fc.assert(
+        fc.asyncProperty(keyShaped, keyShaped, async (a, u) => {
+          await checkSinks(request(a, u), RESPONSES['nginx 401']!(a, u), [a, u]);
+        }),
         { numRuns: 8 },
       );
     }, 120_000);

@@ -88,6 +88,70 @@ describe('findSecrets in pastes', () => {
     expect(secrets).not.toContain('Bearer');
   });
 
+  test.each([
+    [
+      'Terraform',
+      'provider "rediscloud" {\n  api_key = var.rediscloud_api_key\n  secret_key = var.rediscloud_secret_key\n}',
+    ],
+    [
+      'Python constants',
+      'httpx.Client(headers={"x-api-key": API_KEY, "x-api-secret-key": SECRET_KEY})',
+    ],
+    [
+      'an attribute',
+      'requests.get(url, headers={"x-api-key": self.api_key, "x-api-secret-key": config.secret_key})',
+    ],
+    [
+      'camel case',
+      "fetch(url, { headers: { 'x-api-key': accountKey, 'x-api-secret-key': secretKey } })",
+    ],
+    ['an export of a reference', 'export REDISCLOUD_SECRET_KEY=SECRET_KEY'],
+  ])(
+    'a variable named where a key would stand (%s) is a name, not a secret: the app keeps its words',
+    (_, paste) => {
+      const secrets = findSecrets({ paste });
+      expect(secrets).toEqual([]);
+      const words =
+        'Set the user key (x-api-secret-key, SECRET_KEY) for https://api.redislabs.com/v1/';
+      expect(scrub(words, [...secrets, ACCOUNT])).toBe(words);
+    },
+  );
+
+  test('a key-shaped value is a secret even where it looks like a name', () => {
+    const key = 'Q7XK_P2LM_9VB4_NC8Z_D3FH';
+    expect(findSecrets({ paste: `x-api-key: ${key}` })).toContain(key);
+    expect(findSecrets({ paste: `api_key = var.${ACCOUNT}` }).join(' ')).toContain(ACCOUNT);
+  });
+
+  test.each([
+    ['WWW-Authenticate', 'WWW-Authenticate: Basic realm="Redis Enterprise Software"'],
+    ['Proxy-Authenticate', 'Proxy-Authenticate: Negotiate realm="Corporate Software Proxy"'],
+  ])('a %s challenge is not a secret', (name, line) => {
+    expect(isSecretName(name)).toBe(false);
+    expect(scrub(line, findSecrets({ paste: line }))).toBe(line);
+    expect(findSecrets({ paste: `${line}, token="${ACCOUNT}"` })).toContain(ACCOUNT);
+  });
+
+  test.each([
+    [
+      'a quoted URL',
+      `curl -H "x-api-secret-key: ${USER}" "https://api.redislabs.com/v1/subscriptions"`,
+    ],
+    ['an option', `curl -H "x-api-secret-key: ${USER}" "-i" https://api.redislabs.com/v1/`],
+    ['a shell word', `curl -H 'x-api-secret-key: ${USER}' 'https://api.redislabs.com/v1/'`],
+    ['a word in a shell', `curl -d "apiSecret=${USER}" "name=db" https://api.redislabs.com/v1/`],
+  ])('a quoted key followed by %s is that key alone, so the words after it stay', (_, paste) => {
+    const secrets = findSecrets({ paste });
+    expect(secrets).toContain(USER);
+    expect(secrets.some((s) => s.length > USER.length && s.includes(USER))).toBe(false);
+    expect(scrub(paste, secrets)).toContain('api.redislabs.com');
+  });
+
+  test("Python's side-by-side strings still join into one key", () => {
+    const paste = `headers = {"x-api-key": ("${ACCOUNT.slice(0, 9)}" "${ACCOUNT.slice(9)}")}`;
+    expect(findSecrets({ paste })).toContain(ACCOUNT);
+  });
+
   test("a Postman pair's name is a name: the value is the secret, the header stays readable", () => {
     const header = [
       { key: 'x-api-key', value: ACCOUNT, type: 'text' },
