@@ -28,11 +28,17 @@ const CI_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?/;
 const CI_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|command|section)\](?:Run )?/;
 const CHAT_PREFIX =
   /^\[?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\]?(?: -)? [^:\n]{1,40}?: /;
+/** A name and a time on their own line (Slack), or a time and a name with nothing after (Teams). */
 const CHAT_HEADER =
-  /^[A-Z][\w.' -]{0,40}\s+(?:\[\d{1,2}:\d\d(?: ?[AP]M)?\]|\d{1,2}:\d\d(?: ?[AP]M)?)\s*$/;
+  /^(?:[A-Z][\w.' -]{0,40}\s+(?:\[\d{1,2}:\d\d(?: ?[AP]M)?\]|\d{1,2}:\d\d(?: ?[AP]M)?)|\[?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? )?\d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\]?(?: -)? [^:\n]{1,40}:)\s*$/;
+/** What a CI runner prints around a job's script (GitLab's sections and trailers, GitHub's). */
+const CI_TRAILER =
+  /^(?:section_(?:start|end):\d+:\S+|Cleaning up (?:project directory|file based variables)|ERROR: Job failed\b|Job succeeded$|Running with gitlab-runner\b|\s+on \S+ \S+, system ID: |Using docker image\b|Preparing the "[^"]{1,40}" executor|Preparing environment$|Getting source from Git repository$|Executing "[^"]{1,60}" stage of the job script$|Uploading artifacts\b|Error: Process completed with exit code \d+)/;
 export const PROMPT =
   /^(?:\$|#|%|>>>|\.\.\.|PS [^>\n]{0,200}>|[A-Z]:\\[^>\n]{0,200}>|[\w.-]{1,64}@[\w.-]{1,64}:[^$#\n]{0,200}[$#])(?: |$)/;
-export const EMAIL_HEADER = /^(?:From|To|Cc|Bcc|Subject|Date|Sent|Reply-To|Importance):\s/i;
+/** An email's header, a reply's `On <date>, <name> wrote:`, a forward's or a quote's rule. */
+export const EMAIL_HEADER =
+  /^(?:(?:From|To|Cc|Bcc|Subject|Date|Sent|Reply-To|Importance):\s|On [^\n]{1,300} wrote:\s*$|-{2,} ?(?:Original Message|Forwarded message) ?-{2,}\s*$)/i;
 export const SIGNATURE =
   /^(?:--\s*|(?:best|kind|warm|many)?\s*(?:regards|thanks|thank you|cheers|sincerely)[,.!]?(?:\s+\w+)?|sent from my .*|get outlook for .*)$/i;
 export const FENCE = /^\s*(?:```|~~~)/;
@@ -82,6 +88,7 @@ export function clean(raw: string): {
   const chat = CHAT_PREFIX.exec(t);
   if (chat) return { text: t.slice(chat[0].length), chat: true };
   if (CHAT_HEADER.test(t)) return { text: '', reason: 'chat' };
+  if (CI_TRAILER.test(t)) return { text: '', reason: 'log' };
   return { text: t };
 }
 
@@ -134,6 +141,73 @@ export function continues(text: string, open: string | null): string | null | 'm
   }
   if (quote) return quote;
   return /[\\^`]\s*$/.test(text) ? 'more' : null;
+}
+
+/** Email and chat quoting: deepest nesting unwrapped (`> > > curl`); bounded, so linear. */
+const MOST_QUOTE_LEVELS = 8;
+const QUOTE = /^> ?/;
+/** Python's prompt, not three levels of quoting. */
+const REPL = /^>>> /;
+/** A line curl -v prints after `> `: the request line, a header, or the blank line ending them. */
+const VERBOSE_REQUEST_LINE = /^(?:[A-Z]+ \S+ HTTP\/\d(?:\.\d)?|[A-Za-z][\w-]*:(?:\s.*)?|\s*)$/;
+/** A status line: curl -v prints it after `< `, never after `> `. */
+const STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}\b/;
+
+/**
+ * Lines quoted in an email reply or a chat (`> curl ...`, `> HTTP/1.1 401`, `> > GET`) with one
+ * quoting level taken off each run of lines that all carry it, as many levels as are there. A
+ * run is unwrapped only when it holds what only a quote holds (a command, a status line, a
+ * prose line, a quoted curl -v trace): a bare curl -v request block (`> GET /v1/ HTTP/2`,
+ * `> x-api-key: ...`) is left as curl wrote it. Line numbers do not change. Linear.
+ */
+export function unquote(lines: readonly string[]): string[] {
+  let out = [...lines];
+  for (let level = 0; level < MOST_QUOTE_LEVELS; level++) {
+    let changed = false;
+    const next = [...out];
+    for (let i = 0; i < out.length; ) {
+      if (!quoted(out[i] as string)) {
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end < out.length && quoted(out[end] as string)) end++;
+      const inner = out.slice(i, end).map((l) => l.replace(QUOTE, ''));
+      if (inner.some(onlyQuoted)) {
+        for (let j = i; j < end; j++) next[j] = inner[j - i] as string;
+        changed = true;
+      }
+      i = end;
+    }
+    out = next;
+    if (!changed) break;
+  }
+  return out;
+}
+
+function quoted(line: string): boolean {
+  return QUOTE.test(line) && !REPL.test(line);
+}
+
+/**
+ * What a line holds once a quote level is off, that curl -v never prints after `> ` (looked at
+ * under any further levels of quoting: `> > curl ...` is a quote of a quote).
+ */
+function onlyQuoted(line: string): boolean {
+  let t = line.slice(0, LOOK).replace(/\r$/, '');
+  let deeper = 0;
+  while (deeper < MOST_QUOTE_LEVELS && quoted(t)) {
+    // `> > GET /v1/`: a quoted curl -v request, under a quote of its own.
+    if (/^> ?[A-Z]+ \S+ HTTP\/\d/.test(t)) return true;
+    t = t.replace(QUOTE, '');
+    deeper++;
+  }
+  if (deeper === 0 && VERBOSE_REQUEST_LINE.test(t)) return false;
+  const prompt = PROMPT.exec(t);
+  const command = (prompt ? t.slice(prompt[0].length) : t).trim();
+  if (STATUS_LINE.test(command) || /^[<*] /.test(t)) return true;
+  if (REQUEST_START.test(command) && !/^[A-Z]+ \S+ HTTP\/\d/.test(command)) return true;
+  return isProse(t);
 }
 
 export const SHELL_START =

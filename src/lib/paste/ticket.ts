@@ -22,6 +22,7 @@ import {
   continues,
   isAnswerStart,
   isProse,
+  unquote,
   type UnreadReason,
 } from './ticket-lines';
 
@@ -53,6 +54,8 @@ export interface Ticket {
   unread: UnreadLines[];
 }
 
+const EMPTY_BODY = /^(?:< ?)?content-length:\s*0\s*$/i;
+
 const WHY: Record<UnreadReason, string> = {
   prose: 'prose (the customer’s words)',
   signature: 'a signature',
@@ -70,7 +73,8 @@ const WHY: Record<UnreadReason, string> = {
  * Splits a whole ticket into exchanges and the lines it did not read. Linear in the paste's size.
  */
 export function splitTicket(text: string): Ticket {
-  const rawLines = text.split('\n');
+  // A reply quotes the first message: its quoted command and output are attempts too.
+  const rawLines = unquote(text.split('\n'));
   const lines = rawLines.map((raw) => clean(raw));
   interface Block {
     kind: 'request' | 'answer';
@@ -94,12 +98,21 @@ export function splitTicket(text: string): Ticket {
   let inEnv = false;
   /** The answer began with a status line and its body has not started yet. */
   let headersOpen = false;
+  /** Its headers said `Content-Length: 0`. */
+  let emptyBody = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as ReturnType<typeof clean>;
     const { text: t0, reason } = line;
     if (reason) {
       markUnread(i, reason);
       inEnv = line.env === true;
+      // A chat message's name, a CI runner's line: what follows is not the answer's body.
+      // (A script's output that has not begun yet, after its step's title, still follows.)
+      const begun = current?.kind === 'answer' && current.to >= current.from;
+      if (reason === 'chat' || (reason === 'log' && begun)) {
+        current = null;
+        blankBefore = true;
+      }
       continue;
     }
     // A CI step's environment, listed under `env:`: not part of any request.
@@ -154,6 +167,12 @@ export function splitTicket(text: string): Ticket {
       blankBefore = false;
       continue;
     }
+    // `Content-Length: 0`: the answer ended with its headers, whatever follows the blank line.
+    if (current?.kind === 'answer' && headersOpen && emptyBody && blankBefore) {
+      current = null;
+      headersOpen = false;
+    }
+    if (current?.kind === 'answer' && headersOpen && EMPTY_BODY.test(trimmed)) emptyBody = true;
     // The body after a status line's headers and their blank line.
     const body =
       current?.kind === 'answer' && headersOpen && blankBefore && !request && !isProse(trimmed);
@@ -166,6 +185,7 @@ export function splitTicket(text: string): Ticket {
         current = { kind: 'answer', from: i, to: i };
         blocks.push(current);
         headersOpen = /^(?:HTTP\/\d|< ?HTTP\/\d)/.test(trimmed);
+        emptyBody = false;
       } else current.to = i;
       shell = false;
       blankBefore = false;

@@ -1,0 +1,197 @@
+// A whole ticket pasted into Diagnose's Request box: email quotes, chat exports and CI logs
+// around the commands, and what each tool printed, read as attempts (red-team tickets).
+import { describe, expect, test } from 'vitest';
+import { diagnosePaste } from '../../../src/lib/inspect/diagnose-paste';
+import { splitTicket } from '../../../src/lib/paste/ticket';
+import { unquote } from '../../../src/lib/paste/ticket-lines';
+
+const ACC = 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v2W3';
+const USR = 'S9z8Y7x6W5v4U3t2S1r0Q9p8O7n6M5l4K3j2I1h0G9f8E7';
+const at = '2025-03-04T10:00:00Z';
+const NGINX_401 = [
+  '<html>',
+  '<head><title>401 Authorization Required</title></head>',
+  '<body>',
+  '<center><h1>401 Authorization Required</h1></center>',
+  '<hr><center>nginx</center>',
+  '</body>',
+  '</html>',
+];
+
+async function diagnose(request: string) {
+  const out = await diagnosePaste({ request, response: '', at });
+  return {
+    out,
+    verdict: out.inspection?.checklist.verdict,
+    item: (id: string) => out.inspection?.checklist.items.find((i) => i.id === id)?.status,
+    attempts: out.ticket?.attempts.map((a) => `${a.label} [${a.verdict}] ${a.where}`),
+    unread: out.ticket?.unread.map((u) => `${u.from}-${u.to}:${u.reason}`),
+    answer: out.response.ok ? out.response.value.response : null,
+  };
+}
+
+const quote = (lines: string[], prefix = '> ') =>
+  lines.map((l) => (l === '' ? prefix.trimEnd() : prefix + l));
+
+describe('email quoting is taken off (A)', () => {
+  const command = [
+    `curl -i -X GET "https://api.redislabs.com/v1/subscriptions" \\`,
+    `  -H "x-api-key: ${ACC}" \\`,
+    `  -H "x-api-secret-key: ${USR}"`,
+  ];
+  const answer = [
+    'HTTP/1.1 401 Unauthorized',
+    'Server: nginx',
+    'Content-Type: text/html',
+    '',
+    ...NGINX_401,
+  ];
+
+  test.each([
+    ['one level', '> '],
+    ['one level, no space', '>'],
+    ['two levels', '> > '],
+    ['two levels, compact', '>> '],
+  ])('a quoted curl command and its quoted output are one attempt (%s)', async (_, prefix) => {
+    const ticket = [
+      'Hi Maria,',
+      '',
+      'it still fails the same way.',
+      '',
+      'On Tue, Mar 4, 2025 at 9:12 AM Tom Becker <tom@acme.io> wrote:',
+      ...quote(
+        [
+          'Hello,',
+          '',
+          'This is what I run:',
+          '',
+          ...command,
+          '',
+          'and I get:',
+          '',
+          ...answer,
+          '',
+          'Regards,',
+          'Tom',
+        ],
+        prefix,
+      ),
+    ].join('\n');
+    const read = await diagnose(ticket);
+    expect(read.verdict).toBe('auth-failed');
+    expect(read.attempts).toEqual(['GET /v1/subscriptions → 401 [auth-failed] lines 10–26']);
+    expect(read.answer?.body).toContain('nginx');
+    expect(read.unread).toContain('5-5:email-header');
+  });
+
+  test('a quoted curl -v trace keeps its own `>` and `<` lines', async () => {
+    const trace = [
+      `$ curl -v https://api.redislabs.com/v1/ -H "x-api-key: ${ACC}" -H "x-api-secret-key: ${USR}"`,
+      '*   Trying 104.18.20.45:443...',
+      '> GET /v1/ HTTP/2',
+      '> Host: api.redislabs.com',
+      `> x-api-key: ${ACC}`,
+      `> x-api-secret-key: ${USR}`,
+      '>',
+      '< HTTP/2 401',
+      '< content-type: text/html',
+      '<',
+      ...NGINX_401,
+    ];
+    const read = await diagnose(
+      [
+        'Any news?',
+        '',
+        'On Mon, 17 Mar 2025 at 10:01, Ana wrote:',
+        ...quote(['Here is the output:', '', ...trace]),
+      ].join('\n'),
+    );
+    expect(read.verdict).toBe('auth-failed');
+    expect(read.attempts).toEqual(['GET /v1/ → 401 [auth-failed] lines 6–22']);
+  });
+
+  test('a bare curl -v request block is not taken for a quote', () => {
+    const trace = [
+      '* Connected to api.redislabs.com (104.18.20.45) port 443',
+      '> GET /v1/ HTTP/2',
+      '> Host: api.redislabs.com',
+      `> x-api-key: ${ACC}`,
+      '>',
+      '< HTTP/2 401',
+      '<',
+    ];
+    expect(unquote(trace)).toEqual(trace);
+    // Python's prompt is not a quote either.
+    const repl = ['>>> import requests', '>>> r = requests.get("https://api.redislabs.com/v1/")'];
+    expect(unquote(repl)).toEqual(repl);
+  });
+});
+
+describe('an answer ends where the chat, the prose or the CI log goes on (B)', () => {
+  test('Slack: a name on its own line ends the answer', async () => {
+    const read = await diagnose(
+      [
+        'Jane Doe  10:32 AM',
+        'anyone seen this? it worked yesterday',
+        `curl -s -o /dev/null -w "%{http_code}\\n" https://api.redislabs.com/v1/ -H 'x-api-key: ${ACC}' -H 'x-api-secret-key: ${USR}'`,
+        '401',
+        'Raj Patel  10:35 AM',
+        'you have single quotes around the headers, the vars do not expand',
+      ].join('\n'),
+    );
+    expect(read.attempts).toEqual(['GET /v1/ → 401 [auth-failed] lines 3–4']);
+    expect(read.answer?.body).toBe('');
+    expect(read.unread).toEqual(['1-1:chat', '2-2:prose', '5-5:chat', '6-6:prose']);
+  });
+
+  test('Teams: `[date time] Name:` alone on its line is a chat line; Content-Length: 0 ends the body', async () => {
+    const read = await diagnose(
+      [
+        '[3/4/2025 10:02 AM] Smith, John:',
+        'Hi team, the API gives me a 429 since this morning',
+        '[3/4/2025 10:02 AM] Smith, John:',
+        `http GET https://api.redislabs.com/v1/subscriptions x-api-key:${ACC} x-api-secret-key:${USR}`,
+        'HTTP/1.1 429 Too Many Requests',
+        'Content-Length: 0',
+        'x-rate-limit-retry-after-seconds: 37',
+        '',
+        '[3/4/2025 10:05 AM] Lee, Anna:',
+        'we have the monitoring job hitting it every 100ms, that might be it',
+      ].join('\n'),
+    );
+    expect(read.verdict).toBe('rate-limited');
+    expect(read.answer?.body).toBe('');
+    expect(read.unread).toEqual(['1-1:chat', '2-2:prose', '3-3:chat', '9-9:chat', '10-10:prose']);
+  });
+
+  test('Content-Length: 0: what follows the blank line is not the body', () => {
+    const ticket = splitTicket(
+      `curl -i https://api.redislabs.com/v1/ -H "x-api-key: ${ACC}" -H "x-api-secret-key: ${USR}"\nHTTP/2 429\ncontent-length: 0\n\n{"note":"my own JSON, pasted later"}\n`,
+    );
+    expect(ticket.exchanges[0]?.answer?.response?.body).toBe('');
+    expect(ticket.exchanges[0]?.answerLines).toEqual([2, 3]);
+  });
+
+  test('GitLab CI: the runner trailers are log lines, not the body', async () => {
+    const read = await diagnose(
+      [
+        'Running with gitlab-runner 17.4.0 (b92ee590)',
+        '  on shared-runner-03 t3_aBc12, system ID: s_0e1f2a3b4c5d',
+        'Preparing the "docker" executor',
+        'section_start:1741600000:step_script',
+        'Executing "step_script" stage of the job script',
+        `$ curl -sS -i "https://api.redislabs.com/v1/subscriptions" -H "x-api-key: ${ACC}" -H "x-api-secret-key: ${USR}"`,
+        'HTTP/2 403 ',
+        'content-type: application/json',
+        '',
+        '{"timestamp":"2025-03-10T09:47:41.512+00:00","status":403,"error":"Forbidden","path":"/v1/subscriptions"}',
+        'section_end:1741600002:step_script',
+        'Cleaning up project directory and file based variables',
+        'ERROR: Job failed: exit code 1',
+      ].join('\n'),
+    );
+    expect(read.attempts).toEqual(['GET /v1/subscriptions → 403 [forbidden] lines 6–10']);
+    expect(read.answer?.body).toMatch(/"path":"\/v1\/subscriptions"}$/);
+    expect(read.unread).toEqual(['1-5:log', '11-13:log']);
+  });
+});
