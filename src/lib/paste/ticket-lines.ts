@@ -65,6 +65,24 @@ export const REQUEST_START = new RegExp(
     String.raw`^provider\s+"rediscloud"`,
   ].join('|'),
 );
+/** A line that starts with a tool's name: a command, or a sentence about the tool. */
+const TOOL_WORD =
+  /^(?:sudo\s+)?(?:[^\s'"]{0,200}[/\\])?(?:curl(?:\.exe)?|wget|python3?|py|node|npx|deno|bun|pwsh|powershell|bash|sh|terraform|tofu|pulumi)\s/;
+/** What a command has and a sentence does not: an option, a URL, a quoted argument, a file, a variable. */
+const COMMAND_SIGN =
+  /(?:^|\s)-{1,2}[A-Za-z0-9]|:\/\/|(?:^|\s)['"]|[$]\w|%\w+%|\w\.(?:py|js|mjs|cjs|ts|sh|ps1|tf|go|json|txt)\b|\s[\w-]+(?:\.[\w-]+)+\/|[\\^`]\s*$|\s[|<>]/;
+
+/**
+ * A sentence that starts with a tool's name (`curl failed to verify the legitimacy of the
+ * server`, `wget from the bastion host:`, `terraform plan fails immediately, I did set ...`):
+ * prose, not a command, since nothing after the name is what a command has.
+ */
+export function proseAboutTool(text: string): boolean {
+  const t = text.slice(0, LOOK);
+  if (!TOOL_WORD.test(t) || COMMAND_SIGN.test(t)) return false;
+  return t.trim().split(/\s+/).length > 2 && isProse(t);
+}
+
 /** What a tool printed: a status line, a curl -v trace, a body, an error a reader knows. */
 const BUILT_IN_ANSWER =
   /^(?:HTTP\/\d(?:\.\d)? \d{3}|< ?HTTP\/\d|\* +(?:Trying|Connected|Host |Could not|Closing|processing)|\{\s*"|\{\s*$|<(?:!doctype|html|\?xml)|[1-5]\d\d\s*$|error code: \d{3,4})/i;

@@ -22,6 +22,7 @@ import {
   continues,
   isAnswerStart,
   isProse,
+  proseAboutTool,
   unquote,
   type UnreadReason,
 } from './ticket-lines';
@@ -146,7 +147,7 @@ export function splitTicket(text: string): Ticket {
       blankBefore = false;
       continue;
     }
-    const request = REQUEST_START.test(trimmed.slice(0, LOOK));
+    const request = REQUEST_START.test(trimmed.slice(0, LOOK)) && !proseAboutTool(trimmed);
     const answer = !request && isAnswerStart(trimmed);
     if (request) {
       inSignature = false;
@@ -205,7 +206,7 @@ export function splitTicket(text: string): Ticket {
       blankBefore = false;
       continue;
     }
-    if (RUNNER.test(trimmed)) {
+    if (RUNNER.test(trimmed) && !proseAboutTool(trimmed)) {
       markUnread(i, 'command');
       // What the script printed follows: read it as an answer.
       current = { kind: 'answer', from: i + 1, to: i };

@@ -195,3 +195,28 @@ describe('an answer ends where the chat, the prose or the CI log goes on (B)', (
     expect(read.unread).toEqual(['1-5:log', '11-13:log']);
   });
 });
+
+describe('a sentence that starts with a tool name is prose, not a request (D)', () => {
+  test.each([
+    'curl failed to verify the legitimacy of the server and therefore could not',
+    'wget from the bastion host:',
+    'terraform plan fails immediately, I did set the key in the provider:',
+    'python is giving me an error when I run this',
+  ])('%s', (sentence) => {
+    const ticket = splitTicket(
+      `${sentence}\n\n$ curl -sS https://api.redislabs.com/v1/ -H "x-api-key: ${ACC}" -H "x-api-secret-key: ${USR}"\ncurl: (60) SSL certificate problem: unable to get local issuer certificate\n\n${sentence}\n`,
+    );
+    expect(ticket.exchanges).toHaveLength(1);
+    expect(ticket.unread.map((u) => `${u.from}:${u.reason}`)).toEqual(['1:prose', '6:prose']);
+  });
+
+  test.each([
+    'curl https://api.redislabs.com/v1/',
+    'wget -S -O- https://api.redislabs.com/v1/',
+    'terraform plan',
+    'python3 check.py',
+  ])('%s is still a command', (command) => {
+    const ticket = splitTicket(`${command}\nHTTP/1.1 401 Unauthorized\n`);
+    expect(ticket.unread.filter((u) => u.reason === 'prose')).toEqual([]);
+  });
+});
