@@ -85,7 +85,7 @@ export function proseAboutTool(text: string): boolean {
 
 /** What a tool printed: a status line, a curl -v trace, a body, an error a reader knows. */
 const BUILT_IN_ANSWER =
-  /^(?:HTTP\/\d(?:\.\d)? \d{3}|< ?HTTP\/\d|\* +(?:Trying|Connected|Host |Could not|Closing|processing)|\{\s*"|\{\s*$|<(?:!doctype|html|\?xml)|[1-5]\d\d\s*$|error code: \d{3,4})/i;
+  /^(?:HTTP\/\d(?:\.\d)? \d{3}|[1-5]\d\d[ \t]+(?:[{[<]|error code: ?\d)|< ?HTTP\/\d|\* +(?:Trying|Connected|Host |Could not|Closing|processing)|\{\s*"|\{\s*$|<(?:!doctype|html|\?xml)|[1-5]\d\d\s*$|error code: \d{3,4})/i;
 
 /** The line as a tool wrote it: a CI log's time, ANSI codes, a chat line's name taken off. */
 export function clean(raw: string): {
@@ -110,7 +110,11 @@ export function clean(raw: string): {
   return { text: t };
 }
 
+/** A line of code that names an error it handles or raises: code, not what a tool printed. */
+const HANDLES_ERROR = /^(?:except\b|raise\b|try:|finally:|catch\b|\}\s*catch\b|throw\b)/;
+
 export function isAnswerStart(text: string): boolean {
+  if (HANDLES_ERROR.test(text)) return false;
   if (BUILT_IN_ANSWER.test(text)) return true;
   return ANSWER_READERS.some((r) => r.detect(text) !== null);
 }
@@ -119,6 +123,8 @@ export function isAnswerStart(text: string): boolean {
 export function isProse(text: string): boolean {
   const t = text.trim();
   if (!/^["'(]?[A-Za-z]/.test(t)) return false;
+  // `Output:`, `And I get:`: a label a person wrote before what a tool printed.
+  if (/^[A-Z][A-Za-z']*(?: [A-Za-z']+){0,5}:$/.test(t)) return true;
   // `Server: nginx`: a header, not a sentence.
   if (/^[A-Za-z][\w-]*: \S/.test(t) && t.split(/\s+/).length <= 4) return false;
   if (/[{}=;<>]|\(\)|^\w+\(|\w\.\w+\(|^\w+:\s*$|:\/\/\S*\s*$/.test(t))
@@ -183,7 +189,7 @@ export function unquote(lines: readonly string[]): string[] {
   for (let level = 0; level < MOST_QUOTE_LEVELS; level++) {
     let changed = false;
     const next = [...out];
-    for (let i = 0; i < out.length; ) {
+    for (let i = 0; i < out.length;) {
       if (!quoted(out[i] as string)) {
         i++;
         continue;

@@ -7,6 +7,7 @@
  * read is named with the reason. Never throws.
  */
 import { API_BASE_URL } from '../core/checklist';
+import { powershellTable } from './answers/powershell';
 import { parseRequestPaste, parseResponsePaste } from './paste';
 import type { PastedRequest, RequestFormat, ResponsePaste } from './result';
 import {
@@ -148,7 +149,9 @@ export function splitTicket(text: string): Ticket {
       continue;
     }
     const request = REQUEST_START.test(trimmed.slice(0, LOOK)) && !proseAboutTool(trimmed);
-    const answer = !request && isAnswerStart(trimmed);
+    const answer =
+      !request &&
+      (isAnswerStart(trimmed) || powershellTable(trimmed, lines[i + 1]?.text.slice(0, LOOK) ?? ''));
     if (request) {
       inSignature = false;
       const command = SHELL_START.test(trimmed);

@@ -220,3 +220,109 @@ describe('a sentence that starts with a tool name is prose, not a request (D)', 
     expect(ticket.unread.filter((u) => u.reason === 'prose')).toEqual([]);
   });
 });
+
+describe('what a script printed of the answer reaches its body (C)', () => {
+  const urllib = [
+    'import urllib.request, urllib.error',
+    `req = urllib.request.Request("https://api.redislabs.com/v1/", headers={"x-api-key": "${ACC}", "x-api-secret-key": "${USR}"})`,
+    'try:',
+    '    urllib.request.urlopen(req)',
+    'except urllib.error.HTTPError as e:',
+    '    print(e.read().decode())',
+    '    raise',
+  ];
+  const traceback = [
+    'Traceback (most recent call last):',
+    '  File "/home/ana/check.py", line 5, in <module>',
+    '    urllib.request.urlopen(req)',
+    'urllib.error.HTTPError: HTTP Error 403: Forbidden',
+  ];
+
+  test.each([
+    ['on its own line', ['$ python3 check.py', 'error code: 1010']],
+    ['after the status printed with it', ['Output:', '', '403 error code: 1010']],
+  ])(
+    "Cloudflare's `error code: 1010` printed before the traceback (%s): the edge answered",
+    async (_, printed) => {
+      const read = await diagnose(
+        ['Minimal repro:', '', ...urllib, '', ...printed, ...traceback].join('\n'),
+      );
+      expect(read.attempts).toHaveLength(1);
+      expect(read.answer?.status).toBe(403);
+      expect(read.answer?.body).toBe('error code: 1010');
+      expect(read.verdict).toBe('intercepted');
+    },
+  );
+
+  test("RedisInsight's `cause: <html>` is the 401's body", async () => {
+    const read = await diagnose(
+      [
+        'The RedisInsight log says:',
+        '',
+        '[2025-03-18 11:22:33] ERROR CloudCapiProvider: CloudCapiUnauthorizedException: Request failed with status code 401',
+        '    at CloudCapiProvider.wrapCapiError (/app/dist/src/modules/cloud/common/providers/cloud.capi.provider.js:45:19)',
+        '  cause: <html>',
+        ...NGINX_401.slice(1),
+      ].join('\n'),
+    );
+    expect(read.answer?.status).toBe(401);
+    expect(read.answer?.body).toContain('<center>nginx</center>');
+    expect(read.item('reached-api')).toBe('pass');
+  });
+
+  test("PowerShell's printed object after Invoke-RestMethod is the answer's body (status not shown)", async () => {
+    const read = await diagnose(
+      [
+        'Second run a minute later:',
+        '',
+        `PS C:\\ops> Invoke-RestMethod -Uri https://api.redislabs.com/v1/ -Headers @{ "x-api-key" = "${ACC}"; "x-api-secret-key" = "${USR}" }`,
+        '',
+        'account',
+        '-------',
+        '@{id=1001; name=Acme; createdTimestamp=2020-01-01T00:00:00Z; key=}',
+      ].join('\n'),
+    );
+    expect(read.attempts).toEqual(['GET /v1/ → status not shown [unknown] lines 3–7']);
+    expect(read.answer?.status).toBeNull();
+    expect(read.answer?.body).toContain('@{id=1001; name=Acme;');
+  });
+
+  test("Python's print(r.status_code, r.json()): the status and the dict, read as the API's JSON", async () => {
+    const read = await diagnose(
+      [
+        'import requests',
+        `r = requests.get("https://api.redislabs.com/v1/", headers={"x-api-key": "${ACC}", "x-api-secret-key": "${USR}"})`,
+        'print(r.status_code, r.json())',
+        '',
+        'Output:',
+        "200 {'account': {'id': 1001, 'name': 'Acme', 'key': {'name': 'ci', 'accountId': 1001, 'owner': None, 'enabled': True}}}",
+      ].join('\n'),
+    );
+    expect(read.answer?.status).toBe(200);
+    expect(JSON.parse(read.answer?.body ?? '')).toEqual({
+      account: {
+        id: 1001,
+        name: 'Acme',
+        key: { name: 'ci', accountId: 1001, owner: null, enabled: true },
+      },
+    });
+    expect(read.verdict).toBe('ok');
+  });
+
+  test('print(r.status_code) then print(r.text): the status on its own line, the page after it', async () => {
+    const read = await diagnose(
+      [
+        'import requests',
+        `r = requests.get("https://api.redislabs.com/v1/", headers={"x-api-key": "${ACC}", "x-api-secret-key": "${USR}"})`,
+        'print(r.status_code)',
+        'print(r.text)',
+        '',
+        'Output:',
+        '401',
+        NGINX_401.join(''),
+      ].join('\n'),
+    );
+    expect(read.attempts).toEqual(['GET /v1/ → 401 [auth-failed] lines 1–8']);
+    expect(read.answer?.body).toMatch(/^<html>/);
+  });
+});

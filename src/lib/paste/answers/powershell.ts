@@ -101,3 +101,48 @@ function messageAfter(lines: readonly TextLine[]): string | null {
   }
   return parts.join('\n').trim();
 }
+
+/** Format-Table's heading and its rule: `account` over `-------`. */
+const TABLE_HEAD = /^[A-Za-z]\w*(?: +[A-Za-z]\w*)*\s*$/;
+const TABLE_RULE = /^-+(?: +-+)*\s*$/;
+
+/** The object Invoke-RestMethod returned, as PowerShell prints it: a table's heading, its rule, its rows. */
+export function powershellTable(head: string, rule: string): boolean {
+  const h = head.trim();
+  const r = rule.trim();
+  // PowerShell underlines each column's name with as many dashes as it has letters.
+  return (
+    TABLE_HEAD.test(h) &&
+    TABLE_RULE.test(r) &&
+    r.split(/ +/)[0]?.length === h.split(/ +/)[0]?.length
+  );
+}
+
+/**
+ * What PowerShell printed of the object a successful Invoke-RestMethod returned
+ * (`account` / `-------` / `@{id=1001; name=Acme; ...}`). FACTS.md does not state that
+ * Invoke-RestMethod returns an object only on success, so the status stays unknown; the body is
+ * read as printed.
+ */
+export const powershellObject: AnswerReader = {
+  kind: 'answer',
+  format: 'powershell-object',
+  label: 'PowerShell (the object Invoke-RestMethod returned)',
+  detect(text) {
+    const lines = textLines(text).filter((l) => l.text.trim() !== '');
+    const [head, rule] = lines;
+    return head && rule && powershellTable(head.text, rule.text) ? { start: head.offset } : null;
+  },
+  read(text) {
+    return answer('powershell-object', {
+      status: null,
+      body: text.trim(),
+      notes: [
+        {
+          message:
+            'PowerShell printed the object Invoke-RestMethod returned, not the answer: the status is not shown, and the body is PowerShell’s view of it.',
+        },
+      ],
+    });
+  },
+};
