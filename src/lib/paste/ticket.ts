@@ -6,7 +6,7 @@
  * readers, and pairs them into exchanges (a request and what followed it). Every line it did not
  * read is named with the reason. Never throws.
  */
-import { API_BASE_URL } from '../core/checklist';
+import { ACCOUNT_KEY_HEADER, API_BASE_URL, USER_KEY_HEADER } from '../core/checklist';
 import { powershellTable } from './answers/powershell';
 import { parseRequestPaste, parseResponsePaste } from './paste';
 import type { PastedRequest, RequestFormat, ResponsePaste } from './result';
@@ -56,6 +56,17 @@ export interface Ticket {
   unread: UnreadLines[];
 }
 
+/** What a tool prints after the answer it already printed (HTTPie's --check-status): the same answer. */
+const STATUS_TRAILER = /^http: warning: HTTP [1-5]\d\d\b/;
+/** A traceback's frame: the next line quotes its source. */
+const TRACEBACK_FRAME = /^\s+File "[^"\n]{1,1000}", line \d+/;
+/**
+ * Words that join two parts of one failure across blank lines: Python's between chained
+ * tracebacks, Terraform's around a provider's crash (its stack trace, its last word).
+ */
+const CHAINED =
+  /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:|Stack trace from the \S{1,200} plugin:|Error: The \S{1,200} plugin crashed!|goroutine \d+ \[[^\]\n]{1,40}\]:)$/;
+const trimmed0 = (t: string) => t.slice(0, LOOK).trim();
 const EMPTY_BODY = /^(?:< ?)?content-length:\s*0\s*$/i;
 
 const WHY: Record<UnreadReason, string> = {
@@ -100,6 +111,8 @@ export function splitTicket(text: string): Ticket {
   let inEnv = false;
   /** The answer began with a status line and its body has not started yet. */
   let headersOpen = false;
+  /** A traceback said another exception follows it. */
+  let chained = false;
   /** Its headers said `Content-Length: 0`. */
   let emptyBody = false;
   for (let i = 0; i < lines.length; i++) {
@@ -139,6 +152,17 @@ export function splitTicket(text: string): Ticket {
       markUnread(i, 'markup');
       if (!(current?.kind === 'request' && shell && shellOpen !== null)) current = null;
       blankBefore = true;
+      continue;
+    }
+    // A traceback quotes the source line of each frame: part of the traceback, even when it
+    // is the very call that sent the request. Chained exceptions make one traceback.
+    if (
+      current?.kind === 'answer' &&
+      (TRACEBACK_FRAME.test(lines[i - 1]?.text.slice(0, LOOK) ?? '') || CHAINED.test(trimmed0(t0)))
+    ) {
+      current.to = i;
+      chained = CHAINED.test(trimmed0(t0));
+      blankBefore = false;
       continue;
     }
     // Inside a shell command that has not ended: the line is part of it.
@@ -185,13 +209,17 @@ export function splitTicket(text: string): Ticket {
       if (body && current) {
         current.to = i;
         headersOpen = false;
-      } else if (current?.kind !== 'answer' || blankBefore) {
+      } else if (
+        current?.kind !== 'answer' ||
+        (blankBefore && !chained && !STATUS_TRAILER.test(trimmed))
+      ) {
         current = { kind: 'answer', from: i, to: i };
         blocks.push(current);
         headersOpen = /^(?:HTTP\/\d|< ?HTTP\/\d)/.test(trimmed);
         emptyBody = false;
       } else current.to = i;
       shell = false;
+      chained = false;
       blankBefore = false;
       continue;
     }
@@ -347,11 +375,53 @@ function toolExchange(
   text: string,
 ): TicketExchange | null {
   const tool = parseRequestPaste(text);
+  if (answer.format === 'python-error') return tracebackExchange(answer, lines, text);
   if (!tool.ok || !['go-client', 'terraform-log', 'redisinsight'].includes(tool.value.format))
     return null;
   return {
     format: tool.value.format,
     candidate: tool.value.candidates[0] as PastedRequest,
+    answer,
+    requestLines: null,
+    answerLines: lines,
+  };
+}
+
+/** A frame's quoted source line that sends a request: `r = requests.post(f"{BASE}/x", headers=H)`. */
+const SENDING_FRAME =
+  /\b(?:requests|httpx|session|client|urllib\.request)\.(?:get|post|put|patch|delete|head|request|urlopen)\(/i;
+
+/**
+ * A Python traceback with no request before it: the frame that sent the request quotes its line
+ * of code, which is read as the request. One line of a call may leave its headers out, so the
+ * key headers are judged only when that line shows both.
+ */
+function tracebackExchange(
+  answer: ResponsePaste,
+  lines: [number, number],
+  text: string,
+): TicketExchange | null {
+  const source = text
+    .split('\n')
+    .filter((l) => SENDING_FRAME.test(l.slice(0, LOOK)))
+    .pop();
+  if (source === undefined) return null;
+  const read = parseRequestPaste(source.trim());
+  if (!read.ok || read.value.format !== 'python') return null;
+  const candidate = read.value.candidates[read.value.candidates.length - 1] as PastedRequest;
+  const names = candidate.request.headers.map((h) => h.name.toLowerCase());
+  const both = names.includes(ACCOUNT_KEY_HEADER) && names.includes(USER_KEY_HEADER);
+  return {
+    format: 'python',
+    candidate: {
+      ...candidate,
+      ...(both || candidate.keysNotShown
+        ? {}
+        : {
+            keysNotShown:
+              'The traceback quotes one line of the code that sent the request: the key headers it sent are not shown. Ask for the code that sets them.',
+          }),
+    },
     answer,
     requestLines: null,
     answerLines: lines,

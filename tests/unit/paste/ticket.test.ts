@@ -326,3 +326,116 @@ describe('what a script printed of the answer reaches its body (C)', () => {
     expect(read.answer?.body).toMatch(/^<html>/);
   });
 });
+
+describe('one attempt stays one attempt (E)', () => {
+  test('a script and the same script plus its output are one attempt', () => {
+    const ticket = splitTicket(
+      [
+        'import urllib.request, urllib.error',
+        `req = urllib.request.Request("https://api.redislabs.com/v1/", headers={"x-api-key": "${ACC}", "x-api-secret-key": "${USR}"})`,
+        'try:',
+        '    urllib.request.urlopen(req)',
+        'except urllib.error.HTTPError as e:',
+        '    print(e.read().decode())',
+        '    raise',
+        '',
+        '$ python3 check.py',
+        'urllib.error.HTTPError: HTTP Error 401: Unauthorized',
+      ].join('\n'),
+    );
+    expect(ticket.exchanges.map((e) => [e.requestLines, e.answerLines])).toEqual([
+      [
+        [1, 7],
+        [10, 10],
+      ],
+    ]);
+  });
+
+  test("HTTPie's `http: warning:` after its answer belongs to that answer", async () => {
+    const read = await diagnose(
+      [
+        `http --check-status --print=h GET https://api.redislabs.com/v1/subscriptions x-api-key:${ACC} x-api-secret-key:${USR}`,
+        'HTTP/1.1 401 Unauthorized',
+        'Content-Type: text/html',
+        'Server: nginx',
+        '',
+        '',
+        'http: warning: HTTP 401 Unauthorized',
+      ].join('\n'),
+    );
+    expect(read.attempts).toEqual(['GET /v1/subscriptions → 401 [auth-failed] lines 1–7']);
+    expect(read.answer?.body).toBe('');
+  });
+
+  test("chained Python tracebacks are one answer, and the frame's quoted call is its request (H)", async () => {
+    const read = await diagnose(
+      [
+        'Our Airflow task times out:',
+        '',
+        'Traceback (most recent call last):',
+        '  File "/venv/lib/python3.11/site-packages/urllib3/connection.py", line 198, in _new_conn',
+        '    sock = connection.create_connection(',
+        'TimeoutError: timed out',
+        '',
+        'During handling of the above exception, another exception occurred:',
+        '',
+        'Traceback (most recent call last):',
+        '  File "/opt/airflow/dags/redis_backup.py", line 21, in trigger',
+        '    r = requests.post(f"{BASE}/subscriptions/{SUB}/databases/{DB}/backup", headers=HEADERS, timeout=10)',
+        '  File "/venv/lib/python3.11/site-packages/requests/adapters.py", line 688, in send',
+        '    raise ConnectTimeout(e, request=request)',
+        "requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api.redislabs.com', port=443): Max retries exceeded with url: /v1/subscriptions/1/databases/2/backup (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to api.redislabs.com timed out. (connect timeout=10)'))",
+      ].join('\n'),
+    );
+    expect(read.attempts).toEqual([
+      'POST {BASE}/subscriptions/{SUB}/databases/{DB}/backup → no answer (timeout) [unreachable] lines 3–15',
+    ]);
+    // HEADERS is not in the paste: no verdict on the key headers.
+    expect(read.item('account-key-header')).toBe('unknown');
+    expect(read.item('secret-key-header')).toBe('unknown');
+  });
+
+  test('a Terraform provider crash is one answer: no attempt per piece of it', () => {
+    const ticket = splitTicket(
+      [
+        'rediscloud_subscription_database.db: Refreshing state... [id=2012345/51234]',
+        '╷',
+        '│ Error: Plugin did not respond',
+        '│',
+        '│ The plugin encountered an error, and failed to respond to the plugin.(*GRPCProvider).ReadResource call.',
+        '╵',
+        '',
+        'Stack trace from the terraform-provider-rediscloud_v1.8.1 plugin:',
+        '',
+        'panic: runtime error: invalid memory address or nil pointer dereference',
+        '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1a2b3c4]',
+        '',
+        'goroutine 52 [running]:',
+        'github.com/RedisLabs/terraform-provider-rediscloud/provider.resourceRedisCloudSubscriptionDatabaseRead(...)',
+        '',
+        'Error: The terraform-provider-rediscloud_v1.8.1 plugin crashed!',
+      ].join('\n'),
+    );
+    expect(ticket.exchanges).toHaveLength(1);
+    expect(ticket.exchanges[0]?.answerLines).toEqual([3, 16]);
+    expect(ticket.exchanges[0]?.answer?.response).toBeNull();
+    expect(ticket.exchanges[0]?.answer?.notes[0]?.message).toMatch(/provider crashed/);
+  });
+});
+
+describe('headers from a variable the paste does not define (H)', () => {
+  test('requests.post(url, headers=HEADERS): the key header items are unknown, not failed', async () => {
+    const read = await diagnose(
+      [
+        'import requests',
+        'r = requests.post("https://api.redislabs.com/v1/subscriptions/1/databases/2/backup", headers=HEADERS)',
+        'print(r.status_code)',
+        '',
+        'Output:',
+        '401',
+      ].join('\n'),
+    );
+    expect(read.item('account-key-header')).toBe('unknown');
+    expect(read.item('secret-key-header')).toBe('unknown');
+  });
+});
