@@ -49,9 +49,10 @@ export const RUNNER =
 /** The first word of a request: a command, a cmdlet, a line of code that builds a call. */
 export const REQUEST_START = new RegExp(
   [
-    String.raw`^(?:sudo\s+)?(?:[^\s'"]{0,200}[/\\])?curl(?:\.exe)?(?:\s|$)`,
+    // Not `curl : ...`: Windows PowerShell's error from its curl alias (Invoke-WebRequest).
+    String.raw`^(?:sudo\s+)?(?:[^\s'"]{0,200}[/\\])?curl(?:\.exe)?(?!\s+:(?:\s|$))(?:\s|$)`,
     String.raw`^(?:https?|http)\s+(?:-{1,2}\w|[A-Z]+\s|:\d*/|:/|https?://|[\w.-]+\.\w+/)`,
-    String.raw`^wget\s`,
+    String.raw`^wget(?!\s+:(?:\s|$))\s`,
     String.raw`^redisctl\s`,
     String.raw`^(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s+[^:\s]`,
     String.raw`^\$\w+\s*=\s*(?:@\{|Invoke-|\[|New-Object)`,

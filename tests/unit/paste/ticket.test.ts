@@ -439,3 +439,45 @@ describe('headers from a variable the paste does not define (H)', () => {
     expect(read.item('secret-key-header')).toBe('unknown');
   });
 });
+
+describe("Windows PowerShell 5.1's curl is Invoke-WebRequest (F)", () => {
+  test('`curl -H` refused by parameter binding: nothing was sent, not an answer with a body', async () => {
+    const read = await diagnose(
+      [
+        'I followed the docs exactly, copy paste into PowerShell:',
+        '',
+        `PS C:\\> curl -X GET "https://api.redislabs.com/v1/" -H "accept: application/json" -H "x-api-key: ${ACC}" -H "x-api-secret-key: ${USR}"`,
+        'Invoke-WebRequest : Cannot bind parameter \'Headers\'. Cannot convert the "accept: application/json" value of type',
+        '"System.String" to type "System.Collections.IDictionary".',
+        'At line:1 char:62',
+        '+ ... /api.redislabs.com/v1/" -H "accept: application/json" -H "x-api-key: ...',
+        '+                                                            ~~~~~~~~~~~~~~~~~~',
+        '    + CategoryInfo          : InvalidArgument: (:) [Invoke-WebRequest], ParameterBindingException',
+        '    + FullyQualifiedErrorId : CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.InvokeWebRequestCommand',
+        '',
+        'What am I doing wrong?',
+      ].join('\n'),
+    );
+    const answer = read.out.response.ok ? read.out.response.value : null;
+    expect(answer?.response).toBeNull();
+    expect(answer?.notes.map((n) => n.message).join(' ')).toMatch(/nothing was sent.*curl\.exe/s);
+    expect(read.attempts).toHaveLength(1);
+  });
+
+  test("`curl : {...}` is PowerShell's error with the answer's body, not another curl command", async () => {
+    const read = await diagnose(
+      [
+        `PS C:\\> $h = @{"x-api-key"="${ACC}"; "x-api-secret-key"="${USR}"}`,
+        'PS C:\\> curl -Uri https://api.redislabs.com/v1/subscriptions -Headers $h -UseBasicParsing',
+        'curl : {"timestamp":"2025-03-19T08:00:00.000+00:00","status":403,"error":"Forbidden","path":"/v1/subscriptions"}',
+        'At line:1 char:1',
+        '+ curl -Uri https://api.redislabs.com/v1/subscriptions -Headers $h -Use ...',
+        '    + CategoryInfo          : InvalidOperation: (System.Net.HttpWebRequest:HttpWebRequest) [Invoke-WebRequest], WebException',
+        '    + FullyQualifiedErrorId : WebCmdletWebResponseException,Microsoft.PowerShell.Commands.InvokeWebRequestCommand',
+      ].join('\n'),
+    );
+    expect(read.attempts).toEqual(['GET /v1/subscriptions → 403 [forbidden] lines 1–7']);
+    expect(read.unread).toEqual([]);
+    expect(read.item('reached-api')).toBe('pass');
+  });
+});
