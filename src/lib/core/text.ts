@@ -46,3 +46,15 @@ export function requestLabel(request: Pick<SentRequest, 'method' | 'url'>): stri
   const label = `${request.method} ${path || '/'}`;
   return label.length > 80 ? `${label.slice(0, 79)}…` : label;
 }
+
+/**
+ * What a CI log prints in place of a registered secret (FACTS.md, "What customers paste as the
+ * answer": GitHub Actions' `***`; GitLab's `[MASKED]` is the same thing in its own words).
+ */
+export const CI_MASK = '***';
+const CI_MASKS = new Set([CI_MASK, '[MASKED]']);
+
+/** Whether a header value is a CI log's mask, not a value that was sent. */
+export function isCiMask(value: string | null | undefined): boolean {
+  return value !== null && value !== undefined && CI_MASKS.has(value.trim());
+}

@@ -13,6 +13,7 @@ import {
   type DiagnoseContext,
 } from '../core/checklist';
 import { headerValue, type Exchange } from '../core/exchange';
+import { isCiMask } from '../core/text';
 import { pastedExchange } from '../paste/paste';
 import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
@@ -161,7 +162,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
       request.headers,
       which === 'account' ? ACCOUNT_KEY_HEADER : USER_KEY_HEADER,
     );
-    if (value?.trim() === '***') fingerprints[which] = { notInPaste: NOT_IN_PASTE.masked };
+    if (isCiMask(value)) fingerprints[which] = { notInPaste: NOT_IN_PASTE.masked };
     else if (fingerprints[which] === null && notShown)
       fingerprints[which] = { notInPaste: notShown };
   }

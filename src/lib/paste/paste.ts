@@ -1,4 +1,6 @@
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
 import type { Exchange } from '../core/exchange';
+import { CI_MASK, isCiMask } from '../core/text';
 import { responseLines, splitVerbose } from './curl-verbose';
 import { isStatusLine, readResponse, splitLines } from './http-message';
 import { ANSWER_READERS, detectReader, REQUEST_READERS } from './readers';
@@ -40,7 +42,30 @@ export function parseRequestPaste(
     ...(options.dialect ? { dialect: options.dialect } : {}),
     readAnswer: parseResponsePaste,
   });
+  if (read.ok) read.value.forEach(carryCiMask);
   return read.ok ? { ok: true, value: { format: reader.format, candidates: read.value } } : read;
+}
+
+/**
+ * A key header a CI log masked in its own words (GitLab's `[MASKED]`) is carried as the one mask
+ * the checks know (`***`), so it reads as masked, never as a value (two masks are not two
+ * identical keys); a note says what the log printed.
+ */
+function carryCiMask(candidate: PastedRequest): void {
+  let masked = false;
+  for (const header of candidate.request.headers) {
+    const name = header.name.trim().toLowerCase();
+    if (name !== ACCOUNT_KEY_HEADER && name !== USER_KEY_HEADER) continue;
+    if (!isCiMask(header.value) || header.value.trim() === CI_MASK) continue;
+    header.value = CI_MASK;
+    masked = true;
+  }
+  if (masked) {
+    candidate.notes.push({
+      message:
+        'The CI log printed [MASKED] in place of the key headers’ values: read as its mask, not as the keys.',
+    });
+  }
 }
 
 /**

@@ -57,3 +57,13 @@ test('keys from shell variables prove no sameness', async () => {
   const item = await latest(ticket('$ACCOUNT_KEY', '$ACCOUNT_KEY'));
   expect(item('api-enabled')?.explanation ?? '').not.toContain('authenticated in attempt');
 });
+
+test.each(['***', '[MASKED]'])(
+  'keys a CI log masked as %s prove no sameness (each step may hold other keys)',
+  async (mask) => {
+    const text = ticket(mask, mask).replaceAll('Us3rK3y9Qw8Er7Ty6Ui5Op4', mask);
+    const item = await latest(text);
+    expect(item('api-enabled')?.explanation ?? '').not.toContain('authenticated in attempt');
+    expect(item('same-account')?.rank).toBe(2);
+  },
+);

@@ -481,3 +481,21 @@ describe("Windows PowerShell 5.1's curl is Invoke-WebRequest (F)", () => {
     expect(read.item('reached-api')).toBe('pass');
   });
 });
+
+describe("a CI log's mask is not a value (G)", () => {
+  test("GitLab's [MASKED] in both key headers: masked, not two identical keys", async () => {
+    const read = await diagnose(
+      [
+        '$ curl -sS -i "https://api.redislabs.com/v1/subscriptions" -H "x-api-key: [MASKED]" -H "x-api-secret-key: [MASKED]"',
+        'HTTP/2 403 ',
+        'content-type: application/json',
+        '',
+        '{"timestamp":"2025-03-10T09:47:41.512+00:00","status":403,"error":"Forbidden","path":"/v1/subscriptions"}',
+        'ERROR: Job failed: exit code 1',
+      ].join('\n'),
+    );
+    expect(read.item('key-values')).toBe('unknown');
+    expect(read.out.inspection?.checklist.primaryCause).not.toBe('key-values');
+    expect(read.out.inspection?.report).toContain('CI log');
+  });
+});
