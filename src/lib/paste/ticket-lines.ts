@@ -183,10 +183,12 @@ const STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}\b/;
  * quoting level taken off each run of lines that all carry it, as many levels as are there. A
  * run is unwrapped only when it holds what only a quote holds (a command, a status line, a
  * prose line, a quoted curl -v trace): a bare curl -v request block (`> GET /v1/ HTTP/2`,
- * `> x-api-key: ...`) is left as curl wrote it. Line numbers do not change. Linear.
+ * `> x-api-key: ...`) is left as curl wrote it. Line numbers do not change; `depth` gets how
+ * many levels each line had. Linear.
  */
-export function unquote(lines: readonly string[]): string[] {
+export function unquote(lines: readonly string[], depth: number[] = []): string[] {
   let out = [...lines];
+  for (let i = 0; i < lines.length; i++) depth[i] = 0;
   for (let level = 0; level < MOST_QUOTE_LEVELS; level++) {
     let changed = false;
     const next = [...out];
@@ -199,7 +201,10 @@ export function unquote(lines: readonly string[]): string[] {
       while (end < out.length && quoted(out[end] as string)) end++;
       const inner = out.slice(i, end).map((l) => l.replace(QUOTE, ''));
       if (inner.some(onlyQuoted)) {
-        for (let j = i; j < end; j++) next[j] = inner[j - i] as string;
+        for (let j = i; j < end; j++) {
+          next[j] = inner[j - i] as string;
+          depth[j] = (depth[j] ?? 0) + 1;
+        }
         changed = true;
       }
       i = end;

@@ -87,7 +87,8 @@ const WHY: Record<UnreadReason, string> = {
  */
 export function splitTicket(text: string): Ticket {
   // A reply quotes the first message: its quoted command and output are attempts too.
-  const rawLines = unquote(text.split('\n'));
+  const depth: number[] = [];
+  const rawLines = unquote(text.split('\n'), depth);
   const lines = rawLines.map((raw) => clean(raw));
   interface Block {
     kind: 'request' | 'answer';
@@ -223,7 +224,8 @@ export function splitTicket(text: string): Ticket {
       blankBefore = false;
       continue;
     }
-    if (EMAIL_HEADER.test(trimmed) && current?.kind !== 'answer') {
+    // (In an answer, `Date: ...` is its header; after a blank line, an email's.)
+    if (EMAIL_HEADER.test(trimmed) && (current?.kind !== 'answer' || blankBefore)) {
       inSignature = false;
       current = null;
       markUnread(i, 'email-header');
@@ -270,6 +272,7 @@ export function splitTicket(text: string): Ticket {
     blocks.filter((b) => b.to >= b.from),
     rawLines,
     unread,
+    depth,
   );
 }
 
@@ -277,6 +280,7 @@ function pair(
   blocks: { kind: 'request' | 'answer'; from: number; to: number }[],
   rawLines: string[],
   unread: UnreadLines[],
+  depth: readonly number[],
 ): Ticket {
   const textOf = (b: { from: number; to: number }) =>
     rawLines
@@ -354,7 +358,10 @@ function pair(
     orphans.push({ answer: read.value, lines, text: body });
   }
   for (const orphan of orphans) exchanges.push(answerOnly(orphan));
-  exchanges.sort((a, b) => start(a) - start(b));
+  // What a reply quotes was sent before the reply, wherever it sits (a reply on top of the
+  // quote, or below it): the deeper the quote, the older the attempt.
+  const quoted = (e: TicketExchange) => depth[start(e) - 1] ?? 0;
+  exchanges.sort((a, b) => quoted(b) - quoted(a) || start(a) - start(b));
   unread.sort((a, b) => a.from - b.from);
   return { exchanges, unread };
 }

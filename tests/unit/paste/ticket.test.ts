@@ -84,6 +84,37 @@ describe('email quoting is taken off (A)', () => {
     expect(read.unread).toContain('5-5:email-header');
   });
 
+  test('a reply on top of the quote: the quoted attempt is the older one', async () => {
+    const curl = `$ curl -s -i https://api.redislabs.com/v1/ -H "x-api-key: ${ACC}" -H "x-api-secret-key: ${USR}"`;
+    const read = await diagnose(
+      [
+        'Update: from my laptop it works:',
+        '',
+        curl,
+        'HTTP/2 200',
+        'content-type: application/json',
+        '',
+        '{"account":{"id":1001,"name":"Acme","key":{"name":"ci","accountId":1001}}}',
+        '',
+        '-----Original Message-----',
+        'Subject: API returns 403',
+        '',
+        ...quote([
+          curl,
+          'HTTP/2 403',
+          'content-type: application/json',
+          '',
+          '{"timestamp":"2025-03-03T15:54:01.803+00:00","status":403,"error":"Forbidden","path":"/v1/"}',
+        ]),
+      ].join('\n'),
+    );
+    expect(read.attempts).toEqual([
+      'GET /v1/ → 403 [forbidden] lines 12–16',
+      'GET /v1/ → 200 [ok] lines 3–7',
+    ]);
+    expect(read.verdict).toBe('ok');
+  });
+
   test('a quoted curl -v trace keeps its own `>` and `<` lines', async () => {
     const trace = [
       `$ curl -v https://api.redislabs.com/v1/ -H "x-api-key: ${ACC}" -H "x-api-secret-key: ${USR}"`,
