@@ -530,3 +530,11 @@ describe("a CI log's mask is not a value (G)", () => {
     expect(read.out.inspection?.report).toContain('CI log');
   });
 });
+
+test('a Markdown heading underlined with dashes is not a PowerShell object', () => {
+  const ticket = splitTicket(
+    `Steps\n-----\n\ncurl -i https://api.redislabs.com/v1/ -H "x-api-key: ${ACC}" -H "x-api-secret-key: ${USR}"\nHTTP/2 401\n`,
+  );
+  expect(ticket.exchanges).toHaveLength(1);
+  expect(ticket.exchanges[0]?.answer?.response?.status).toBe(401);
+});

@@ -116,8 +116,11 @@ function messageAfter(lines: readonly TextLine[]): string | null {
   return parts.join('\n').trim();
 }
 
-/** Format-Table's heading and its rule: `account` over `-------`. */
-const TABLE_HEAD = /^[A-Za-z]\w*(?: +[A-Za-z]\w*)*\s*$/;
+/**
+ * Format-Table's heading and its rule: `account` over `-------`. The API's JSON fields start
+ * lowercase, as the columns then do; a Markdown heading (`Output` over `------`) does not.
+ */
+const TABLE_HEAD = /^[a-z]\w*(?: +[A-Za-z]\w*)*\s*$/;
 const TABLE_RULE = /^-+(?: +-+)*\s*$/;
 
 /** The object Invoke-RestMethod returned, as PowerShell prints it: a table's heading, its rule, its rows. */
