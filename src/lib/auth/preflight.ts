@@ -11,7 +11,7 @@ import { KEY_NAME, checkKeyValue, placeholderIn, placeholderRole } from './key-v
 import type { KeyValueFinding, Sender } from './key-values';
 import { capitalize } from './text';
 import { say } from './claims';
-import { isCiMask } from '../secrets';
+import { isCiMask } from '../core/text';
 
 /** The request-stage items plus what `diagnose()` needs to judge the answer. */
 export interface PreflightDetail {

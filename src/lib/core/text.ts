@@ -46,3 +46,13 @@ export function requestLabel(request: Pick<SentRequest, 'method' | 'url'>): stri
   const label = `${request.method} ${path || '/'}`;
   return label.length > 80 ? `${label.slice(0, 79)}…` : label;
 }
+
+/**
+ * Whether a value is what a CI log prints in place of a registered secret, not a value that was
+ * sent (FACTS.md, "What customers paste as the answer": GitHub Actions' `***`; GitLab's
+ * `[MASKED]` is the same thing in its own words). A pattern that stops at a bracket may hand
+ * over `[MASKED` alone.
+ */
+export function isCiMask(value: string | null | undefined): boolean {
+  return value !== null && value !== undefined && /^(?:\*{3}|\[?MASKED\]?)$/i.test(value.trim());
+}

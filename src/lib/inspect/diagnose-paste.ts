@@ -5,7 +5,14 @@
  * and Playground hand-over. Its output is plain data (it crosses a worker's boundary), so the
  * Diagnose worker runs it, and so can a command line. Never throws for any paste.
  */
-import type { DiagnoseContext, Verdict } from '../core/checklist';
+import {
+  ACCOUNT_KEY_HEADER,
+  USER_KEY_HEADER,
+  type DiagnoseContext,
+  type Verdict,
+} from '../core/checklist';
+import { headerValue } from '../core/exchange';
+import { isCiMask } from '../core/text';
 import { parseAccount } from '../auth/response-body';
 import { keyFingerprints } from '../report/report';
 import { parseRequestPaste, parseResponsePaste } from '../paste/paste';
@@ -275,6 +282,10 @@ function whereOf(e: TicketExchange): string {
  */
 async function keysOf(candidate: PastedRequest): Promise<string | null> {
   if (candidate.variables.some((v) => v.in === 'header')) return null;
+  // A CI log's mask (`***`) hides whichever key it stands for: two masks are not the same keys.
+  const { headers } = candidate.request;
+  if ([ACCOUNT_KEY_HEADER, USER_KEY_HEADER].some((name) => isCiMask(headerValue(headers, name))))
+    return null;
   const prints = await keyFingerprints(candidate.request.headers);
   const { account, user } = prints;
   if (!account || !user || !('hash' in account) || !('hash' in user)) return null;

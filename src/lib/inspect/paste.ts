@@ -14,12 +14,13 @@ import {
   type DiagnoseContext,
 } from '../core/checklist';
 import { headerValue, type Exchange } from '../core/exchange';
+import { isCiMask } from '../core/text';
 import { pastedExchange } from '../paste/paste';
 import type { PastedRequest, ResponsePaste } from '../paste/result';
 import { fillVariables } from '../paste/variables';
 import { buildReport, keyFingerprints, NOT_IN_PASTE, type KeyFingerprints } from '../report/report';
 import { encodeShareFragment } from '../report/share';
-import { findSecrets, isCiMask, safeChecklist, safeView, scrubber } from '../secrets';
+import { findSecrets, safeChecklist, safeView, scrubber } from '../secrets';
 import { openedRequest, type Opened } from './open-paste';
 
 /** A key header whose value came from a variable the user has not typed yet. */
@@ -195,9 +196,8 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
       request.headers,
       which === 'account' ? ACCOUNT_KEY_HEADER : USER_KEY_HEADER,
     );
-    if (value !== undefined && isCiMask(value)) {
-      fingerprints[which] = { notInPaste: NOT_IN_PASTE.masked };
-    } else if (fingerprints[which] === null && notShown)
+    if (isCiMask(value)) fingerprints[which] = { notInPaste: NOT_IN_PASTE.masked };
+    else if (fingerprints[which] === null && notShown)
       fingerprints[which] = { notInPaste: notShown };
   }
   hidden.forEach((h, i) => {

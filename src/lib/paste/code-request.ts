@@ -4,6 +4,7 @@
  * literals that came from an assignment are reported as sensitive.
  */
 import { isSecretName } from '../secrets';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
 import type { Header } from '../core/exchange';
 import { asText, entry, plainText, toJson, type Part, type Value } from './code-values';
 import type { PastedRequest, PasteNote, SensitiveValue, VariableUse } from './result';
@@ -147,6 +148,10 @@ export function buildCodeRequest(
       else merged.set(name.toLowerCase(), { name, value: e.value });
     }
   }
+  // `headers=HEADERS` where the paste does not show HEADERS: the headers sent are not known.
+  const hiddenHeaders = parts.headers.some(
+    (dict) => dict?.t === 'str' && dict.parts.some((part) => 'variable' in part),
+  );
   const headers: Header[] = [];
   for (const { name, value } of merged.values()) {
     const r = render(asText(value), sensitive, true);
@@ -235,6 +240,13 @@ export function buildCodeRequest(
     unknownOptions: [],
     notes,
     sensitive,
+    ...(hiddenHeaders &&
+    !headers.some((h) => [ACCOUNT_KEY_HEADER, USER_KEY_HEADER].includes(h.name.toLowerCase()))
+      ? {
+          keysNotShown:
+            'The code takes its headers from a variable the paste does not define: the key headers cannot be judged from it. Ask for the code that sets them.',
+        }
+      : {}),
   };
 }
 

@@ -68,15 +68,21 @@ export function urlopenRequest(
     sensitive,
   );
   const agent = candidate.request.headers.some((h) => h.name.toLowerCase() === 'user-agent');
-  if (!agent)
+  if (!agent) {
+    // What was sent: urllib adds its own User-Agent when the code sets none (the minor version
+    // is Python's, which the paste does not show).
+    candidate.request.headers.push({ name: 'User-Agent', value: URLLIB_USER_AGENT });
     candidate.notes.push({
-      message:
-        "urllib sends User-Agent: Python-urllib/3.x when the code sets none; the API's edge has refused that signature with a 403 (error code: 1010) before the API saw the keys.",
+      message: `The code sets no User-Agent, so urllib sent its own (User-Agent: ${URLLIB_USER_AGENT}): the request as read carries it.`,
     });
+  }
   for (const s of sensitive) addSensitive(shared, s.value, s.source);
   candidate.sensitive = shared;
   return candidate;
 }
+
+/** urllib's default User-Agent, `Python-urllib/<major>.<minor>`. */
+const URLLIB_USER_AGENT = 'Python-urllib/3.x';
 
 /** `[("x-api-key", k), ...]` as a dict. */
 export function pairsDict(value: Value | undefined): Value | undefined {

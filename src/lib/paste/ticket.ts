@@ -6,7 +6,8 @@
  * readers, and pairs them into exchanges (a request and what followed it). Every line it did not
  * read is named with the reason. Never throws.
  */
-import { API_BASE_URL } from '../core/checklist';
+import { ACCOUNT_KEY_HEADER, API_BASE_URL, USER_KEY_HEADER } from '../core/checklist';
+import { powershellTable } from './answers/powershell';
 import { parseRequestPaste, parseResponsePaste } from './paste';
 import type { PastedRequest, RequestFormat, ResponsePaste } from './result';
 import {
@@ -22,6 +23,8 @@ import {
   continues,
   isAnswerStart,
   isProse,
+  proseAboutTool,
+  unquote,
   type UnreadReason,
 } from './ticket-lines';
 
@@ -53,6 +56,19 @@ export interface Ticket {
   unread: UnreadLines[];
 }
 
+/** What a tool prints after the answer it already printed (HTTPie's --check-status): the same answer. */
+const STATUS_TRAILER = /^http: warning: HTTP [1-5]\d\d\b/;
+/** A traceback's frame: the next line quotes its source. */
+const TRACEBACK_FRAME = /^\s+File "[^"\n]{1,1000}", line \d+/;
+/**
+ * Words that join two parts of one failure across blank lines: Python's between chained
+ * tracebacks, Terraform's around a provider's crash (its stack trace, its last word).
+ */
+const CHAINED =
+  /^(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:|Stack trace from the \S{1,200} plugin:|Error: The \S{1,200} plugin crashed!|goroutine \d+ \[[^\]\n]{1,40}\]:)$/;
+const trimmed0 = (t: string) => t.slice(0, LOOK).trim();
+const EMPTY_BODY = /^(?:< ?)?content-length:\s*0\s*$/i;
+
 const WHY: Record<UnreadReason, string> = {
   prose: 'prose (the customer’s words)',
   signature: 'a signature',
@@ -70,7 +86,9 @@ const WHY: Record<UnreadReason, string> = {
  * Splits a whole ticket into exchanges and the lines it did not read. Linear in the paste's size.
  */
 export function splitTicket(text: string): Ticket {
-  const rawLines = text.split('\n');
+  // A reply quotes the first message: its quoted command and output are attempts too.
+  const depth: number[] = [];
+  const rawLines = unquote(text.split('\n'), depth);
   const lines = rawLines.map((raw) => clean(raw));
   interface Block {
     kind: 'request' | 'answer';
@@ -94,12 +112,23 @@ export function splitTicket(text: string): Ticket {
   let inEnv = false;
   /** The answer began with a status line and its body has not started yet. */
   let headersOpen = false;
+  /** A traceback said another exception follows it. */
+  let chained = false;
+  /** Its headers said `Content-Length: 0`. */
+  let emptyBody = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as ReturnType<typeof clean>;
     const { text: t0, reason } = line;
     if (reason) {
       markUnread(i, reason);
       inEnv = line.env === true;
+      // A chat message's name, a CI runner's line: what follows is not the answer's body.
+      // (A script's output that has not begun yet, after its step's title, still follows.)
+      const begun = current?.kind === 'answer' && current.to >= current.from;
+      if (reason === 'chat' || (reason === 'log' && begun)) {
+        current = null;
+        blankBefore = true;
+      }
       continue;
     }
     // A CI step's environment, listed under `env:`: not part of any request.
@@ -126,6 +155,17 @@ export function splitTicket(text: string): Ticket {
       blankBefore = true;
       continue;
     }
+    // A traceback quotes the source line of each frame: part of the traceback, even when it
+    // is the very call that sent the request. Chained exceptions make one traceback.
+    if (
+      current?.kind === 'answer' &&
+      (TRACEBACK_FRAME.test(lines[i - 1]?.text.slice(0, LOOK) ?? '') || CHAINED.test(trimmed0(t0)))
+    ) {
+      current.to = i;
+      chained = CHAINED.test(trimmed0(t0));
+      blankBefore = false;
+      continue;
+    }
     // Inside a shell command that has not ended: the line is part of it.
     if (current?.kind === 'request' && shell && shellOpen !== null) {
       current.to = i;
@@ -133,8 +173,10 @@ export function splitTicket(text: string): Ticket {
       blankBefore = false;
       continue;
     }
-    const request = REQUEST_START.test(trimmed.slice(0, LOOK));
-    const answer = !request && isAnswerStart(trimmed);
+    const request = REQUEST_START.test(trimmed.slice(0, LOOK)) && !proseAboutTool(trimmed);
+    const answer =
+      !request &&
+      (isAnswerStart(trimmed) || powershellTable(trimmed, lines[i + 1]?.text.slice(0, LOOK) ?? ''));
     if (request) {
       inSignature = false;
       const command = SHELL_START.test(trimmed);
@@ -154,6 +196,12 @@ export function splitTicket(text: string): Ticket {
       blankBefore = false;
       continue;
     }
+    // `Content-Length: 0`: the answer ended with its headers, whatever follows the blank line.
+    if (current?.kind === 'answer' && headersOpen && emptyBody && blankBefore) {
+      current = null;
+      headersOpen = false;
+    }
+    if (current?.kind === 'answer' && headersOpen && EMPTY_BODY.test(trimmed)) emptyBody = true;
     // The body after a status line's headers and their blank line.
     const body =
       current?.kind === 'answer' && headersOpen && blankBefore && !request && !isProse(trimmed);
@@ -162,16 +210,22 @@ export function splitTicket(text: string): Ticket {
       if (body && current) {
         current.to = i;
         headersOpen = false;
-      } else if (current?.kind !== 'answer' || blankBefore) {
+      } else if (
+        current?.kind !== 'answer' ||
+        (blankBefore && !chained && !STATUS_TRAILER.test(trimmed))
+      ) {
         current = { kind: 'answer', from: i, to: i };
         blocks.push(current);
         headersOpen = /^(?:HTTP\/\d|< ?HTTP\/\d)/.test(trimmed);
+        emptyBody = false;
       } else current.to = i;
       shell = false;
+      chained = false;
       blankBefore = false;
       continue;
     }
-    if (EMAIL_HEADER.test(trimmed) && current?.kind !== 'answer') {
+    // (In an answer, `Date: ...` is its header; after a blank line, an email's.)
+    if (EMAIL_HEADER.test(trimmed) && (current?.kind !== 'answer' || blankBefore)) {
       inSignature = false;
       current = null;
       markUnread(i, 'email-header');
@@ -185,7 +239,7 @@ export function splitTicket(text: string): Ticket {
       blankBefore = false;
       continue;
     }
-    if (RUNNER.test(trimmed)) {
+    if (RUNNER.test(trimmed) && !proseAboutTool(trimmed)) {
       markUnread(i, 'command');
       // What the script printed follows: read it as an answer.
       current = { kind: 'answer', from: i + 1, to: i };
@@ -218,6 +272,7 @@ export function splitTicket(text: string): Ticket {
     blocks.filter((b) => b.to >= b.from),
     rawLines,
     unread,
+    depth,
   );
 }
 
@@ -225,6 +280,7 @@ function pair(
   blocks: { kind: 'request' | 'answer'; from: number; to: number }[],
   rawLines: string[],
   unread: UnreadLines[],
+  depth: readonly number[],
 ): Ticket {
   const textOf = (b: { from: number; to: number }) =>
     rawLines
@@ -302,7 +358,10 @@ function pair(
     orphans.push({ answer: read.value, lines, text: body });
   }
   for (const orphan of orphans) exchanges.push(answerOnly(orphan));
-  exchanges.sort((a, b) => start(a) - start(b));
+  // What a reply quotes was sent before the reply, wherever it sits (a reply on top of the
+  // quote, or below it): the deeper the quote, the older the attempt.
+  const quoted = (e: TicketExchange) => depth[start(e) - 1] ?? 0;
+  exchanges.sort((a, b) => quoted(b) - quoted(a) || start(a) - start(b));
   unread.sort((a, b) => a.from - b.from);
   return { exchanges, unread };
 }
@@ -323,11 +382,53 @@ function toolExchange(
   text: string,
 ): TicketExchange | null {
   const tool = parseRequestPaste(text);
+  if (answer.format === 'python-error') return tracebackExchange(answer, lines, text);
   if (!tool.ok || !['go-client', 'terraform-log', 'redisinsight'].includes(tool.value.format))
     return null;
   return {
     format: tool.value.format,
     candidate: tool.value.candidates[0] as PastedRequest,
+    answer,
+    requestLines: null,
+    answerLines: lines,
+  };
+}
+
+/** A frame's quoted source line that sends a request: `r = requests.post(f"{BASE}/x", headers=H)`. */
+const SENDING_FRAME =
+  /\b(?:requests|httpx|session|client|urllib\.request)\.(?:get|post|put|patch|delete|head|request|urlopen)\(/i;
+
+/**
+ * A Python traceback with no request before it: the frame that sent the request quotes its line
+ * of code, which is read as the request. One line of a call may leave its headers out, so the
+ * key headers are judged only when that line shows both.
+ */
+function tracebackExchange(
+  answer: ResponsePaste,
+  lines: [number, number],
+  text: string,
+): TicketExchange | null {
+  const source = text
+    .split('\n')
+    .filter((l) => SENDING_FRAME.test(l.slice(0, LOOK)))
+    .pop();
+  if (source === undefined) return null;
+  const read = parseRequestPaste(source.trim());
+  if (!read.ok || read.value.format !== 'python') return null;
+  const candidate = read.value.candidates[read.value.candidates.length - 1] as PastedRequest;
+  const names = candidate.request.headers.map((h) => h.name.toLowerCase());
+  const both = names.includes(ACCOUNT_KEY_HEADER) && names.includes(USER_KEY_HEADER);
+  return {
+    format: 'python',
+    candidate: {
+      ...candidate,
+      ...(both || candidate.keysNotShown
+        ? {}
+        : {
+            keysNotShown:
+              'The traceback quotes one line of the code that sent the request: the key headers it sent are not shown. Ask for the code that sets them.',
+          }),
+    },
     answer,
     requestLines: null,
     answerLines: lines,

@@ -3,6 +3,7 @@
  * customer pasted, what the user typed, and what a reader knows is sensitive. The rule is
  * DESIGN.md's ("Rules that hold everywhere"); this is the only code that applies it.
  */
+import { isCiMask } from '../core/text';
 import type { ReceivedResponse, SentRequest } from '../core/exchange';
 import { decodedForms } from './decode';
 import { keyShapedTokens, looksLikeKey } from './key-shape';
@@ -43,14 +44,6 @@ export function requestTexts(request: SentRequest): string[] {
 /** Too common to be anybody's secret, and replacing them everywhere would garble the text. */
 const TRIVIAL = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no']);
 
-/**
- * What a CI log prints in place of a registered secret, not a value: `***` (GitHub Actions and
- * others; FACTS.md, "What customers paste as the answer") and `[MASKED]` (GitLab).
- */
-export function isCiMask(value: string): boolean {
-  // A pattern that stops at a bracket may hand over `[MASKED` alone.
-  return /^(?:\*{3}|\[?MASKED\]?)$/i.test(value.trim());
-}
 /** A reference to a value kept elsewhere, not the value: `$KEY`, `%KEY%`, `{{key}}`, `os.environ[...]`. */
 const REFERENCE =
   /^(?:\$\{?[A-Za-z_][\w:]*\}?|%[A-Za-z_]\w*%|\{\{[^{}]*\}\}|os\.(?:environ|getenv)\b.*|process\.env\b.*|env:\w+|\$env:\w+)$/i;

@@ -3,7 +3,7 @@
  * that hold everywhere"). Everything else asks it.
  */
 export { isSecretName } from './names';
-export { findSecrets, isCiMask, pasteScrubber, type SecretSources } from './find';
+export { findSecrets, pasteScrubber, type SecretSources } from './find';
 export { keyShapedTokens, looksLikeKey } from './key-shape';
 export { FRAGMENT_MARKER, RUN, scrub, scrubber, type Scrub } from './scrub';
 export { createRedactor, wholeValueMarker, type Redactor } from './redactor';

@@ -6,7 +6,8 @@
  */
 import type { Checklist } from '../core/checklist';
 import type { Exchange, Header } from '../core/exchange';
-import { findSecrets, isCiMask, requestTexts, type SecretSources } from './find';
+import { isCiMask } from '../core/text';
+import { findSecrets, requestTexts, type SecretSources } from './find';
 import { isSecretName } from './names';
 import { createRedactor, type Redactor } from './redactor';
 

@@ -73,3 +73,13 @@ test('other keys before: the headline still asks to copy the keys again', async 
   const out = await diagnosePaste({ request: text, response: '', at: new Date().toISOString() });
   expect(out.inspection?.checklist.headline).toMatch(/^Copy both keys again/);
 });
+
+test.each(['***', '[MASKED]'])(
+  'keys a CI log masked as %s prove no sameness (each step may hold other keys)',
+  async (mask) => {
+    const text = ticket(mask, mask).replaceAll('Us3rK3y9Qw8Er7Ty6Ui5Op4', mask);
+    const item = await latest(text);
+    expect(item('api-enabled')?.explanation ?? '').not.toContain('authenticated in attempt');
+    expect(item('same-account')?.rank).toBe(2);
+  },
+);

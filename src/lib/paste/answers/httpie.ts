@@ -39,7 +39,14 @@ export const httpieAnswer: AnswerReader = {
     const statusAt = lines.findIndex((l) => STATUS_LINE.test(l.text));
     if (statusAt >= 0) {
       const all = splitLines(text);
-      const read = readResponse(all.slice(statusAt));
+      // `--check-status` adds its warning after the answer: not part of the body.
+      let end = all.length;
+      while (
+        end > statusAt &&
+        (all[end - 1]?.text.trim() === '' || WARNING.test(all[end - 1]?.text ?? ''))
+      )
+        end--;
+      const read = readResponse(all.slice(statusAt, end));
       if (read.ok) return { ok: true, value: { format: FORMAT, ...read.value } };
     }
     const warning = firstLine(lines, WARNING);

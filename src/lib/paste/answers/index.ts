@@ -8,7 +8,8 @@ import type { AnswerReader } from '../reader';
 import { curlAnswer } from './curl';
 import { httpieAnswer } from './httpie';
 import { javascriptAnswer } from './javascript';
-import { powershellAnswer } from './powershell';
+import { powershellAnswer, powershellObject } from './powershell';
+import { printedAnswer } from './printed';
 import { pythonAnswer } from './python';
 import { redisctlAnswer } from './redisctl';
 import { terraformAnswer } from './terraform';
@@ -23,4 +24,6 @@ export const ANSWER_READERS: readonly AnswerReader[] = [
   redisctlAnswer,
   wgetAnswer,
   httpieAnswer,
+  powershellObject,
+  printedAnswer,
 ];

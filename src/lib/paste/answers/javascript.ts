@@ -102,8 +102,24 @@ function axiosResponse(lines: readonly TextLine[]) {
     status: Number(status.match[1]),
     ...(statusText !== undefined ? { statusText } : {}),
     headers: from < 0 ? [] : printedHeaders(scope),
-    body: from < 0 ? '' : printedData(scope),
+    body: from < 0 ? printedCause(lines) : printedData(scope),
   });
+}
+
+/**
+ * RedisInsight's `CloudCapiUnauthorizedException: Request failed with status code 401` logs the
+ * answer's body as the error's `cause: <html>...`: the body, to a blank line or a stack line.
+ */
+function printedCause(lines: readonly TextLine[]): string {
+  const start = lines.findIndex((l) => /^\s*cause: [<{[]/.test(l.text));
+  if (start < 0) return '';
+  const parts = [(lines[start] as TextLine).text.replace(/^\s*cause: /, '')];
+  for (let i = start + 1; i < lines.length; i++) {
+    const t = (lines[i] as TextLine).text;
+    if (t.trim() === '' || /^\s+at \S/.test(t)) break;
+    parts.push(t);
+  }
+  return parts.join('\n').trim();
 }
 
 /** `headers: Object [AxiosHeaders] { server: 'nginx', 'content-type': 'text/html' }`. */

@@ -11,7 +11,9 @@ import {
   answer,
   detectLine,
   failureIn,
+  firstLine,
   noAnswer,
+  notAnAnswer,
   statusInBody,
   textLines,
   unreadable,
@@ -23,6 +25,7 @@ const CMDLET =
   /^\s*(?:PS [^>]{0,200}>\s*)?(?:(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s?:|(?:curl|wget) :)(?:\s|$)/i;
 const OPENS = [
   CMDLET,
+  /\bParameterBindingException\b/,
   /FullyQualifiedErrorId\s*:\s*WebCmdlet/i,
   /Microsoft\.PowerShell\.Commands\.HttpResponseException/,
   /Response status code does not indicate success: \d{3}/,
@@ -36,6 +39,9 @@ const NOT_SUCCESS = /Response status code does not indicate success: (\d{3}) \((
 const RESPONSE_LINE = /StatusCode: (\d{3}), ReasonPhrase: '([^'\n]*)'/;
 /** `$_.Exception.Response.StatusCode.value__` or Get-Error's `StatusCode : 401`. */
 const STATUS_PROPERTY = /^\s*StatusCode\s*:\s*(\d{3})\s*$/;
+/** PowerShell refused the arguments before running the cmdlet (curl's `-H` given to its alias). */
+const REFUSED_ARGUMENTS =
+  /ParameterBindingException|ParameterArgumentTransformationError|PositionalParameterNotFound|NamedParameterNotFound|Cannot bind parameter '|A parameter cannot be found that matches parameter name|A positional parameter cannot be found that accepts argument/;
 /** Where PowerShell's own trailer starts after the message. */
 const TRAILER =
   /^\s*(?:At line:\d|At [^\n]{1,300}:\d+ char:\d|\+ |\|\s*$|Exception\s*:|TargetObject\s*:|CategoryInfo\s*:|FullyQualifiedErrorId\s*:|ErrorDetails\s*:|InvocationInfo\s*:)/;
@@ -47,6 +53,14 @@ export const powershellAnswer: AnswerReader = {
   detect: detectLine(OPENS),
   read(text) {
     const lines = textLines(text);
+    const refused = firstLine(lines, REFUSED_ARGUMENTS);
+    if (refused) {
+      // FACTS.md: in Windows PowerShell 5, `curl` is an alias of Invoke-WebRequest, not curl.
+      return notAnAnswer(
+        FORMAT,
+        'PowerShell refused the command\'s arguments, so nothing was sent: the keys were never judged. In Windows PowerShell 5.1 `curl` is Invoke-WebRequest, which does not take curl\'s `-H "name: value"`. Run `curl.exe` with the same arguments, or Invoke-RestMethod with -Headers @{ ... }.',
+      );
+    }
     for (const l of lines) {
       const m = REMOTE_ERROR.exec(l.text) ?? NOT_SUCCESS.exec(l.text) ?? RESPONSE_LINE.exec(l.text);
       if (m) {
@@ -101,3 +115,51 @@ function messageAfter(lines: readonly TextLine[]): string | null {
   }
   return parts.join('\n').trim();
 }
+
+/**
+ * Format-Table's heading and its rule: `account` over `-------`. The API's JSON fields start
+ * lowercase, as the columns then do; a Markdown heading (`Output` over `------`) does not.
+ */
+const TABLE_HEAD = /^[a-z]\w*(?: +[A-Za-z]\w*)*\s*$/;
+const TABLE_RULE = /^-+(?: +-+)*\s*$/;
+
+/** The object Invoke-RestMethod returned, as PowerShell prints it: a table's heading, its rule, its rows. */
+export function powershellTable(head: string, rule: string): boolean {
+  const h = head.trim();
+  const r = rule.trim();
+  // PowerShell underlines each column's name with as many dashes as it has letters.
+  return (
+    TABLE_HEAD.test(h) &&
+    TABLE_RULE.test(r) &&
+    r.split(/ +/)[0]?.length === h.split(/ +/)[0]?.length
+  );
+}
+
+/**
+ * What PowerShell printed of the object a successful Invoke-RestMethod returned
+ * (`account` / `-------` / `@{id=1001; name=Acme; ...}`). FACTS.md does not state that
+ * Invoke-RestMethod returns an object only on success, so the status stays unknown; the body is
+ * read as printed.
+ */
+export const powershellObject: AnswerReader = {
+  kind: 'answer',
+  format: 'powershell-object',
+  label: 'PowerShell (the object Invoke-RestMethod returned)',
+  detect(text) {
+    const lines = textLines(text).filter((l) => l.text.trim() !== '');
+    const [head, rule] = lines;
+    return head && rule && powershellTable(head.text, rule.text) ? { start: head.offset } : null;
+  },
+  read(text) {
+    return answer('powershell-object', {
+      status: null,
+      body: text.trim(),
+      notes: [
+        {
+          message:
+            'PowerShell printed the object Invoke-RestMethod returned, not the answer: the status is not shown, and the body is PowerShell’s view of it.',
+        },
+      ],
+    });
+  },
+};

@@ -41,7 +41,7 @@ export const pythonAnswer: AnswerReader = {
       const found = lastLine(lines, pattern);
       if (!found) continue;
       const status = Number(found.match[1]);
-      const body = bodyAfter(lines, found.index);
+      const body = bodyAfter(lines, found.index) || printedBefore(lines, status);
       return answer(FORMAT, {
         status,
         ...(found.match[2] !== undefined ? { statusText: found.match[2].trim() } : {}),
@@ -69,4 +69,21 @@ function bodyAfter(lines: ReturnType<typeof textLines>, index: number): string {
     out.push(t);
   }
   return out.join('\n');
+}
+
+/**
+ * What the script printed before its traceback: `print(e.read().decode())` in an `except` that
+ * then re-raises prints the body first (`error code: 1010`), and `print(e.code, e.read())` the
+ * status before it (`403 error code: 1010`), which is not part of the body.
+ */
+function printedBefore(lines: ReturnType<typeof textLines>, status: number): string {
+  const traceback = lines.findIndex((l) => /^Traceback \(most recent call last\):/.test(l.text));
+  if (traceback <= 0) return '';
+  const printed = lines
+    .slice(0, traceback)
+    .map((l) => l.text)
+    .join('\n')
+    .trim();
+  const own = `${status} `;
+  return printed.startsWith(own) ? printed.slice(own.length).trimStart() : printed;
 }
