@@ -208,6 +208,14 @@ function failureText(exchange: Exchange, kind: FailureKind, host: string): Failu
         fix: `Set ${which}, then run it again.`,
       };
     }
+    case 'refused-arguments':
+      return {
+        summary:
+          "The client refused the command's arguments, so nothing was sent and the keys were never judged.",
+        explanation:
+          'PowerShell stopped before running the command: an argument does not fit it. In Windows PowerShell 5.1, curl is another name for Invoke-WebRequest, which does not take curl\'s -H "name: value".',
+        fix: "Run curl.exe with the same arguments, or Invoke-RestMethod with -Headers @{ 'x-api-key' = $accountKey; 'x-api-secret-key' = $userKey }, then run it again.",
+      };
   }
 }
 
@@ -218,6 +226,7 @@ export const NOT_SENT_KINDS: ReadonlySet<FailureKind> = new Set([
   'blocked-by-policy',
   'invalid-url',
   'missing-key',
+  'refused-arguments',
 ]);
 
 /**
@@ -302,6 +311,7 @@ export function failureLead(exchange: Exchange): string {
     'relay-refused': 'the local relay refused to forward the request',
     tls: 'the secure connection failed',
     'missing-key': 'a key was not set, so the client sent nothing',
+    'refused-arguments': "the client refused the command's arguments",
   };
   return failure.relayError === 'upstream-unreachable'
     ? `No answer: the relay could not reach ${API_HOST}`

@@ -64,6 +64,7 @@ export const FAILURE_KINDS = [
   'relay-refused',
   'tls',
   'missing-key',
+  'refused-arguments',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 

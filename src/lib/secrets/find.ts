@@ -85,7 +85,11 @@ export function findSecrets(sources: SecretSources): string[] {
     const bare = value.replace(SCHEME, '').trim();
     for (const v of [value, bare]) {
       if (SCHEME_WORD.test(v)) continue;
+      // A value with no letter or digit (`...`, `***`, `<>`) stands in for a key; it is none.
       if (v.length < 3 || TRIVIAL.has(v.toLowerCase()) || REFERENCE.test(v) || isCiMask(v)) {
+        continue;
+      }
+      if (!/[\p{L}\p{N}]/u.test(v)) {
         continue;
       }
       if (namesAVariable(v)) continue;

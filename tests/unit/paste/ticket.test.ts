@@ -491,8 +491,12 @@ describe("Windows PowerShell 5.1's curl is Invoke-WebRequest (F)", () => {
     );
     const answer = read.out.response.ok ? read.out.response.value : null;
     expect(answer?.response).toBeNull();
-    expect(answer?.notes.map((n) => n.message).join(' ')).toMatch(/nothing was sent.*curl\.exe/s);
+    expect(answer?.failure?.kind).toBe('refused-arguments');
     expect(read.attempts).toHaveLength(1);
+    const checklist = read.out.inspection?.checklist;
+    expect(checklist?.verdict).toBe('not-sent');
+    expect(checklist?.headline).toMatch(/^Run curl\.exe with the same arguments/);
+    expect(checklist?.headline).not.toContain('[redacted]');
   });
 
   test("`curl : {...}` is PowerShell's error with the answer's body, not another curl command", async () => {

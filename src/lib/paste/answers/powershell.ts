@@ -13,7 +13,6 @@ import {
   failureIn,
   firstLine,
   noAnswer,
-  notAnAnswer,
   statusInBody,
   textLines,
   unreadable,
@@ -56,10 +55,7 @@ export const powershellAnswer: AnswerReader = {
     const refused = firstLine(lines, REFUSED_ARGUMENTS);
     if (refused) {
       // FACTS.md: in Windows PowerShell 5, `curl` is an alias of Invoke-WebRequest, not curl.
-      return notAnAnswer(
-        FORMAT,
-        'PowerShell refused the command\'s arguments, so nothing was sent: the keys were never judged. In Windows PowerShell 5.1 `curl` is Invoke-WebRequest, which does not take curl\'s `-H "name: value"`. Run `curl.exe` with the same arguments, or Invoke-RestMethod with -Headers @{ ... }.',
-      );
+      return noAnswer(FORMAT, 'refused-arguments', refused.at.text, text);
     }
     for (const l of lines) {
       const m = REMOTE_ERROR.exec(l.text) ?? NOT_SUCCESS.exec(l.text) ?? RESPONSE_LINE.exec(l.text);
