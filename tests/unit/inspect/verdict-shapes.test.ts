@@ -3,9 +3,8 @@
  * readers, the checklist, the report), where today's readers can carry the shape.
  */
 import { describe, expect, test } from 'vitest';
-import { inspectPaste } from '../../../src/lib/inspect/paste';
 import type { PasteInspection } from '../../../src/lib/inspect/paste';
-import { parseRequestPaste, parseResponsePaste } from '../../../src/lib/paste/paste';
+import { inspectBoxes } from './helpers';
 import type { ItemStatus, Verdict } from '../../../src/lib/core/checklist';
 
 const ACCOUNT = 'A1b2C3d4E5f6G7h8I9j0acct';
@@ -13,17 +12,7 @@ const USER = 'U9t8S7r6Q5p4O3n2M1l0user';
 const CURL = `curl -s https://api.redislabs.com/v1/subscriptions -H "x-api-key: ${ACCOUNT}" -H "x-api-secret-key: ${USER}"`;
 const CURL_POST = `curl -X POST https://api.redislabs.com/v1/subscriptions -H "x-api-key: ${ACCOUNT}" -H "x-api-secret-key: ${USER}" -d '{"name":"a"}'`;
 
-async function inspect(requestText: string, responseText: string): Promise<PasteInspection> {
-  const read = parseRequestPaste(requestText);
-  const answer = parseResponsePaste(responseText);
-  if (!read.ok || !answer.ok) throw new Error('the paste does not read');
-  return inspectPaste({
-    candidate: read.value.candidates[0]!,
-    response: answer.value,
-    pasted: [requestText, responseText],
-    at: new Date('2026-12-04T10:00:00Z'),
-  });
-}
+const inspect = inspectBoxes;
 
 const statusOf = (i: PasteInspection, id: string): ItemStatus | undefined =>
   i.checklist.items.find((x) => x.id === id)?.status;

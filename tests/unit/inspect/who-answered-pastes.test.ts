@@ -6,9 +6,8 @@
  * `inspectPaste`, as Diagnose runs it. Nothing here may pass a condition.
  */
 import { describe, expect, test } from 'vitest';
-import { inspectPaste } from '../../../src/lib/inspect/paste';
 import type { PasteInspection } from '../../../src/lib/inspect/paste';
-import { parseRequestPaste, parseResponsePaste } from '../../../src/lib/paste/paste';
+import { inspectBoxes } from './helpers';
 import type { ItemStatus, Verdict } from '../../../src/lib/core/checklist';
 
 const ACCOUNT = 'A1b2C3d4E5f6G7h8I9j0acct';
@@ -18,17 +17,7 @@ const curl = (url: string, extra = '') =>
 const API = 'https://api.redislabs.com/v1';
 const ACCOUNT_BODY = '{"account":{"id":1001,"name":"Redis","key":{"name":"k","accountId":1001}}}';
 
-async function inspect(requestText: string, responseText: string): Promise<PasteInspection> {
-  const read = parseRequestPaste(requestText);
-  const answer = parseResponsePaste(responseText);
-  if (!read.ok || !answer.ok) throw new Error('the paste does not read');
-  return inspectPaste({
-    candidate: read.value.candidates[0]!,
-    response: answer.value,
-    pasted: [requestText, responseText],
-    at: new Date('2026-12-04T10:00:00Z'),
-  });
-}
+const inspect = inspectBoxes;
 
 const item = (i: PasteInspection, id: string) => i.checklist.items.find((x) => x.id === id);
 const CONDITIONS = ['keys-valid', 'same-account', 'source-ip', 'api-enabled', 'role-permits'];
