@@ -143,17 +143,13 @@ function kindOf(
     if (intercepted && (origin.kind === 'edge' || origin.named)) return 'intercepted';
     return status === null ? 'status-unknown' : 'unshaped';
   }
-  if (
-    endpoint.hostKind !== 'variable' &&
-    !keys.missing &&
-    (endpoint.hostKind === 'enterprise' || endpoint.offTarget)
-  ) {
+  // A host from a variable is judged by the answer's shape (above), not by the URL as written.
+  const urlOff =
+    endpoint.hostKind !== 'variable' && (endpoint.hostKind === 'enterprise' || endpoint.offTarget);
+  if (!keys.missing && urlOff) {
     // Only the API's own host can answer a path slip with the API's 2xx; anything else is not it.
     const fromApi = endpoint.hostKind === 'api' && status !== null && status < 300;
-    if (!fromApi) {
-      const redirect = status !== null && status >= 300 && status < 400;
-      return redirect && endpoint.hostKind === 'api' ? 'redirect' : 'not-from-api';
-    }
+    if (!fromApi) return redirect && endpoint.hostKind === 'api' ? 'redirect' : 'not-from-api';
   }
   if ((status === null || status < 300) && failedTaskIn(response.body)) return 'task';
   const success = status !== null && status >= 200 && status < 300;
@@ -166,10 +162,7 @@ function kindOf(
       ? 'provider-crash'
       : 'status-unknown';
   }
-  if (status >= 200 && status < 300) {
-    if (origin.kind !== 'api') return 'unproven-success';
-    return endpoint.knownOperation === false ? 'not-from-api' : 'success';
-  }
+  if (success) return origin.kind === 'api' ? 'success' : 'unproven-success';
   if (redirect) return 'redirect';
   if (status === 401) return 'auth-failed';
   if (status === 403) return 'forbidden';
