@@ -204,8 +204,21 @@ function asTicket(text: string, whole: ParseResult<RequestPaste>): Ticket | null
   if (ticket.exchanges.length > 1) return ticket;
   const only = ticket.exchanges[0] as TicketExchange;
   const wholeAnswered = whole.value.candidates.some((c) => c.response || c.failure);
-  const prose = ticket.unread.some((u) => u.reason !== 'prompt' && u.reason !== 'markup');
-  return prose || (only.answer && !wholeAnswered) ? ticket : null;
+  // One request its own reader read whole: lines the split could not place (a variable set
+  // above the call, a headers object) are the reader's, not a ticket's; only words a person or
+  // a tool wrote around it make it a ticket.
+  const prose = ticket.unread.some(
+    (u) => u.reason !== 'prompt' && u.reason !== 'markup' && u.reason !== 'other',
+  );
+  // What followed the request is its answer only if it shows one (a status, a failure), or if
+  // the request as read has no body those lines could be (a here-document, a raw request's body).
+  const answer = only.answer;
+  const shown =
+    answer !== null &&
+    (answer.failure !== undefined ||
+      (answer.response?.status ?? null) !== null ||
+      whole.value.candidates.every((c) => c.request.body === undefined));
+  return prose || (shown && !wholeAnswered) ? ticket : null;
 }
 
 async function data(

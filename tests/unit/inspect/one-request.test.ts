@@ -1,0 +1,81 @@
+/**
+ * One request whose own reader reads the whole paste is not cut up as a ticket: the lines the
+ * split cannot place (variables set above the call, a headers object, a here-document body, a
+ * raw request's body) belong to the request, and what follows it is its answer only when it
+ * shows one. Found by an outside red team: the split read `headers` as missing, `${SUB}` as a
+ * variable never expanded, and a request's body as its answer.
+ */
+import { expect, test } from 'vitest';
+import { diagnosePaste } from '../../../src/lib/inspect/diagnose-paste';
+
+const A = 'Ak3f9Qz7LmN2pR8sT4vW6xY1bC5dE0gH';
+const U = 'Us7Kp2Lm9Qr4Tv6Wx8Yz1Ab3Cd5Ef7Gh9Ij0Kl';
+const API = 'https://api.redislabs.com/v1';
+
+async function read(paste: string, response = 'HTTP/1.1 401 Unauthorized') {
+  const out = await diagnosePaste({ request: paste, response, at: '2026-12-04T10:00:00Z' });
+  const request = out.request.ok ? out.request.value.candidates[0]?.request : undefined;
+  const status = (id: string) => out.inspection?.checklist.items.find((i) => i.id === id)?.status;
+  return { out, request, status };
+}
+
+const keyValue = (headers: { name: string; value: string }[] | undefined, name: string) =>
+  headers?.find((h) => h.name.toLowerCase() === name)?.value;
+
+test('a headers object built above fetch: both keys are read, nothing is missing', async () => {
+  const { out, request, status } = await read(
+    [
+      'const headers = new Headers();',
+      `headers.append("x-api-key", "${A}");`,
+      `headers.append("x-api-secret-key", "${U}");`,
+      `const res = await fetch("${API}/subscriptions/2145678/databases", { method: "POST", headers, body: JSON.stringify({ name: "orders" }) });`,
+    ].join('\n'),
+  );
+  expect(out.ticket).toBeNull();
+  expect(keyValue(request?.headers, 'x-api-key')).toBe(A);
+  expect(keyValue(request?.headers, 'x-api-secret-key')).toBe(U);
+  expect(status('account-key-header')).toBe('pass');
+  expect(status('secret-key-header')).toBe('pass');
+});
+
+test('a variable set above the call is filled into the URL, not called never expanded', async () => {
+  const { request, status } = await read(
+    [
+      '$sub = 2145678',
+      'Invoke-RestMethod `',
+      `  -Uri "${API}/subscriptions/$sub/databases" \``,
+      `  -Headers @{ 'x-api-key' = '${A}'; 'x-api-secret-key' = '${U}' } \``,
+      '  -Method Get',
+    ].join('\n'),
+  );
+  expect(request?.url).toBe(`${API}/subscriptions/2145678/databases`);
+  expect(status('endpoint')).toBe('pass');
+});
+
+test("a here-document body is the request's body, not its answer", async () => {
+  const { out, request } = await read(
+    `curl -X POST ${API}/subscriptions/2145678/databases -H "x-api-key: ${A}" -H "x-api-secret-key: ${U}" -H "Content-Type: application/json" -d @- <<EOF\n{"name":"orders"}\nEOF`,
+    '',
+  );
+  expect(request?.body).toBe('{"name":"orders"}');
+  expect(out.inspection?.checklist.verdict).toBe('unknown');
+  expect(out.inspection?.checklist.headline).toMatch(/^Paste the answer too/);
+});
+
+test("a raw request's body is its body, not an answer with no status", async () => {
+  const { out, request } = await read(
+    `POST /v1/subscriptions/2145678/databases HTTP/1.1\nHost: api.redislabs.com\nContent-Type: application/json\nx-api-key: ${A}\nx-api-secret-key: ${U}\n\n{"name":"orders"}`,
+    '',
+  );
+  expect(request?.body).toBe('{"name":"orders"}');
+  expect(out.inspection?.checklist.headline).toMatch(/^Paste the answer too/);
+});
+
+test('prose around one request still makes a ticket', async () => {
+  const { out } = await read(
+    `Hi team, this fails for us:\n\ncurl -i ${API}/ -H "x-api-key: ${A}" -H "x-api-secret-key: ${U}"\nHTTP/1.1 401 Unauthorized\n\nThanks, Dana`,
+    '',
+  );
+  expect(out.ticket).not.toBeNull();
+  expect(out.inspection?.checklist.verdict).toBe('auth-failed');
+});
