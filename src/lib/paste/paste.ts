@@ -1,3 +1,4 @@
+import { withoutPrompts } from './prompts';
 import type { Exchange } from '../core/exchange';
 import { responseLines, splitVerbose } from './curl-verbose';
 import { isStatusLine, readResponse, splitLines } from './http-message';
@@ -24,9 +25,10 @@ const STATUS_ONLY = /^(?:HTTP(?:\/\d(?:\.\d)?)? +)?([1-5]\d\d)(?: +([^\n]*))?$/i
  * not show whether it ran in bash or cmd.exe). Never throws; an error says what and where.
  */
 export function parseRequestPaste(
-  text: string,
+  pasted: string,
   options: { dialect?: ShellDialect } = {},
 ): ParseResult<RequestPaste> {
+  const text = withoutPrompts(pasted);
   if (text.trim() === '') {
     return { ok: false, error: { message: 'The Request box is empty.', line: 1, column: 1 } };
   }
