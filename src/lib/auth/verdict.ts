@@ -6,7 +6,7 @@
  */
 import type { ItemId, Verdict } from '../core/checklist';
 import type { Answer } from './answer';
-import { forbidden, notActive } from './by-item/forbidden';
+import { forbidden, notActive, strongerThanNotActive } from './by-item/forbidden';
 import { redirectTarget } from './by-item/reached-api';
 import { rankSuspects } from './by-item/suspects';
 import { statusWords } from './status-words';
@@ -153,16 +153,30 @@ function byKind(a: Answer): AnswerVerdict {
           : {}),
       };
     }
-    case 'forbidden':
-      return notActive(a)
-        ? {
-            ...none,
-            verdict: 'forbidden',
-            decisive: null,
-            lead,
-            action: `Check that the resource this ${a.verb} ${a.detail.endpoint.path} creates in (its subscription, database or connection) is active, then send again: this operation's documented 403 is about a resource that is not active, ahead of the key's address or role`,
-          }
-        : { ...none, verdict: 'forbidden', decisive: forbidden(a).first, lead };
+    case 'forbidden': {
+      if (notActive(a) && !strongerThanNotActive(a)) {
+        return {
+          ...none,
+          verdict: 'forbidden',
+          decisive: null,
+          lead,
+          action: `Check that what this ${a.verb} ${a.detail.endpoint.path} works on (its subscription, database or connection, where it has one) is active, then send again: this operation's 403 is documented as primarily a resource that is not active, ahead of the key's address or role`,
+        };
+      }
+      const { first } = forbidden(a);
+      return {
+        ...none,
+        verdict: 'forbidden',
+        decisive: first,
+        lead,
+        ...(first === null
+          ? {
+              action:
+                "Look at the 403's body for what it refused: as this profile knows them, the key's address and its role both allow this request",
+            }
+          : {}),
+      };
+    }
     case 'not-found': {
       const known = a.detail.endpoint.knownOperation;
       return {

@@ -28,10 +28,46 @@ describe('403 by operation', () => {
   test('a 403 on a create operation quotes the not-active text and leads with it', () => {
     const c = diagnose(forbidden('POST', 'https://api.redislabs.com/v1/subscriptions'), context);
     expect(c.verdict).toBe('forbidden');
-    expect(c.headline).toMatch(/^Check that the resource this POST \/v1\/subscriptions creates in/);
+    expect(c.headline).toMatch(/^Check that what this POST \/v1\/subscriptions works on/);
     const texts = c.items.map((i) => i.explanation).join(' ');
     expect(texts).toContain(say('status403NotActive'));
     expect(texts).not.toContain(say('status403'));
+  });
+
+  test('on a create operation, an address shown outside the allow list comes before the resource', () => {
+    const c = diagnose(forbidden('POST', 'https://api.redislabs.com/v1/subscriptions'), {
+      ...context,
+      learned: { allowedSourceIps: ['203.0.113.0/24'], httpSourceIp: '198.51.100.7' },
+    });
+    expect(item(c, 'source-ip').status).toBe('fail');
+    expect(c.primaryCause).toBe('source-ip');
+    expect(c.headline).not.toMatch(/^Check that what this POST/);
+  });
+
+  test('on a create operation, a role known not to write comes before the resource', () => {
+    const c = diagnose(forbidden('POST', 'https://api.redislabs.com/v1/subscriptions'), {
+      ...context,
+      keyRole: 'Viewer',
+    });
+    expect(c.primaryCause).toBe('role-permits');
+    expect(c.headline).toMatch(/role/);
+  });
+
+  test('a role known to allow the request is no suspect: the address is, and then nothing', () => {
+    const owner = diagnose(forbidden('GET', 'https://api.redislabs.com/v1/subscriptions'), {
+      ...context,
+      keyRole: 'Owner',
+    });
+    expect(item(owner, 'role-permits').status).toBe('unknown');
+    expect(owner.primaryCause).toBe('source-ip');
+    const open = diagnose(forbidden('GET', 'https://api.redislabs.com/v1/subscriptions'), {
+      ...context,
+      keyRole: 'Owner',
+      learned: { allowedSourceIps: ['0.0.0.0/0'] },
+    });
+    expect(open.primaryCause).toBeNull();
+    expect(open.headline).toMatch(/^Look at the 403's body for what it refused/);
+    expect(open.headline).not.toMatch(/Use a key whose user's role/);
   });
 
   test('a 403 on another operation keeps the source-IP text', () => {

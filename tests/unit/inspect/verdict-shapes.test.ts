@@ -192,7 +192,7 @@ describe('the issue 18 shapes through inspectPaste', () => {
 
   test('a 403 on a create operation leads with the resource that is not active', async () => {
     const inspected = await inspect(CURL_POST, 'HTTP/1.1 403 Forbidden\r\n\r\n');
-    expect(inspected.checklist.headline).toMatch(/^Check that the resource this POST/);
+    expect(inspected.checklist.headline).toMatch(/^Check that what this POST/);
   });
 
   test('the status the verdict read from a body is the one the report shows', async () => {

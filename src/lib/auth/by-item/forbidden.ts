@@ -92,8 +92,10 @@ export interface Forbidden {
   ipRank: 1 | 2;
   /** The role's rank, or undefined when the address is shown outside the list. */
   roleRank: 1 | 2 | undefined;
-  /** The item to check first. */
-  first: ItemId;
+  /** The item to check first, or null when what is known clears both. */
+  first: ItemId | null;
+  /** The role as the profile knows it allows this request (`roleAllows`). */
+  roleAllowed: boolean | null;
 }
 
 /** The 403's reading of the address and the role, and their order. */
@@ -110,18 +112,37 @@ export function forbidden(a: Answer): Forbidden {
   const from = facts.listFrom ? ` (from ${facts.listFrom})` : '';
   const role = a.context?.keyRole?.trim();
   const allowed = role ? roleAllows(role, a.verb, a.detail.endpoint.path) : null;
+  // A role the profile knows allows this request is no suspect: only an address that may not.
   const roleFirst =
-    judged.verdict === 'open' ||
-    (allowed !== true && (WRITES.has(a.verb) || allowed === false) && judged.verdict !== 'outside');
+    allowed !== true &&
+    (judged.verdict === 'open' ||
+      ((WRITES.has(a.verb) || allowed === false) && judged.verdict !== 'outside'));
   const ip = sourceIpOn403(facts, judged, { meaning: meaning403(a), relay, invalid, list, from });
   const ipRank = roleFirst ? 2 : 1;
   const roleRank =
-    judged.verdict === 'outside' ? undefined : ip.status === 'pass' ? 1 : roleFirst ? 1 : 2;
+    judged.verdict === 'outside' || allowed === true
+      ? undefined
+      : ip.status === 'pass'
+        ? 1
+        : roleFirst
+          ? 1
+          : 2;
   const first =
     ip.status === 'fail' || (ip.status === 'suspect' && ipRank === 1)
       ? 'source-ip'
-      : 'role-permits';
-  return { ip, ipRank, roleRank, first };
+      : roleRank !== undefined
+        ? 'role-permits'
+        : null;
+  return { ip, ipRank, roleRank, first, roleAllowed: allowed };
+}
+
+/**
+ * Whether the 403 shows more than the operation's own "not active" text: the address outside the
+ * key's allow list, or a role the profile knows may not send this request.
+ */
+export function strongerThanNotActive(a: Answer): boolean {
+  const { ip, roleAllowed } = forbidden(a);
+  return ip.status === 'fail' || roleAllowed === false;
 }
 
 /** Why the keys, the pair and API access likely held on a 403 (the answer was not 401). */

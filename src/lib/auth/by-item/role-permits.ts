@@ -92,6 +92,12 @@ export const RULES: readonly Rule[] = [
       const role = a.context?.keyRole?.trim();
       const allowed = role ? roleAllows(role, a.verb, path) : null;
       const why = `${say('roles')} ${roleWhyOn403(role, allowed, a.verb, path)}`;
+      if (roleRank === undefined && allowed === true && role) {
+        return makeItem('role-permits', 'unknown', {
+          summary: `Likely holds: ${role} may send ${a.verb} ${path}, as this profile knows the role.`,
+          explanation: why,
+        });
+      }
       if (roleRank === undefined) {
         return unknownItem('role-permits', 'Cannot be told until the address is allowed.', why);
       }
