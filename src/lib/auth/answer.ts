@@ -181,10 +181,6 @@ function refusesRequest(answer: Omit<Answer, 'keysUnshown'>): boolean {
       return true;
     case 'not-found':
       return answer.detail.endpoint.knownOperation === true;
-    case 'other':
-      return (
-        answer.keys.both && answer.status !== null && answer.status >= 400 && answer.status !== 405
-      );
     case 'task': {
       if (!answer.task || isPermissionType(answer.task.type)) return false;
       const code = taskErrorStatus(answer.task);

@@ -210,12 +210,9 @@ function byKind(a: Answer): AnswerVerdict {
     case 'other':
       return {
         ...none,
-        verdict:
-          status === 405
-            ? 'wrong-target'
-            : a.keys.both && status >= 400
-              ? 'request-error'
-              : 'unknown',
+        // Only the statuses DESIGN.md names are the API refusing the request itself; any other
+        // (408, 413, 415, ...) says nothing the checklist can act on.
+        verdict: status === 405 ? 'wrong-target' : 'unknown',
         decisive: status === 405 ? 'endpoint' : null,
         lead: words(a, status),
         action:

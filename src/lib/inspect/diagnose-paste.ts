@@ -155,6 +155,9 @@ export async function diagnosePaste(
         inPaste: `attempt ${i + 1} of this paste (${whereOf(e)})`,
         ...(account?.accountId !== undefined ? { accountId: account.accountId } : {}),
         ...(account?.accountName !== undefined ? { accountName: account.accountName } : {}),
+        // What that answer showed of the allow list and the address: a later 403 is read with it.
+        ...(account?.allowedSourceIps ? { allowedSourceIps: account.allowedSourceIps } : {}),
+        ...(account?.httpSourceIp ? { httpSourceIp: account.httpSourceIp } : {}),
       });
     }
     attempts.push({

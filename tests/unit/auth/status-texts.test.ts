@@ -124,3 +124,23 @@ describe('a CI log mask', () => {
     expect(item(c, 'key-values').status).toBe('fail');
   });
 });
+
+describe('statuses the verdict table does not name', () => {
+  test('a 408 in the Spring shape is unknown, not the API refusing the request itself', () => {
+    const body = JSON.stringify({
+      timestamp: 'x',
+      status: 408,
+      error: 'Request Timeout',
+      path: '/v1/',
+    });
+    const c = diagnose(
+      {
+        source: 'pasted',
+        request: request({ url: 'https://api.redislabs.com/v1/' }),
+        response: response(408, body),
+      },
+      context,
+    );
+    expect(c.verdict).toBe('unknown');
+  });
+});

@@ -83,3 +83,39 @@ test.each(['***', '[MASKED]'])(
     expect(item('same-account')?.rank).toBe(2);
   },
 );
+
+test("an earlier attempt's allow list and address are what a later 403 is read with", async () => {
+  const body = JSON.stringify({
+    account: {
+      id: 1001,
+      name: 'Redis',
+      key: {
+        name: 'deploy-key',
+        accountId: 1001,
+        allowedSourceIps: ['79.0.0.0/24'],
+        httpSourceIp: '79.0.0.173',
+      },
+    },
+  });
+  const key = 'Acc0unt1Key2Abc3Def4Gh';
+  const user = 'Us3rK3y9Qw8Er7Ty6Ui5Op4';
+  const text = [
+    'Worked from the office:',
+    '',
+    `$ curl -i https://api.redislabs.com/v1/ -H "x-api-key: ${key}" -H "x-api-secret-key: ${user}"`,
+    'HTTP/2 200',
+    'content-type: application/json',
+    '',
+    body,
+    '',
+    'From CI now:',
+    '',
+    `$ curl -i https://api.redislabs.com/v1/subscriptions -H "x-api-key: ${key}" -H "x-api-secret-key: ${user}"`,
+    'HTTP/2 403',
+    '',
+  ].join('\n');
+  const out = await diagnosePaste({ request: text, response: '', at: new Date().toISOString() });
+  const ip = out.inspection?.checklist.items.find((i) => i.id === 'source-ip');
+  expect(ip?.summary).toContain('79.0.0.0/24');
+  expect(ip?.summary).not.toMatch(/not known here/);
+});
