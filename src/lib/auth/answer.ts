@@ -4,7 +4,9 @@
  * judges from this reading alone, by its own rules (`by-item/`), and `verdict.ts` reads the
  * verdict from it; nothing is patched afterwards.
  */
+import { isFinished, readTask } from '../api/task';
 import type { TaskError } from '../api/task';
+import { jsonObject } from '../core/json';
 import { headerValue } from '../core/exchange';
 import type { Exchange, ReceivedResponse } from '../core/exchange';
 import type { DiagnoseContext } from '../core/checklist';
@@ -85,6 +87,11 @@ export interface Answer {
   task: TaskError | null;
   /** What the API's account body says (id, name, allow list, address seen), for `success`. */
   account: AccountInfo | null;
+  /**
+   * For `success`: the id of the task the API made for this request when it has not ended
+   * (`received`, `processing-in-progress`): what the change comes to shows only at its end.
+   */
+  pendingTask: string | null;
   /**
    * An answer is at hand (not a preflight) but its shape does not show the API produced it: no
    * condition may `pass` on it (DESIGN.md).
@@ -173,6 +180,14 @@ function kindOf(
   return 'other';
 }
 
+/** The id of a task a 2xx body reports that has not ended, or null. */
+function pendingTaskOf(body: string): string | null {
+  const task = readTask(body.length > 100_000 ? '' : body);
+  if (!task || isFinished(task.status)) return null;
+  const id = jsonObject(body)?.['taskId'];
+  return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? id : null;
+}
+
 /** Whether the kind, as the API's own answer, says the API judged the request itself. */
 function refusesRequest(answer: Omit<Answer, 'keysUnshown'>): boolean {
   if (answer.notShownFromApi) return false;
@@ -235,6 +250,7 @@ export function readAnswer(
     keys,
     task: kind === 'task' ? failedTaskIn(response.body) : null,
     account: kind === 'success' ? parseAccount(response.body) : null,
+    pendingTask: kind === 'success' ? pendingTaskOf(response.body) : null,
     notShownFromApi: judged && origin.kind !== 'api',
     edgeLikely:
       judged &&

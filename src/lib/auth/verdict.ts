@@ -133,7 +133,10 @@ function byKind(a: Answer): AnswerVerdict {
         decisive: null,
         lead: `${words(a, status)}${account}`,
         authenticated: true,
-        action: 'Nothing to fix: every condition held for this request',
+        action:
+          a.pendingTask !== null && a.verb !== 'GET'
+            ? `Follow the task to its end (GET /v1/tasks/${a.pendingTask}): the API accepted the request, and whether the change is allowed and made shows there`
+            : 'Nothing to fix: every condition held for this request',
       };
     }
     case 'auth-failed': {

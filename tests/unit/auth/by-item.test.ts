@@ -332,6 +332,18 @@ const ROWS: Record<AnswerItemId, Row[]> = {
       'roleGets403',
     ],
     ['a 405', ex(405, ''), none, 'unknown', 'another status', 'orderOfChecks'],
+    [
+      'a write whose task has not ended',
+      ex(
+        202,
+        '{"taskId":"5f3c1a2e-8b7d-4e6f-9a0b-1c2d3e4f5a6b","commandType":"createDatabaseRequest","status":"received"}',
+        { method: 'POST', url: `${API}/v1/subscriptions` },
+      ),
+      none,
+      'unknown',
+      'a write whose task has not ended',
+      'permissionTypes',
+    ],
   ],
   'rate-limit': [
     [

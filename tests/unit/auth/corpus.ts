@@ -62,6 +62,7 @@ export function corpus(): Array<[Exchange, DiagnoseContext]> {
     'Error: 400 BAD_REQUEST - PAYMENT_INFO_NOT_PROVIDED: Payment info is not provided',
     'Error: 403 FORBIDDEN - USER_INSUFFICIENT_ROLE: x',
     'Task 5f3c: processing-error',
+    '{"taskId":"5f3c1a2e-8b7d-4e6f-9a0b-1c2d3e4f5a6b","commandType":"createDatabaseRequest","status":"received"}',
     'Error: 429 TOO_MANY_REQUESTS - TOO_MANY_REQUESTS: too many changes at once',
   ];
   const requests: Array<[string, string, Header[]]> = [

@@ -195,3 +195,19 @@ describe('what the answer shows, said as it is', () => {
     expect(item(i, 'reached-api')?.status).toBe('pass');
   });
 });
+
+describe('a write the API accepted as a task', () => {
+  test('a 202 with a task that has not ended: follow the task, the role not shown yet', async () => {
+    const i = await inspect(
+      curl(`${API}/subscriptions/2145678/databases`, '-X POST -d \'{"name":"orders"}\' '),
+      'HTTP/1.1 202 Accepted\nContent-Type: application/json\n\n{"taskId":"5f3c1a2e-8b7d-4e6f-9a0b-1c2d3e4f5a6b","commandType":"createDatabaseRequest","status":"received"}',
+    );
+    expect(i.checklist.verdict).toBe('ok');
+    expect(item(i, 'keys-valid')?.status).toBe('pass');
+    expect(item(i, 'role-permits')?.status).toBe('unknown');
+    expect(i.checklist.headline).toMatch(
+      /^Follow the task to its end \(GET \/v1\/tasks\/5f3c1a2e-8b7d-4e6f-9a0b-1c2d3e4f5a6b\)/,
+    );
+    expect(i.checklist.headline).not.toMatch(/every condition held/);
+  });
+});

@@ -114,6 +114,18 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'a write whose task has not ended',
+    claim: 'permissionTypes',
+    when: (a) => a.kind === 'success' && a.pendingTask !== null && a.verb !== 'GET',
+    item: (a) =>
+      makeItem('role-permits', 'unknown', {
+        summary: `Not shown yet: the API accepted this ${a.verb} and made task ${a.pendingTask}; whether the key's role may make the change shows when the task ends.`,
+        explanation: `${say('permissionTypes')} ${say('roles')}`,
+        fix: `Follow the task to its end: GET /v1/tasks/${a.pendingTask}.`,
+        docs: DOCS.tasks,
+      }),
+  },
+  {
     name: 'a 2xx from the API',
     claim: 'roles',
     when: kindIs('success'),
