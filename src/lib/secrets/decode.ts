@@ -107,9 +107,19 @@ function join(text: string, at: number, shell: boolean): number {
     // a shell command, and never when the next string starts a URL or an option (`-H "x: <key>"
     // "https://..."` would read as one value running into the URL).
     if (!joined && (shell || STARTS_A_WORD.test(text.slice(i + 1, i + 40)))) return 0;
+    // Nor when the next string is a name in a mapping (`"x-api-secret-key" = ...` on the next
+    // line of a PowerShell hashtable, `"key": ...` in a dict): it is the next entry, not more key.
+    if (!joined && namesAnEntry(text, i, c)) return 0;
     return i + 1 - at;
   }
   return 0;
+}
+
+/** Whether the string that opens at `open` is followed by `=` or `:`, as a mapping's name is. */
+function namesAnEntry(text: string, open: number, quote: string): boolean {
+  const close = text.indexOf(quote, open + 1);
+  if (close < 0 || close - open > 200) return false;
+  return /^[ \t]*[=:]/.test(text.slice(close + 1, close + 40));
 }
 
 const NAMED_ENTITIES: ReadonlyArray<[string, string]> = [

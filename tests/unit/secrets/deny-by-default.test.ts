@@ -163,3 +163,10 @@ describe("no false positives in the API's own words", () => {
     expect(findSecrets({ paste: text })).toEqual(expect.arrayContaining(Object.values(DEMO_KEYS)));
   });
 });
+
+test('a PowerShell hashtable one entry per line: each key alone, not glued to the next name', () => {
+  const A = 'Ak3f9Qz7LmN2pR8sT4vW6xY1bC5dE0gH';
+  const U = 'Us7Kp2Lm9Qr4Tv6Wx8Yz1Ab3Cd5Ef7Gh9Ij0Kl';
+  const text = `$headers = @{\n    "x-api-key"        = "${A}"\n    "x-api-secret-key" = "${U}"\n}`;
+  expect(findSecrets({ paste: text }).sort()).toEqual([A, U].sort());
+});
