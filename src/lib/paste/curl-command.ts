@@ -1,6 +1,7 @@
 import { isSecretName } from '../secrets';
 import type { Header } from '../core/exchange';
 import {
+  HEADERS_FROM_FILE,
   addHeader,
   appendQuery,
   collectArguments,
@@ -286,7 +287,15 @@ export function parseCurlCandidates(
       unknownOptions,
     }),
   );
-  for (const c of candidates) c.sensitive = sensitive;
+  // `-H @file`: the headers (the keys among them, likely) are in a file the paste does not show,
+  // so a key header missing here is not shown, not missing.
+  const fromFile = notes.some((n) => n.message === HEADERS_FROM_FILE);
+  const keys = new Set(headers.map((h) => h.header.name.trim().toLowerCase()));
+  const keysInFile = fromFile && !(keys.has('x-api-key') && keys.has('x-api-secret-key'));
+  for (const c of candidates) {
+    c.sensitive = sensitive;
+    if (keysInFile) c.keysNotShown = HEADERS_FROM_FILE;
+  }
   return { ok: true, value: candidates };
 }
 

@@ -89,6 +89,9 @@ export function collectArguments(
   return args;
 }
 
+/** The note for `-H @file`, which also tells the key checks the headers are not shown. */
+export const HEADERS_FROM_FILE = 'Headers are read from a file, which is not in the paste.';
+
 /** Adds `-H name: value`; curl skips a header without a colon, and `name;` sends it empty. */
 export function addHeader(
   word: ShellWord,
@@ -98,7 +101,7 @@ export function addHeader(
 ): void {
   const raw = word.value;
   if (raw.startsWith('@')) {
-    notes.push(note(locate, word, 'Headers are read from a file, which is not in the paste.'));
+    notes.push(note(locate, word, HEADERS_FROM_FILE));
     return;
   }
   const colon = raw.indexOf(':');

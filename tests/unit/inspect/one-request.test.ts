@@ -79,3 +79,9 @@ test('prose around one request still makes a ticket', async () => {
   expect(out.ticket).not.toBeNull();
   expect(out.inspection?.checklist.verdict).toBe('auth-failed');
 });
+
+test('curl -H @file: the key headers are not shown, not missing', async () => {
+  const { status } = await read(`curl -H @headers.txt ${API}/subscriptions`);
+  expect(status('account-key-header')).toBe('unknown');
+  expect(status('secret-key-header')).toBe('unknown');
+});
