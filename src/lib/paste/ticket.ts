@@ -6,7 +6,7 @@
  * readers, and pairs them into exchanges (a request and what followed it). Every line it did not
  * read is named with the reason. Never throws.
  */
-import { ACCOUNT_KEY_HEADER, API_BASE_URL, USER_KEY_HEADER } from '../core/checklist';
+import { ACCOUNT_KEY_HEADER, USER_KEY_HEADER } from '../core/checklist';
 import { powershellTable } from './answers/powershell';
 import { parseRequestPaste, parseResponsePaste } from './paste';
 import type { PastedRequest, RequestFormat, ResponsePaste } from './result';
@@ -441,7 +441,8 @@ function answerOnly(orphan: {
   text: string;
 }): TicketExchange {
   const url = /https?:\/\/[^\s'"<>)\]]{1,2000}/.exec(orphan.text.slice(0, 65536))?.[0];
-  const request = { method: 'GET', url: url ?? `${API_BASE_URL}/v1/`, headers: [] };
+  // With no URL named, no request is assumed: the request items then say it was not pasted.
+  const request = { method: 'GET', url: url ?? '', headers: [] };
   return {
     format: 'answer-only',
     candidate: {
@@ -453,7 +454,7 @@ function answerOnly(orphan: {
         {
           message: url
             ? 'The paste holds what the tool printed but not the request: the URL is the one the tool named.'
-            : 'The paste holds what the tool printed but not the request: the API’s GET /v1/ is assumed.',
+            : 'The paste holds what the tool printed but not the request, nor its URL: the request cannot be judged.',
           line: orphan.lines[0],
         },
       ],

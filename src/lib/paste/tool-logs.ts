@@ -4,6 +4,7 @@
  * every candidate carries `keysNotShown`: the key items cannot be judged from the paste.
  */
 import type { ReceivedResponse } from '../core/exchange';
+import { springErrorPath } from '../auth/response-body';
 import { readRequest, readResponse, type Line } from './http-message';
 import {
   failAtLine,
@@ -139,6 +140,15 @@ export function parseTerraformLog(text: string): ParseResult<PastedRequest[]> {
   return { ok: true, value: found };
 }
 
+/** The method a Go client error's words name: `create` POST, `update` PUT, `delete` DELETE. */
+function methodOf(operation: string): string {
+  const verb = operation.trim().toLowerCase();
+  if (/^(?:create|add|attach|enable|activate)\b/.test(verb)) return 'POST';
+  if (/^(?:update|modify|set|change)\b/.test(verb)) return 'PUT';
+  if (/^(?:delete|remove|detach|disable|deactivate)\b/.test(verb)) return 'DELETE';
+  return 'GET';
+}
+
 /** Reads `failed to <op>: <status> - <body>`, inside Terraform's frame or not. */
 export function parseGoError(text: string): ParseResult<PastedRequest[]> {
   const all = lines(text);
@@ -171,15 +181,22 @@ export function parseGoError(text: string): ParseResult<PastedRequest[]> {
   const end = body.search(/\n\s*\n\s*(?:with |on )|\n╵/);
   if (end >= 0) body = body.slice(0, end);
   body = body.replace(/\s+$/, '');
-  const known = OPERATION_PATH.find(([pattern]) => pattern.test(operation.trim()));
+  const named = OPERATION_PATH.find(([pattern]) => pattern.test(operation.trim()));
+  // An operation the table does not name: the API's error body may give the path, and the
+  // error's verb the method. Nothing is assumed beyond that.
+  const path = springErrorPath(body);
+  const known: readonly [unknown, string, string] | undefined =
+    named ?? (path?.startsWith('/v1/') ? [null, methodOf(operation), path.slice(3)] : undefined);
   const notes: PasteNote[] = [
     known
       ? {
-          message: `The error names the operation: read as ${known[1]} ${known[2]}.`,
+          message: named
+            ? `The error names the operation: read as ${known[1]} ${known[2]}.`
+            : `The error's body names the path, and its words the method: read as ${known[1]} /v1${known[2]}.`,
         }
       : {
           message:
-            "The error does not show the URL; the Go client's default base URL is assumed. Ask which resource failed.",
+            'The error shows neither the URL nor the path, so the request cannot be judged. Ask which resource failed.',
         },
   ];
   const response: ReceivedResponse = {
@@ -194,7 +211,7 @@ export function parseGoError(text: string): ParseResult<PastedRequest[]> {
     value: [
       candidate(
         known?.[1] ?? 'GET',
-        `${BASE}${known?.[2] ?? '/'}`,
+        known ? `${BASE}${known[2]}` : '',
         response,
         notes,
         GO_KEYS_HIDDEN,

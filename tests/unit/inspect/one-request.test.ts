@@ -85,3 +85,22 @@ test('curl -H @file: the key headers are not shown, not missing', async () => {
   expect(status('account-key-header')).toBe('unknown');
   expect(status('secret-key-header')).toBe('unknown');
 });
+
+test("a Terraform error whose operation the table does not name: the body's path and the error's verb", async () => {
+  const box = (body: string) =>
+    `│ Error: failed to create database: 403 - ${body}\n│\n│   with rediscloud_subscription_database.db,`;
+  const spring = JSON.stringify({
+    timestamp: '2025-01-17T09:34:25.803+00:00',
+    status: 403,
+    error: 'Forbidden',
+    path: '/v1/subscriptions/123456/databases',
+  });
+  const { request, out } = await read(box(spring), '');
+  expect(request?.method).toBe('POST');
+  expect(request?.url).toBe(`${API}/subscriptions/123456/databases`);
+  expect(out.inspection?.checklist.verdict).toBe('forbidden');
+  // No path in the body: no request is assumed, and the endpoint is not judged.
+  const bare = await read(box('{"error":"x"}'), '');
+  expect(bare.request?.url).toBe('');
+  expect(bare.status('endpoint')).toBe('unknown');
+});
