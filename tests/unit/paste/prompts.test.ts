@@ -63,3 +63,12 @@ describe('what stays', () => {
     expect(withoutPrompts(text)).toBe(text);
   });
 });
+
+test("GitHub Actions' step title before the command it runs", () => {
+  const read = parseRequestPaste(
+    'Run curl -s -i "https://api.redislabs.com/v1/subscriptions" -H "x-api-key: ***" -H "x-api-secret-key: ***"',
+  );
+  expect(read.ok && read.value.candidates[0]?.request.url).toBe(
+    'https://api.redislabs.com/v1/subscriptions',
+  );
+});
