@@ -211,3 +211,12 @@ describe('a write the API accepted as a task', () => {
     expect(i.checklist.headline).not.toMatch(/every condition held/);
   });
 });
+
+test('an empty 404 on an operation says what it would mean if the API sent it, not that it did', async () => {
+  const i = await inspect(
+    curl(`${API}/subscriptions/114019/private-link`),
+    'HTTP/1.1 404 Not Found\n\n',
+  );
+  expect(i.checklist.verdict).toBe('unknown');
+  expect(item(i, 'endpoint')?.summary).toMatch(/if the API sent this empty 404/);
+});

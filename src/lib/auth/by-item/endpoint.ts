@@ -35,8 +35,12 @@ export const RULES: readonly Rule[] = [
     when: (a) => a.kind === 'not-found' && a.detail.endpoint.knownOperation === true,
     item: (a) => {
       const task = isTask(a);
+      // An empty 404 is one the API gives, but nothing shows it sent this one: said as likely.
+      const shown = !a.notShownFromApi;
       return makeItem('endpoint', 'warn', {
-        summary: `${a.detail.endpoint.path} matches an operation of the API, but what it names was not found in this account.`,
+        summary: shown
+          ? `${a.detail.endpoint.path} matches an operation of the API, but what it names was not found in this account.`
+          : `${a.detail.endpoint.path} matches an operation of the API; if the API sent this empty 404, what it names was not found in this account.`,
         explanation: `The operation exists, so the id in the path is likely wrong or belongs to another account.${task ? ` ${say('newTask404')}` : ''}`,
         fix: task
           ? 'Wait a few seconds and ask again; GET /v1/tasks lists the tasks of the last 10 days.'
