@@ -138,9 +138,12 @@ const HIDDEN_MARK = (variable: string) =>
 /** Diagnoses one candidate with the Response box's answer and the values the user typed. */
 export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspection> {
   const { candidate, at } = input;
-  const typed = Object.fromEntries(
+  const userTyped = Object.fromEntries(
     Object.entries(input.values ?? {}).filter(([, value]) => value !== ''),
   );
+  // What the paste itself assigns fills its variables too; what the user typed wins over it.
+  // Only typed values are secrets by being typed: an assigned one is one where the reader says.
+  const typed = { ...candidate.assigned, ...userTyped };
   const request = fillVariables(candidate, typed);
   const exchange = pastedExchange({ ...candidate, request }, input.response);
   const hidden = hiddenValues(candidate, typed);
@@ -159,7 +162,7 @@ export async function inspectPaste(input: InspectPasteInput): Promise<PasteInspe
   const pasted = input.pasteSecrets ?? pasteSecrets(input.pasted ?? [], [candidate]);
   const { exchange: safe, redactor } = await safeView(exchange, {
     found: pasted,
-    typed: Object.values(typed),
+    typed: Object.values(userTyped),
     extra: candidate.sensitive.map((s) => s.value),
   });
   // A variable as written is pasted text too (`$(echo <key>)`, `${RC_KEY:-<key>}`).

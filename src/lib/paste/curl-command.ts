@@ -268,9 +268,17 @@ export function parseCurlCandidates(
       message: `The command names ${urls.length} URLs: curl requests each in turn with the same options. Each is offered as an entry.`,
     });
   }
+  // A value the paste assigns is a secret where the request sends it in a header or the body, or
+  // where its name says so; a host in `export HOST=...` used only in the URL is not.
+  const sentAsKey = variablesUsed(headers, [], data, []);
+  const usedAnywhere = variablesUsed(headers, urls, data, query);
+  const given: Record<string, string> = {};
   for (const [name, value] of assigned) {
-    const used = variablesUsed(headers, urls, data, query).has(name);
-    if (used || isSecretName(name)) addSensitive(sensitive, value, 'assignment');
+    if (sentAsKey.has(name) || isSecretName(name)) addSensitive(sensitive, value, 'assignment');
+    if (!usedAnywhere.has(name)) continue;
+    given[name] = value;
+    // PowerShell names the variable `env:KEY` where the request uses it.
+    if (dialect === 'powershell') given[`env:${name}`] = value;
   }
   const candidates = urls.map((url) =>
     buildCandidate(url, {
@@ -295,6 +303,7 @@ export function parseCurlCandidates(
   for (const c of candidates) {
     c.sensitive = sensitive;
     if (keysInFile) c.keysNotShown = HEADERS_FROM_FILE;
+    if (Object.keys(given).length > 0) c.assigned = given;
   }
   return { ok: true, value: candidates };
 }

@@ -97,6 +97,11 @@ export interface PastedRequest {
   durationMs?: number;
   /** Shell variables, per header, in the URL and in the body (curl commands only). */
   variables: VariableUse[];
+  /**
+   * Values the paste itself gives the variables the request uses (`export KEY=...`, `set KEY=...`,
+   * `$env:KEY = "..."` before the command), by `VariableUse.name`: the shell filled those in.
+   */
+  assigned?: Record<string, string>;
   /** Options of a curl command that were skipped, as written (e.g. `--retry`). */
   unknownOptions: string[];
   notes: PasteNote[];

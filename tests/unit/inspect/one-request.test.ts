@@ -104,3 +104,25 @@ test("a Terraform error whose operation the table does not name: the body's path
   expect(bare.request?.url).toBe('');
   expect(bare.status('endpoint')).toBe('unknown');
 });
+
+test('values the paste exports before the command are the ones the shell sent', async () => {
+  const { out, status } = await read(
+    `export REDISCLOUD_ACCESS_KEY=${A}\nexport REDISCLOUD_SECRET_KEY="${U} "\ncurl -s ${API}/ -H "x-api-key: $REDISCLOUD_ACCESS_KEY" -H "x-api-secret-key: $REDISCLOUD_SECRET_KEY"`,
+  );
+  // The trailing space inside the exported value is what was sent, and it is the cause.
+  expect(status('key-values')).toBe('fail');
+  expect(out.inspection?.checklist.headline).toMatch(
+    /^Copy the user key again: it ends with a space/,
+  );
+  const report = out.inspection?.report ?? '';
+  for (const key of [A, U]) expect(report).not.toContain(key.slice(4, 14));
+});
+
+test('an exported host fills the URL, and is no secret', async () => {
+  const { out, request, status } = await read(
+    'export HOST=api.redislabs.com/v1\ncurl -s "https://$HOST/subscriptions" -H "x-api-key: $ACCOUNT_KEY" -H "x-api-secret-key: $SECRET_KEY"',
+  );
+  expect(status('endpoint')).toBe('pass');
+  expect(out.inspection?.report).toContain('`GET https://api.redislabs.com/v1/subscriptions`');
+  expect(request?.url).toBe('https://$HOST/subscriptions');
+});
